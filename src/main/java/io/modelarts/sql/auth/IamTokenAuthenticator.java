@@ -112,13 +112,13 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     // The IAM call carries the password, so it runs on a stripped copy of the client: an
     // interceptor could log the body or (if it authenticates API calls) recurse into this class;
     // an OkHttp Authenticator could retry a refusal behind our back; a redirect could carry the
-    // password to another host. Connection pool, dispatcher, timeouts and TLS settings are shared.
+    // password to another host. Connection pool, dispatcher, timeouts, TLS and proxy settings (with
+    // proxy authentication, which never sees the body) are shared.
     OkHttpClient.Builder iamClient =
         client.newBuilder()
             .followRedirects(false)
             .followSslRedirects(false)
-            .authenticator(Authenticator.NONE)
-            .proxyAuthenticator(Authenticator.NONE);
+            .authenticator(Authenticator.NONE);
     iamClient.interceptors().clear();
     iamClient.networkInterceptors().clear();
     this.client = iamClient.build();

@@ -1,0 +1,65 @@
+package io.modelarts.sql.calcite;
+
+import io.modelarts.sql.config.ConnectionConfig;
+import io.modelarts.sql.http.ApiCallLog;
+import io.modelarts.sql.http.PageSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the tables of one connection share at run time: its settings, the source of pages (the
+ * HTTP client, possibly behind a cache), the call log, and the pool that fetches pages.
+ */
+public final class ModelArtsSession {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelArtsSession.class);
+
+  private final ConnectionConfig config;
+  private final PageSource pages;
+  private final ApiCallLog callLog;
+  private final ExecutorService executor;
+  private final List<String> warnings = new ArrayList<>();
+
+  public ModelArtsSession(
+      ConnectionConfig config, PageSource pages, ApiCallLog callLog, ExecutorService executor) {
+    this.config = config;
+    this.pages = pages;
+    this.callLog = callLog;
+    this.executor = executor;
+  }
+
+  public ConnectionConfig config() {
+    return config;
+  }
+
+  public PageSource pages() {
+    return pages;
+  }
+
+  public ApiCallLog callLog() {
+    return callLog;
+  }
+
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** Records a warning about a result (e.g. data changed while it was read). */
+  public void warn(String message) {
+    LOG.warn(message);
+    synchronized (warnings) {
+      warnings.add(message);
+    }
+  }
+
+  /** Returns and forgets the warnings recorded since the last call. */
+  public List<String> drainWarnings() {
+    synchronized (warnings) {
+      List<String> out = new ArrayList<>(warnings);
+      warnings.clear();
+      return out;
+    }
+  }
+}

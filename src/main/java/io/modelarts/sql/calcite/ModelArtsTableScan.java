@@ -1,0 +1,105 @@
+package io.modelarts.sql.calcite;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * Scan of a ModelArts table: at run time it makes the list calls its {@link ScanSpec} describes.
+ *
+ * <p>EXPLAIN shows the calls ({@code listings}), the page size, the row window it cuts itself and
+ * whether a local filter can still drop rows.
+ */
+public final class ModelArtsTableScan extends TableScan implements EnumerableRel {
+  final ModelArtsTable modelArtsTable;
+  final ScanSpec spec;
+
+  ModelArtsTableScan(
+      RelOptCluster cluster, RelOptTable table, ModelArtsTable modelArtsTable, ScanSpec spec) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    this.modelArtsTable = modelArtsTable;
+    this.spec = spec;
+  }
+
+  /** The same scan with another spec. */
+  ModelArtsTableScan withSpec(ScanSpec newSpec) {
+    return new ModelArtsTableScan(getCluster(), getTable(), modelArtsTable, newSpec);
+  }
+
+  public ScanSpec spec() {
+    return spec;
+  }
+
+  public ModelArtsTable modelArtsTable() {
+    return modelArtsTable;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("listings", spec.describeListings())
+        .item("pageSize", spec.pageSize())
+        .itemIf("window", "[" + spec.offset() + ", +" + spec.fetch() + ")", spec.hasWindow())
+        .item("localFilter", spec.exact() ? (spec.local().isEmpty() ? "none" : "re-check only")
+            : "may drop rows: " + spec.local())
+        .itemIf("shared", true, spec.shared());
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    if (modelArtsTable.session.config().pushdown()) {
+      ModelArtsRules.register(planner);
+    }
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    return ScanCostModel.estimatedRows(spec, modelArtsTable);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double rows = estimateRowCount(mq);
+    double calls = ScanCostModel.estimatedCalls(spec);
+    // The calls dominate everything else a query does; rows break ties.
+    return planner.getCostFactory().makeCost(rows, calls * 1000 + rows, calls);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    Expression table = getTable().getExpression(ModelArtsTable.class);
+    Expression stashedSpec = implementor.stash(spec, ScanSpec.class);
+    return implementor.result(
+        physType,
+        Blocks.toBlock(
+            Expressions.call(
+                ScanExecution.class,
+                "enumerable",
+                implementor.getRootExpression(),
+                table,
+                stashedSpec)));
+  }
+}

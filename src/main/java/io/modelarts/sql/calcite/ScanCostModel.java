@@ -1,0 +1,40 @@
+package io.modelarts.sql.calcite;
+
+import java.util.Map;
+
+/**
+ * Rough guesses of how many rows and calls a scan costs, only good enough to make the planner
+ * prefer the spec with fewer calls (pushed filters, windows) over the full listing.
+ */
+final class ScanCostModel {
+  private static final double ROWS_PER_LISTING = 1000;
+  private static final double SELECTIVITY_PER_FILTER = 0.1;
+
+  private ScanCostModel() {}
+
+  static double estimatedRows(ScanSpec spec, ModelArtsTable table) {
+    double rows = 0;
+    for (Map<String, String> listing : spec.listings()) {
+      rows += ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
+    }
+    if (spec.hasWindow()) {
+      rows = Math.min(rows, spec.fetch());
+    }
+    if (table instanceof EndpointsTable || table instanceof ActionProgressTable) {
+      rows *= 2;
+    }
+    return Math.max(rows, 1);
+  }
+
+  static double estimatedCalls(ScanSpec spec) {
+    double calls = 0;
+    for (Map<String, String> listing : spec.listings()) {
+      double rows = ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
+      if (spec.hasWindow()) {
+        rows = Math.min(rows, spec.fetch());
+      }
+      calls += Math.max(1, Math.ceil(rows / spec.pageSize()));
+    }
+    return calls;
+  }
+}

@@ -1,0 +1,121 @@
+package io.modelarts.sql.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a scan asks the API for: the listings (one per combination of pushed filter values), and
+ * the row window the scan itself cuts when nothing local can drop rows.
+ *
+ * <p>Immutable; it is what EXPLAIN shows and what the generated code runs.
+ *
+ * @param listings filter parameters of each listing, each with its {@code feature}; empty means
+ *     the filter is a contradiction and the scan makes no call
+ * @param exact true when the local re-check of the WHERE clause can drop no row the listings
+ *     return (all pushed predicates are exact and nothing else is local)
+ * @param local what the local filter still checks, for EXPLAIN; empty when nothing
+ * @param offset rows to skip (only with {@code fetch >= 0}; the scan cuts the window itself)
+ * @param fetch rows to return after {@code offset}, -1 for all
+ * @param rowsNeededHint rows a limit above the scan will read (-1 unknown); picks the page size
+ * @param shared whether another scan of the same statement makes the same calls (a join of a
+ *     child table to {@code notebooks}): then pages are fetched once and shared
+ */
+public record ScanSpec(
+    List<Map<String, String>> listings,
+    boolean exact,
+    String local,
+    long offset,
+    long fetch,
+    long rowsNeededHint,
+    boolean shared) {
+
+  /** The features the API knows; a table of all notebooks needs one listing of each. */
+  public static final List<String> FEATURES = List.of("NOTEBOOK", "DEFAULT");
+
+  public ScanSpec {
+    listings = listings.stream().map(l -> Map.copyOf(new TreeMap<>(l))).toList();
+  }
+
+  /** Every notebook: one unfiltered listing per feature. */
+  public static ScanSpec fullListing() {
+    List<Map<String, String>> listings = new ArrayList<>();
+    for (String feature : FEATURES) {
+      listings.add(Map.of("feature", feature));
+    }
+    return new ScanSpec(listings, true, "", 0, -1, -1, false);
+  }
+
+  public ScanSpec withFilter(List<Map<String, String>> newListings, boolean newExact, String newLocal) {
+    return new ScanSpec(newListings, newExact, newLocal, offset, fetch, rowsNeededHint, shared);
+  }
+
+  public ScanSpec withWindow(long newOffset, long newFetch) {
+    return new ScanSpec(listings, exact, local, newOffset, newFetch, -1, shared);
+  }
+
+  public ScanSpec withRowsNeededHint(long rows) {
+    return new ScanSpec(listings, exact, local, offset, fetch, rows, shared);
+  }
+
+  public ScanSpec asShared() {
+    return new ScanSpec(listings, exact, local, offset, fetch, rowsNeededHint, true);
+  }
+
+  /** Whether no filter, window or hint has been pushed into this spec yet. */
+  public boolean isPristine() {
+    return equals(fullListing());
+  }
+
+  /** Whether this scan cuts a row window itself. */
+  public boolean hasWindow() {
+    return fetch >= 0;
+  }
+
+  /**
+   * The page size to ask for: the size that covers the needed rows in the fewest calls, the
+   * smaller on a tie; 50 (fewest calls) when all rows are needed.
+   *
+   * <p>Example: rows 100..109 → limit 10 reads page 10 alone (one call); rows 0..29 → limit 50.
+   */
+  public int pageSize() {
+    if (hasWindow()) {
+      return bestPageSize(offset, fetch);
+    }
+    if (rowsNeededHint >= 0) {
+      return bestPageSize(0, rowsNeededHint);
+    }
+    return 50;
+  }
+
+  static int bestPageSize(long offset, long count) {
+    if (count <= 0) {
+      return 10;
+    }
+    int best = 50;
+    long bestCalls = Long.MAX_VALUE;
+    for (int size : new int[] {10, 20, 50}) {
+      long calls = (offset + count - 1) / size - offset / size + 1;
+      if (calls < bestCalls) {
+        bestCalls = calls;
+        best = size;
+      }
+    }
+    return best;
+  }
+
+  /** The listings as EXPLAIN shows them: {@code feature=NOTEBOOK&status=RUNNING, ...}. */
+  public String describeListings() {
+    if (listings.isEmpty()) {
+      return "[] (no call: the filter can never be true)";
+    }
+    List<String> out = new ArrayList<>();
+    for (Map<String, String> l : listings) {
+      StringBuilder sb = new StringBuilder();
+      new TreeMap<>(l).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
+      out.add(sb.toString());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,227 @@
+package io.modelarts.sql.http;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Walks one listing (one set of filter values) page by page, lazily, in order.
+ *
+ * <p>The first page tells {@code total}; the pager then asks for exactly the pages that exist,
+ * never one past the end (the service answers those with an error), keeping up to {@code
+ * concurrency} requests in flight ahead of the reader. It stops asking as soon as the reader
+ * stops reading. Waits poll the statement's cancel flag, so a cancel aborts within ~50 ms.
+ */
+public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
+  private static final long POLL_MILLIS = 25;
+
+  private final PageSource source;
+  private final ListRequest first;
+  private final int concurrency;
+  private final ExecutorService executor;
+  private final QueryContext context;
+  private final Consumer<String> warnings;
+  private final Deque<CompletableFuture<NotebookPage>> inFlight = new ArrayDeque<>();
+
+  private Iterator<Notebook> current = List.<Notebook>of().iterator();
+  private boolean started;
+  private long total = -1;
+  private int lastPage = -1;
+  private int nextPageToRequest;
+  private int pagesRead;
+  private int rowsSeen;
+
+  public ListingPager(
+      PageSource source,
+      ListRequest first,
+      int concurrency,
+      ExecutorService executor,
+      QueryContext statementContext,
+      Consumer<String> warnings) {
+    this.source = source;
+    this.first = first;
+    this.concurrency = Math.max(1, concurrency);
+    this.executor = executor;
+    this.context = statementContext.child();
+    this.warnings = warnings;
+  }
+
+  @Override
+  public boolean hasNext() {
+    try {
+      while (!current.hasNext()) {
+        if (!advance()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new ListingException(e);
+    }
+  }
+
+  @Override
+  public Notebook next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return current.next();
+  }
+
+  /** The {@code total} the first page reported; -1 before it arrived. */
+  public long total() {
+    return total;
+  }
+
+  /** Loads the next page; false when the listing is exhausted. */
+  private boolean advance() throws IOException {
+    if (!started) {
+      started = true;
+      NotebookPage page;
+      try {
+        page = await(submit(first));
+      } catch (ModelArtsApiException e) {
+        if (first.pageIndex() > 0 && "ModelArts.6400".equals(e.errorCode())) {
+          // A window that starts past the last row: the listing simply has no rows there.
+          return false;
+        }
+        throw e;
+      }
+      if (page.current() != null && page.current() != first.pageIndex()) {
+        throw new MalformedResponseException(
+            "asked for page " + first.pageIndex() + " of " + first + " but the service answered"
+                + " page " + page.current());
+      }
+      total = requireTotal(page);
+      int limit = first.limit();
+      lastPage = total == 0 ? -1 : (int) ((total - 1) / limit);
+      nextPageToRequest = first.pageIndex() + 1;
+      accept(page, first.pageIndex());
+      return true;
+    }
+    fillWindow();
+    CompletableFuture<NotebookPage> next = inFlight.pollFirst();
+    if (next == null) {
+      return false;
+    }
+    int pageIndex = first.pageIndex() + ++pagesRead;
+    NotebookPage page = await(next);
+    fillWindow();
+    accept(page, pageIndex);
+    return true;
+  }
+
+  private void accept(NotebookPage page, int pageIndex) throws IOException {
+    long pageTotal = requireTotal(page);
+    List<Notebook> rows = page.data();
+    if (pageTotal != total) {
+      warnings.accept(
+          "the listing " + first + " changed while it was read: total went from " + total
+              + " to " + pageTotal + " at page " + pageIndex
+              + "; rows added or removed meanwhile may be missing or new");
+    }
+    long expected = Math.min(first.limit(), Math.max(0, pageTotal - (long) pageIndex * first.limit()));
+    if (rows.size() > first.limit()) {
+      throw new MalformedResponseException(
+          "page " + pageIndex + " of " + first + " held " + rows.size() + " rows, more than limit "
+              + first.limit());
+    }
+    if (pageTotal == total && rows.size() < expected) {
+      throw new MalformedResponseException(
+          "page " + pageIndex + " of " + first + " held " + rows.size() + " rows but total="
+              + pageTotal + " promises " + expected + "; refusing to return a short result");
+    }
+    rowsSeen += rows.size();
+    current = rows.iterator();
+  }
+
+  private static long requireTotal(NotebookPage page) throws MalformedResponseException {
+    if (page.total() == null || page.total() < 0) {
+      throw new MalformedResponseException("the page has no valid 'total'");
+    }
+    return page.total();
+  }
+
+  private void fillWindow() {
+    while (inFlight.size() < concurrency && nextPageToRequest <= lastPage && !context.isDone()) {
+      inFlight.addLast(submit(first.page(nextPageToRequest++)));
+    }
+  }
+
+  private CompletableFuture<NotebookPage> submit(ListRequest request) {
+    CompletableFuture<NotebookPage> future = new CompletableFuture<>();
+    executor.execute(
+        () -> {
+          if (future.isDone()) {
+            return;
+          }
+          try {
+            future.complete(source.fetch(request, context));
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          }
+        });
+    return future;
+  }
+
+  private NotebookPage await(CompletableFuture<NotebookPage> future) throws IOException {
+    while (true) {
+      try {
+        context.check();
+        return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // poll the cancel flag again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new QueryContext.QueryCancelledException("interrupted while waiting for a page");
+      } catch (ExecutionException e) {
+        close();
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(cause);
+      } catch (IOException e) {
+        close();
+        throw e;
+      }
+    }
+  }
+
+  /** Stops the listing: pages still in flight are aborted and never read. */
+  @Override
+  public void close() {
+    context.close();
+    for (CompletableFuture<NotebookPage> f : inFlight) {
+      f.cancel(false);
+    }
+    inFlight.clear();
+  }
+
+  /** An I/O failure surfacing through the {@link Iterator} interface. */
+  public static final class ListingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ListingException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+}

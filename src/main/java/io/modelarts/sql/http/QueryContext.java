@@ -1,0 +1,100 @@
+package io.modelarts.sql.http;
+
+import java.io.InterruptedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+
+/**
+ * The life of one statement execution as the HTTP layer sees it: its cancel flag, its deadline
+ * and the calls it has in flight, so that a cancel or a timeout aborts them at once.
+ */
+public final class QueryContext {
+  private final AtomicBoolean cancelFlag;
+  private final long deadlineNanos;
+  private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * @param cancelFlag the statement's flag (Calcite sets it on {@code Statement.cancel()})
+   * @param timeoutMillis the query timeout, 0 for none
+   */
+  public QueryContext(AtomicBoolean cancelFlag, long timeoutMillis) {
+    this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
+    this.deadlineNanos = timeoutMillis <= 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
+  }
+
+  private QueryContext(AtomicBoolean cancelFlag, long deadlineNanos, boolean unused) {
+    this.cancelFlag = cancelFlag;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /**
+   * A context for one part of this execution (one listing): it shares the statement's cancel
+   * flag and deadline, and can be closed alone when that part is no longer needed.
+   */
+  public QueryContext child() {
+    return new QueryContext(cancelFlag, deadlineNanos, true);
+  }
+
+  /** A context that is never cancelled and never times out. */
+  public static QueryContext unbounded() {
+    return new QueryContext(new AtomicBoolean(), 0);
+  }
+
+  /** Throws if the statement was cancelled, closed or ran past its timeout. */
+  public void check() throws InterruptedIOException {
+    if (closed || cancelFlag.get()) {
+      cancelAll();
+      throw new QueryCancelledException("the statement was cancelled");
+    }
+    if (System.nanoTime() > deadlineNanos) {
+      cancelAll();
+      throw new QueryCancelledException("the statement ran past its query timeout");
+    }
+  }
+
+  /** Whether the statement is cancelled, closed or past its deadline. */
+  public boolean isDone() {
+    return closed || cancelFlag.get() || System.nanoTime() > deadlineNanos;
+  }
+
+  /** Nanoseconds left before the deadline (Long.MAX_VALUE when there is none). */
+  public long remainingNanos() {
+    return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+  }
+
+  void register(Call call) {
+    inFlight.add(call);
+    if (isDone()) {
+      call.cancel();
+    }
+  }
+
+  void unregister(Call call) {
+    inFlight.remove(call);
+  }
+
+  /** Aborts every call in flight. */
+  public void cancelAll() {
+    for (Call call : inFlight) {
+      call.cancel();
+    }
+  }
+
+  /** Marks the execution finished (its result set closed): later calls fail, running ones abort. */
+  public void close() {
+    closed = true;
+    cancelAll();
+  }
+
+  /** A statement ended by cancel, close or timeout; maps to SQLState HY008. */
+  public static final class QueryCancelledException extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
+    public QueryCancelledException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,372 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.calcite.ModelArtsSchema;
+import io.modelarts.sql.calcite.ModelArtsSession;
+import io.modelarts.sql.http.ListRequest;
+import io.modelarts.sql.http.QueryContext;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+
+/**
+ * Wraps Calcite's JDBC objects in thin proxies that make them behave as pools and BI tools
+ * expect: transaction calls succeed as no-ops on this read-only source, {@code isValid} really asks
+ * the service, failures become SQLExceptions with fitting SQLStates, a cancelled statement can run
+ * again, and {@code getObject(i, LocalDateTime.class)} and friends work.
+ */
+final class JdbcProxies {
+  private JdbcProxies() {}
+
+  static Connection connection(Connection calcite, ModelArtsSession session) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            JdbcProxies.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new ConnectionHandler(calcite, session));
+  }
+
+  /** Base of the handlers: delegation, unwrap, and translating every failure. */
+  private abstract static class DelegatingHandler implements InvocationHandler {
+    final Object target;
+
+    DelegatingHandler(Object target) {
+      this.target = target;
+    }
+
+    Object delegate(Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw SqlErrors.translate(e.getCause());
+      }
+    }
+
+    /** Handles unwrap/isWrapperFor/equals/hashCode/toString; null when not one of those. */
+    Object common(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "unwrap":
+          if (((Class<?>) args[0]).isInstance(proxy)) {
+            return proxy;
+          }
+          return delegate(method, args);
+        case "isWrapperFor":
+          return ((Class<?>) args[0]).isInstance(proxy) || (boolean) delegate(method, args);
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return getClass().getSimpleName().replace("Handler", "") + "@"
+              + Integer.toHexString(System.identityHashCode(proxy));
+        default:
+          return null;
+      }
+    }
+  }
+
+  /** The connection: read-only, auto-commit, one schema. */
+  private static final class ConnectionHandler extends DelegatingHandler {
+    private final ModelArtsSession session;
+    private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
+    private volatile boolean autoCommit = true;
+    private volatile int isolation = Connection.TRANSACTION_NONE;
+    private volatile int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    private volatile int networkTimeoutMillis;
+    private Connection self;
+
+    ConnectionHandler(Connection calcite, ModelArtsSession session) {
+      super(calcite);
+      this.session = session;
+    }
+
+    private Connection calcite() {
+      return (Connection) target;
+    }
+
+    private void checkOpen() throws SQLException {
+      if (calcite().isClosed()) {
+        throw new SQLException("The connection is closed", "08003");
+      }
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      self = (Connection) proxy;
+      Object common = common(proxy, method, args);
+      if (common != null) {
+        return common;
+      }
+      switch (method.getName()) {
+        case "commit", "rollback", "releaseSavepoint":
+          checkOpen();
+          return null; // nothing is ever written: there is nothing to commit or roll back
+        case "setAutoCommit":
+          checkOpen();
+          autoCommit = (boolean) args[0];
+          return null;
+        case "getAutoCommit":
+          checkOpen();
+          return autoCommit;
+        case "setReadOnly":
+          checkOpen();
+          return null;
+        case "isReadOnly":
+          checkOpen();
+          return true;
+        case "setTransactionIsolation":
+          checkOpen();
+          isolation = (int) args[0];
+          return null;
+        case "getTransactionIsolation":
+          checkOpen();
+          return isolation;
+        case "setHoldability":
+          checkOpen();
+          holdability = (int) args[0];
+          return null;
+        case "getHoldability":
+          checkOpen();
+          return holdability;
+        case "setClientInfo":
+          if (args.length == 1) {
+            ((Properties) args[0]).forEach((k, v) -> clientInfo.put(k.toString(), v.toString()));
+          } else if (args[1] == null) {
+            clientInfo.remove((String) args[0]);
+          } else {
+            clientInfo.put((String) args[0], (String) args[1]);
+          }
+          return null;
+        case "getClientInfo":
+          if (args == null || args.length == 0) {
+            Properties p = new Properties();
+            p.putAll(clientInfo);
+            return p;
+          }
+          return clientInfo.get((String) args[0]);
+        case "setCatalog":
+          checkOpen();
+          return null; // one catalog only; tools set it before browsing
+        case "setSchema":
+          checkOpen();
+          String schema = (String) args[0];
+          if (schema != null && !schema.equalsIgnoreCase(ModelArtsSchema.NAME)) {
+            throw new SQLException(
+                "Unknown schema '" + schema + "': this driver has the one schema '"
+                    + ModelArtsSchema.NAME + "'", "3F000");
+          }
+          return null;
+        case "getSchema":
+          checkOpen();
+          return ModelArtsSchema.NAME;
+        case "setNetworkTimeout":
+          checkOpen();
+          networkTimeoutMillis = (int) args[1];
+          return null;
+        case "getNetworkTimeout":
+          checkOpen();
+          return networkTimeoutMillis;
+        case "isValid":
+          return isValid((int) args[0]);
+        case "getWarnings":
+          checkOpen();
+          return warnings(session);
+        case "clearWarnings":
+          session.drainWarnings();
+          return null;
+        case "abort":
+          calcite().close();
+          return null;
+        case "createStatement", "prepareStatement", "prepareCall":
+          checkOpen();
+          return statement((Statement) delegate(method, args), self, session);
+        case "getMetaData":
+          checkOpen();
+          return metaData((DatabaseMetaData) delegate(method, args), self);
+        default:
+          return delegate(method, args);
+      }
+    }
+
+    /** Asks the service for one smallest page: valid means the credentials and endpoint work. */
+    private boolean isValid(int timeoutSeconds) throws SQLException {
+      if (timeoutSeconds < 0) {
+        throw new SQLException("isValid timeout must not be negative", "HY024");
+      }
+      if (calcite().isClosed()) {
+        return false;
+      }
+      QueryContext context =
+          new QueryContext(new AtomicBoolean(), timeoutSeconds == 0 ? 0 : timeoutSeconds * 1000L);
+      try {
+        session.pages().fetch(ListRequest.of(Map.of("feature", "NOTEBOOK"), 10), context);
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
+    }
+  }
+
+  static SQLWarning warnings(ModelArtsSession session) {
+    SQLWarning first = null;
+    for (String message : session.drainWarnings()) {
+      SQLWarning w = new SQLWarning(message, "01000");
+      if (first == null) {
+        first = w;
+      } else {
+        first.setNextWarning(w);
+      }
+    }
+    return first;
+  }
+
+  static Statement statement(Statement calcite, Connection connection, ModelArtsSession session) {
+    Class<?> type =
+        calcite instanceof CallableStatement ? CallableStatement.class
+            : calcite instanceof PreparedStatement ? PreparedStatement.class
+            : Statement.class;
+    return (Statement)
+        Proxy.newProxyInstance(
+            JdbcProxies.class.getClassLoader(),
+            new Class<?>[] {type},
+            new StatementHandler(calcite, connection, session));
+  }
+
+  /** A statement: resets the cancel flag before each run, wraps result sets. */
+  private static final class StatementHandler extends DelegatingHandler {
+    private final Connection connection;
+    private final ModelArtsSession session;
+
+    StatementHandler(Statement calcite, Connection connection, ModelArtsSession session) {
+      super(calcite);
+      this.connection = connection;
+      this.session = session;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Object common = common(proxy, method, args);
+      if (common != null) {
+        return common;
+      }
+      String name = method.getName();
+      if (name.startsWith("execute")) {
+        resetCancelFlag();
+      }
+      switch (name) {
+        case "getConnection":
+          return connection;
+        case "getWarnings":
+          return warnings(session);
+        case "executeQuery", "getResultSet", "getGeneratedKeys":
+          ResultSet rs = (ResultSet) delegate(method, args);
+          return rs == null ? null : resultSet(rs, (Statement) proxy);
+        default:
+          return delegate(method, args);
+      }
+    }
+
+    /**
+     * Avatica never clears a statement's cancel flag, so a cancelled statement would fail every
+     * later run; clearing it before each execution lets it run again.
+     */
+    private void resetCancelFlag() throws SQLException {
+      AvaticaStatement statement = ((Statement) target).unwrap(AvaticaStatement.class);
+      AvaticaConnection avatica = statement.getConnection().unwrap(AvaticaConnection.class);
+      if (statement.handle != null) {
+        try {
+          avatica.getCancelFlag(statement.handle).set(false);
+        } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+          // a statement the server no longer knows: its next run fails on its own terms
+        }
+      }
+    }
+  }
+
+  static ResultSet resultSet(ResultSet calcite, Statement statement) {
+    return (ResultSet)
+        Proxy.newProxyInstance(
+            JdbcProxies.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
+            new ResultSetHandler(calcite, statement));
+  }
+
+  /** A result set: typed {@code getObject} and translated failures. */
+  private static final class ResultSetHandler extends DelegatingHandler {
+    private final Statement statement;
+
+    ResultSetHandler(ResultSet calcite, Statement statement) {
+      super(calcite);
+      this.statement = statement;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Object common = common(proxy, method, args);
+      if (common != null) {
+        return common;
+      }
+      switch (method.getName()) {
+        case "getStatement":
+          return statement;
+        case "getObject":
+          if (args.length == 2 && args[1] instanceof Class<?> type) {
+            ResultSet rs = (ResultSet) target;
+            int column = args[0] instanceof Integer i ? i : rs.findColumn((String) args[0]);
+            return TypedValues.get(rs, column, type);
+          }
+          return delegate(method, args);
+        default:
+          return delegate(method, args);
+      }
+    }
+  }
+
+  static DatabaseMetaData metaData(DatabaseMetaData calcite, Connection connection) {
+    return (DatabaseMetaData)
+        Proxy.newProxyInstance(
+            JdbcProxies.class.getClassLoader(),
+            new Class<?>[] {DatabaseMetaData.class},
+            new MetaDataHandler(calcite, connection));
+  }
+
+  /** Metadata: points back to the wrapped connection and wraps its result sets. */
+  private static final class MetaDataHandler extends DelegatingHandler {
+    private final Connection connection;
+
+    MetaDataHandler(DatabaseMetaData calcite, Connection connection) {
+      super(calcite);
+      this.connection = connection;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Object common = common(proxy, method, args);
+      if (common != null) {
+        return common;
+      }
+      switch (method.getName()) {
+        case "getConnection":
+          return connection;
+        case "getURL":
+          return ModelArtsDriver.PREFIX + "...";
+        default:
+          return delegate(method, args);
+      }
+    }
+  }
+}

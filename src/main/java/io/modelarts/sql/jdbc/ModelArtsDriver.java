@@ -1,0 +1,86 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.calcite.ModelArtsSchema;
+import io.modelarts.sql.calcite.ModelArtsSession;
+import io.modelarts.sql.config.ConnectionConfig;
+import io.modelarts.sql.config.ConnectionProperty;
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * The JDBC driver for {@code jdbc:modelarts:} URLs: SQL over the ModelArts notebook listing API,
+ * planned and run by Apache Calcite.
+ *
+ * <p>Properties come from the URL ({@code jdbc:modelarts:region=eu-de;projectId=...}) and from the
+ * {@link Properties} passed to {@code connect}; where both name a property, the URL wins (the
+ * Avatica convention).
+ */
+public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
+  public static final String PREFIX = "jdbc:modelarts:";
+
+  static {
+    new ModelArtsDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion(
+        "ModelArts JDBC Driver", Version.VERSION, "ModelArts", Version.VERSION, true,
+        Version.MAJOR, Version.MINOR, Version.MAJOR, Version.MINOR);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (url == null || !acceptsURL(url)) {
+      return null; // JDBC: another driver's URL
+    }
+    Properties merged =
+        ConnectStringParser.parse(url.substring(PREFIX.length()), info == null ? new Properties() : info);
+    ConnectionConfig config = ConnectionConfig.from(merged);
+    ModelArtsSession session = SessionFactory.open(config);
+    AvaticaConnection calcite =
+        factory.newConnection(this, factory, PREFIX + "projectId=" + config.projectId(), calciteProperties());
+    handler.onConnectionInit(calcite);
+    CalciteConnection connection = (CalciteConnection) calcite;
+    connection.getRootSchema().add(ModelArtsSchema.NAME, new ModelArtsSchema(session));
+    connection.setSchema(ModelArtsSchema.NAME);
+    return JdbcProxies.connection(connection, session);
+  }
+
+  /** Calcite's settings: lower-case names matched case-insensitively, double-quoted identifiers. */
+  private static Properties calciteProperties() {
+    Properties p = new Properties();
+    p.setProperty("caseSensitive", "false");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("quoting", "DOUBLE_QUOTE");
+    p.setProperty("conformance", "LENIENT");
+    p.setProperty("timeZone", "UTC");
+    return p;
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties merged = info == null ? new Properties() : info;
+    if (url != null && acceptsURL(url)) {
+      merged = ConnectStringParser.parse(url.substring(PREFIX.length()), merged);
+    }
+    ConnectionProperty[] all = ConnectionProperty.values();
+    DriverPropertyInfo[] out = new DriverPropertyInfo[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = all[i].toPropertyInfo(merged);
+    }
+    return out;
+  }
+}

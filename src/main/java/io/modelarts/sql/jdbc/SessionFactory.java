@@ -1,0 +1,69 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.auth.AkSkAuthenticator;
+import io.modelarts.sql.auth.IamTokenAuthenticator;
+import io.modelarts.sql.auth.RequestAuthenticator;
+import io.modelarts.sql.auth.StaticTokenAuthenticator;
+import io.modelarts.sql.calcite.ModelArtsSession;
+import io.modelarts.sql.config.ConnectionConfig;
+import io.modelarts.sql.http.ApiCallLog;
+import io.modelarts.sql.http.HttpClients;
+import io.modelarts.sql.http.ModelArtsClient;
+import io.modelarts.sql.http.RateLimiter;
+import io.modelarts.sql.http.RetryPolicy;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
+
+/** Builds the run-time parts of one connection (HTTP client, authenticator, retries) from its config. */
+final class SessionFactory {
+  private static final int CALL_LOG_CAPACITY = 1000;
+
+  private SessionFactory() {}
+
+  static ModelArtsSession open(ConnectionConfig config) throws SQLException {
+    OkHttpClient http;
+    try {
+      http =
+          HttpClients.forConnection(
+              config.connectTimeoutMillis(),
+              config.readTimeoutMillis(),
+              config.callTimeoutMillis(),
+              config.trustStore(),
+              config.trustStorePassword());
+    } catch (IOException e) {
+      throw new SQLException(
+          "Connection property 'trustStore': " + e.getMessage(), ConnectionConfig.INVALID_VALUE, e);
+    }
+    RetryPolicy retries =
+        new RetryPolicy(config.maxRetries() + 1, 200, 10_000, config.retryMaxElapsedMillis());
+    RateLimiter limiter =
+        RateLimiter.shared(
+            config.endpoints().modelArts().toString(), config.projectId(), config.rateLimit());
+    ApiCallLog log = new ApiCallLog(CALL_LOG_CAPACITY);
+    ModelArtsClient client =
+        new ModelArtsClient(
+            http,
+            config.endpoints().modelArts(),
+            config.projectId(),
+            authenticator(config, http),
+            retries,
+            limiter,
+            log);
+    return new ModelArtsSession(config, client, log, HttpClients.pageFetchers());
+  }
+
+  private static RequestAuthenticator authenticator(ConnectionConfig config, OkHttpClient http) {
+    return switch (config.authType()) {
+      case "aksk" -> new AkSkAuthenticator(
+          config.user(), config.password(), config.securityToken(), config.projectId(),
+          Clock.systemUTC());
+      case "password" -> new IamTokenAuthenticator(
+          http, config.endpoints().iam(), config.user(), config.password(), config.domain(),
+          config.projectId(), Clock.systemUTC());
+      case "token" -> new StaticTokenAuthenticator(config.token());
+      default -> throw new IllegalStateException(config.authType());
+    };
+  }
+}

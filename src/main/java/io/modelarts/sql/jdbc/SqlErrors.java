@@ -1,0 +1,102 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.auth.AuthenticationException;
+import io.modelarts.sql.http.MalformedResponseException;
+import io.modelarts.sql.http.ModelArtsApiException;
+import io.modelarts.sql.http.QueryContext;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps whatever a query or connection failed with to an SQLException whose SQLState fits: 28000
+ * refused credentials, 08xxx service unreachable, 42xxx bad SQL or unknown table/column, HY008
+ * cancelled, HYT00 timed out, HY000 anything else; the service's own words are kept.
+ */
+final class SqlErrors {
+  private static final Pattern NOT_FOUND =
+      Pattern.compile("(Object|Table|Column) '([^']*)' not found");
+
+  private SqlErrors() {}
+
+  /** The SQLException to throw for {@code failure}. */
+  static SQLException translate(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ModelArtsSQLException m) {
+        return m;
+      }
+      if (t instanceof QueryContext.QueryCancelledException c) {
+        boolean timeout = String.valueOf(c.getMessage()).contains("timeout");
+        return new ModelArtsSQLException(
+            timeout ? "The query ran past its timeout and was stopped" : "The statement was cancelled",
+            timeout ? "HYT00" : "HY008", null, null, null, failure);
+      }
+      if (t instanceof AuthenticationException a) {
+        return new ModelArtsSQLException(
+            a.getMessage(), "28000", a.errorCode(), a.errorMessage(), a.requestId(), failure);
+      }
+      if (t instanceof ModelArtsApiException api) {
+        return new ModelArtsSQLException(
+            api.getMessage(), stateOf(api), api.errorCode(), api.errorMessage(), api.requestId(),
+            failure);
+      }
+      if (t instanceof MalformedResponseException m) {
+        return new ModelArtsSQLException(
+            "The ModelArts service sent an answer that cannot be read: " + m.getMessage(), "HY000",
+            null, null, null, failure);
+      }
+      if (t instanceof ConnectException || t instanceof UnknownHostException) {
+        return new ModelArtsSQLException(
+            "Cannot reach the ModelArts service: " + t.getMessage(), "08001", null, null, null,
+            failure);
+      }
+      if (t instanceof SocketTimeoutException) {
+        return new ModelArtsSQLException(
+            "The ModelArts service did not answer in time: " + t.getMessage(), "08S01", null,
+            null, null, failure);
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return new ModelArtsSQLException(
+            "Communication with the ModelArts service failed: " + io.getMessage(), "08S01", null,
+            null, null, failure);
+      }
+      String name = t.getClass().getName();
+      if (name.endsWith("SqlParseException")) {
+        return new ModelArtsSQLException(t.getMessage(), "42000", null, null, null, failure);
+      }
+      if (name.endsWith("SqlValidatorException") || name.endsWith("CalciteContextException")) {
+        Matcher m = NOT_FOUND.matcher(String.valueOf(t.getMessage()));
+        String state = "42000";
+        if (m.find()) {
+          state = m.group(1).equals("Column") ? "42S22" : "42S02";
+        }
+        return new ModelArtsSQLException(t.getMessage(), state, null, null, null, failure);
+      }
+    }
+    if (failure instanceof SQLException sql) {
+      return sql;
+    }
+    return new ModelArtsSQLException(
+        String.valueOf(failure.getMessage()), "HY000", null, null, null, failure);
+  }
+
+  private static String stateOf(ModelArtsApiException api) {
+    int status = api.httpStatus();
+    if (status == 401 || status == 403) {
+      return "28000";
+    }
+    if (status == 404) {
+      return "08001"; // a wrong endpoint or project: nothing answers there
+    }
+    if (status == 429 || status >= 500) {
+      return "08S01";
+    }
+    return "HY000";
+  }
+}

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -45,27 +44,6 @@ public final class AkSkSigner {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final HexFormat HEX = HexFormat.of();
-
-  /**
-   * Orders strings by Unicode code point, which is the byte order of their UTF-8 form: the order of
-   * Go's {@code sort.Strings}, used by the reference signers. {@link String#compareTo} compares
-   * UTF-16 units and would differ for characters outside the Basic Multilingual Plane.
-   */
-  private static final Comparator<String> CODE_POINT_ORDER =
-      (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int ca = a.codePointAt(i);
-          int cb = b.codePointAt(j);
-          if (ca != cb) {
-            return Integer.compare(ca, cb);
-          }
-          i += Character.charCount(ca);
-          j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-      };
 
   private AkSkSigner() {}
 
@@ -195,32 +173,38 @@ public final class AkSkSigner {
   }
 
   /**
-   * The canonical query: decoded keys sorted, the values of one key sorted, each {@code key=value}
-   * percent-encoded by {@link #percentEncode} and joined by {@code &}. A parameter without a value
-   * ({@code ?flag}) signs as {@code flag=}. Keys keep their case: the Go SDK lower-cases them, the
-   * Java SDK and the service's published algorithm do not.
+   * The canonical query: each decoded key and value percent-encoded by {@link #percentEncode}, keys
+   * sorted, the values of one key sorted, {@code key=value} pairs joined by {@code &}. A parameter
+   * without a value ({@code ?flag}) signs as {@code flag=}.
+   *
+   * <p>Sorting happens after encoding, as in the Java SDK and this project's simulator (the Go SDK
+   * sorts before encoding; the two orders differ only for keys or repeated values containing
+   * reserved characters, which the driver never sends). Keys keep their case: the Go SDK
+   * lower-cases them, the Java SDK and the published algorithm do not.
    */
   public static String canonicalQuery(HttpUrl url) {
     Objects.requireNonNull(url, "url == null");
-    TreeMap<String, List<String>> byKey = new TreeMap<>(CODE_POINT_ORDER);
+    // Encoded text is ASCII, so String order is byte order.
+    TreeMap<String, List<String>> byKey = new TreeMap<>();
     for (int i = 0; i < url.querySize(); i++) {
       String name = url.queryParameterName(i);
       String value = url.queryParameterValue(i);
       if (name.isEmpty() && value == null) {
         continue; // a bare "?" or "&&": nothing the service sees as a parameter
       }
-      byKey.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null ? "" : value);
+      byKey
+          .computeIfAbsent(percentEncode(name), k -> new ArrayList<>())
+          .add(percentEncode(value == null ? "" : value));
     }
     StringBuilder query = new StringBuilder();
     for (Map.Entry<String, List<String>> e : byKey.entrySet()) {
-      String key = percentEncode(e.getKey());
       List<String> values = e.getValue();
-      values.sort(CODE_POINT_ORDER);
+      values.sort(null);
       for (String value : values) {
         if (query.length() > 0) {
           query.append('&');
         }
-        query.append(key).append('=').append(percentEncode(value));
+        query.append(e.getKey()).append('=').append(value);
       }
     }
     return query.toString();

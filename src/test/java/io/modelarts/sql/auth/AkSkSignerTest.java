@@ -158,9 +158,11 @@ class AkSkSignerTest {
     assertEquals(
         "Limit=1&limit=2&workspaceId=0",
         AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?workspaceId=0&limit=2&Limit=1")));
-    // Sorted by the decoded key, as the reference signers do: '-' (0x2D) before '@' (0x40).
+    // Sorted after encoding, as the Java SDK and the simulator do: "%40" ('%' is 0x25) before '-' (0x2D).
     assertEquals(
-        "a-=1&a%40=2", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?a%40=2&a-=1")));
+        "a%40=2&a-=1", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?a-=1&a%40=2")));
+    assertEquals(
+        "k=%26&k=-&k=a", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?k=a&k=-&k=%26")));
   }
 
   @Test

@@ -31,9 +31,6 @@ final class ListNotebooksEndpoint {
     if (!projectId.equals(pathProjectId)) {
       throw ModelArtsError.PROJECT_NOT_FOUND.exception("Project " + pathProjectId + " not found.");
     }
-    if (request.queryMalformed()) {
-      throw ModelArtsError.BAD_PARAMETER.exception("Parameter error. Malformed percent escape in the query.");
-    }
     NotebookQuery query = NotebookQuery.parse(request.queryParameters(), sortableKeys);
     return ApiResponse.json(200, listing.page(query));
   }

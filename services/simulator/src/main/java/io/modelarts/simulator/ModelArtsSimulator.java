@@ -33,6 +33,15 @@ public final class ModelArtsSimulator implements AutoCloseable {
   /** Worker threads: enough for dozens of parallel pagers, since latency never occupies a worker. */
   static final int WORKER_THREADS = 64;
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+    // client's delayed ACK add about 40 ms to every answer, which would swamp any benchmark. The JDK reads
+    // this once, when the first HttpServer of the JVM is created; an explicit setting is respected.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SimulatorConfig config;
   private final Tenant tenant;
   private final SimulatorCredentials credentials = SimulatorCredentials.demo();

@@ -78,7 +78,7 @@ final class FilterTranslator {
     restrictToEnum(allowed, "feature", Set.copyOf(ScanSpec.FEATURES));
     for (Set<String> values : allowed.values()) {
       if (values.isEmpty()) {
-        return base.withFilter(List.of(), true, "contradiction: " + condition);
+        return base.withFilter(List.of(), true, condition.toString());
       }
     }
     List<String> features = new ArrayList<>(ScanSpec.FEATURES);

@@ -1,11 +1,13 @@
 package io.modelarts.sql.calcite;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRuleOperand;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -14,7 +16,6 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -25,30 +26,36 @@ import org.apache.calcite.sql.SqlKind;
  * into a row window or page size, {@code COUNT(*)} into the listings' {@code total}, and a child
  * table joined to {@code notebooks} into the same calls as the {@code notebooks} scan.
  *
- * <p>Each rule only ever replaces a plan by one that returns the same rows; see
- * docs/pushdown.md for why each step is exact.
+ * <p>Each rule only ever replaces a plan by one that returns the same rows; docs/pushdown.md says
+ * why each step is exact. Rules match a scan under any run of projections and one filter, since
+ * Calcite puts those between the operator and the scan.
  */
 @SuppressWarnings("deprecation") // the operand() builders are the compact way to write these
 final class ModelArtsRules {
   private ModelArtsRules() {}
 
-  static final List<RelOptRule> RULES =
+  /** The shapes between an operator and a scan: nothing, a filter, a projection, or both. */
+  private static final List<List<Class<? extends RelNode>>> CHAINS =
       List.of(
-          new FilterRule(),
-          new LimitRule(operand(LogicalSort.class, scan())),
-          new LimitRule(operand(LogicalSort.class, operand(LogicalFilter.class, scan()))),
-          new CountRule(operand(LogicalAggregate.class, scan())),
-          new CountRule(operand(LogicalAggregate.class, operand(LogicalFilter.class, scan()))),
-          new CountRule(operand(LogicalAggregate.class, operand(LogicalProject.class, scan()))),
-          new CountRule(
-              operand(
-                  LogicalAggregate.class,
-                  operand(LogicalProject.class, operand(LogicalFilter.class, scan())))),
-          new JoinRule(operand(LogicalJoin.class, scan(), scan()), false, false),
-          new JoinRule(
-              operand(LogicalJoin.class, scan(), operand(LogicalFilter.class, scan())), false, true),
-          new JoinRule(
-              operand(LogicalJoin.class, operand(LogicalFilter.class, scan()), scan()), true, false));
+          List.of(),
+          List.of(LogicalFilter.class),
+          List.of(LogicalProject.class),
+          List.of(LogicalProject.class, LogicalFilter.class));
+
+  static final List<RelOptRule> RULES = rules();
+
+  private static List<RelOptRule> rules() {
+    List<RelOptRule> rules = new ArrayList<>();
+    rules.add(new FilterRule());
+    for (List<Class<? extends RelNode>> chain : CHAINS) {
+      rules.add(new LimitRule(RelOptRule.operand(LogicalSort.class, chain(chain))));
+      rules.add(new CountRule(RelOptRule.operand(LogicalAggregate.class, chain(chain))));
+      for (List<Class<? extends RelNode>> other : CHAINS) {
+        rules.add(new JoinRule(RelOptRule.operand(LogicalJoin.class, chain(chain), chain(other))));
+      }
+    }
+    return List.copyOf(rules);
+  }
 
   static void register(RelOptPlanner planner) {
     for (RelOptRule rule : RULES) {
@@ -56,28 +63,81 @@ final class ModelArtsRules {
     }
   }
 
-  private static RelOptRuleOperand scan() {
-    return RelOptRule.operand(ModelArtsTableScan.class, RelOptRule.none());
-  }
-
-  private static RelOptRuleOperand operand(Class<? extends RelNode> clazz, RelOptRuleOperand... children) {
-    if (children.length == 0) {
-      return RelOptRule.operand(clazz, RelOptRule.any());
+  /** Operands for {@code wrappers[0](wrappers[1](...(scan)))}. */
+  private static RelOptRuleOperand chain(List<Class<? extends RelNode>> wrappers) {
+    RelOptRuleOperand operand = RelOptRule.operand(ModelArtsTableScan.class, RelOptRule.none());
+    for (int i = wrappers.size() - 1; i >= 0; i--) {
+      operand = RelOptRule.operand(wrappers.get(i), operand);
     }
-    RelOptRuleOperand first = children[0];
-    RelOptRuleOperand[] rest = java.util.Arrays.copyOfRange(children, 1, children.length);
-    return RelOptRule.operand(clazz, first, rest);
+    return operand;
   }
 
-  /** The scan at the end of a matched operand chain. */
-  private static ModelArtsTableScan lastScan(RelOptRuleCall call) {
-    return call.rel(call.getRelList().size() - 1);
+  /** A unique rule description from the operand tree, e.g. {@code Sort(Filter(Scan))}. */
+  private static String shape(RelOptRuleOperand operand) {
+    String name =
+        operand.getMatchedClass().getSimpleName().replace("Logical", "").replace("ModelArtsTableScan", "Scan");
+    List<RelOptRuleOperand> children = operand.getChildOperands();
+    if (children.isEmpty()) {
+      return name;
+    }
+    return name + "(" + String.join(",", children.stream().map(ModelArtsRules::shape).toList()) + ")";
+  }
+
+  /**
+   * The matched nodes from position {@code start} of a rule call down to and including a scan:
+   * projections and at most one filter, then the scan.
+   */
+  private record Chain(List<RelNode> wrappers, ModelArtsTableScan scan, int next) {
+    static Chain at(RelOptRuleCall call, int start) {
+      List<RelNode> wrappers = new ArrayList<>();
+      int i = start;
+      while (!(call.rel(i) instanceof ModelArtsTableScan)) {
+        wrappers.add(call.rel(i));
+        i++;
+      }
+      return new Chain(wrappers, call.rel(i), i + 1);
+    }
+
+    LogicalFilter filter() {
+      for (RelNode r : wrappers) {
+        if (r instanceof LogicalFilter f) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    LogicalProject project() {
+      return wrappers.isEmpty() || !(wrappers.get(0) instanceof LogicalProject p) ? null : p;
+    }
+
+    /**
+     * Whether no row the scan returns can be dropped before it reaches the operator above: the
+     * filter (if any) is exactly the one the scan's spec was analysed for, and it was exact.
+     */
+    boolean dropsNothing() {
+      LogicalFilter filter = filter();
+      if (filter == null) {
+        return scan.spec.exact() && scan.spec.analyzedFilter().isEmpty();
+      }
+      return scan.spec.exact() && filter.getCondition().toString().equals(scan.spec.analyzedFilter());
+    }
+
+    /** The same chain on top of another scan. */
+    RelNode rebuild(RelNode newScan) {
+      RelNode input = newScan;
+      for (int i = wrappers.size() - 1; i >= 0; i--) {
+        RelNode w = wrappers.get(i);
+        input = w.copy(w.getTraitSet(), List.of(input));
+      }
+      return input;
+    }
   }
 
   /** Pushes a WHERE on {@code notebooks} into the scan's listings, keeping it as a re-check. */
   private static final class FilterRule extends RelOptRule {
     FilterRule() {
-      super(operand(LogicalFilter.class, scan()), "ModelArtsFilterRule");
+      super(RelOptRule.operand(LogicalFilter.class, chain(List.of())), "ModelArtsFilterRule");
     }
 
     @Override
@@ -93,33 +153,34 @@ final class ModelArtsRules {
     }
   }
 
-  /** Whether no local predicate between a scan and the operator above it can drop rows. */
-  private static boolean filterIsExact(RelOptRuleCall call, ModelArtsTableScan scan) {
-    boolean hasFilter = call.getRelList().size() > 2 && call.rel(call.getRelList().size() - 2) instanceof LogicalFilter;
-    if (hasFilter) {
-      return scan.spec.exact() && !scan.spec.local().isEmpty();
-    }
-    return scan.spec.exact();
-  }
-
   /**
-   * Pushes LIMIT/OFFSET without ORDER BY: a single listing cuts the row window itself, reading
-   * only the pages that hold it; several listings only get a page size that fits the limit.
+   * Pushes LIMIT/OFFSET without ORDER BY where nothing local can drop rows: a single listing cuts
+   * the row window itself, reading only the pages that hold it; several listings only get a page
+   * size that fits the limit (the limit above them still stops the reading early).
    */
   private static final class LimitRule extends RelOptRule {
     LimitRule(RelOptRuleOperand operand) {
-      super(operand, "ModelArtsLimitRule_" + operand.getMatchedClass().getSimpleName() + "_" + depth(operand));
+      super(operand, "ModelArtsLimitRule:" + shape(operand));
     }
 
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalSort sort = call.rel(0);
-      ModelArtsTableScan scan = lastScan(call);
+      Chain chain = Chain.at(call, 1);
+      ScanSpec spec = chain.scan.spec;
       if (!sort.getCollation().getFieldCollations().isEmpty()
           || sort.fetch == null
-          || scan.spec.hasWindow()
-          || scan.spec.rowsNeededHint() >= 0
-          || !filterIsExact(call, scan)) {
+          || spec.hasWindow()
+          || spec.rowsNeededHint() >= 0
+          || spec.stopsEarly()
+          || spec.shared()) {
+        return;
+      }
+      if (!chain.dropsNothing()) {
+        // How many rows pass the local filter is unknown, but the limit may still stop the
+        // reading: fetch pages only as they are needed, none ahead.
+        call.transformTo(
+            sort.copy(sort.getTraitSet(), List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
         return;
       }
       Long fetch = literalValue(sort.fetch);
@@ -127,31 +188,21 @@ final class ModelArtsRules {
       if (fetch == null || offset == null) {
         return;
       }
-      boolean hasFilter = call.getRelList().size() == 3;
-      if (scan.spec.listings().size() == 1) {
-        RelNode newScan = scan.withSpec(scan.spec.withWindow(offset, fetch));
-        call.transformTo(hasFilter ? ((LogicalFilter) call.rel(1)).copy(call.rel(1).getTraitSet(), List.of(newScan)) : newScan);
+      if (spec.listings().size() == 1) {
+        call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindow(offset, fetch))));
       } else {
-        RelNode newScan = scan.withSpec(scan.spec.withRowsNeededHint(offset + fetch));
-        RelNode input = hasFilter ? ((LogicalFilter) call.rel(1)).copy(call.rel(1).getTraitSet(), List.of(newScan)) : newScan;
+        RelNode input = chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(offset + fetch)));
         call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
       }
     }
   }
 
-  private static int depth(RelOptRuleOperand operand) {
-    return operand.getChildOperands().isEmpty() ? 1 : 1 + depth(operand.getChildOperands().get(0));
-  }
-
   private static Long literalValue(RexNode node) {
-    if (node instanceof RexDynamicParam) {
-      return null;
-    }
     if (node instanceof RexLiteral literal) {
-      Number n = literal.getValueAs(Long.class);
-      return n == null ? null : n.longValue();
+      Long n = literal.getValueAs(Long.class);
+      return n;
     }
-    return null;
+    return null; // a dynamic parameter: the value is not known while planning
   }
 
   /**
@@ -160,17 +211,19 @@ final class ModelArtsRules {
    */
   private static final class CountRule extends RelOptRule {
     CountRule(RelOptRuleOperand operand) {
-      super(operand, "ModelArtsCountRule_" + depth(operand));
+      super(operand, "ModelArtsCountRule:" + shape(operand));
     }
 
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalAggregate aggregate = call.rel(0);
-      ModelArtsTableScan scan = lastScan(call);
+      Chain chain = Chain.at(call, 1);
+      ModelArtsTableScan scan = chain.scan;
       if (!(scan.modelArtsTable instanceof NotebooksTable)
           || scan.spec.hasWindow()
-          || !filterIsExact(call, scan)
-          || aggregate.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE
+          || scan.spec.shared()
+          || !chain.dropsNothing()
+          || aggregate.getGroupType() != Aggregate.Group.SIMPLE
           || aggregate.getGroupCount() > 1) {
         return;
       }
@@ -184,7 +237,8 @@ final class ModelArtsRules {
       }
       if (aggregate.getGroupCount() == 1) {
         int key = aggregate.getGroupSet().nth(0);
-        if (call.rel(1) instanceof LogicalProject project) {
+        LogicalProject project = chain.project();
+        if (project != null) {
           if (!(project.getProjects().get(key) instanceof RexInputRef ref)) {
             return;
           }
@@ -215,74 +269,74 @@ final class ModelArtsRules {
    * rows merge every notebook's copy of an image, so a narrower listing could change them.
    */
   private static final class JoinRule extends RelOptRule {
-    private final boolean childIsRight;
-
-    JoinRule(RelOptRuleOperand operand, boolean leftHasFilter, boolean rightHasFilter) {
-      super(operand, "ModelArtsJoinRule_" + leftHasFilter + "_" + rightHasFilter);
-      this.childIsRight = leftHasFilter;
+    JoinRule(RelOptRuleOperand operand) {
+      super(operand, "ModelArtsJoinRule:" + shape(operand));
     }
 
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalJoin join = call.rel(0);
-      List<RelNode> rels = call.getRelList();
-      ModelArtsTableScan left = (ModelArtsTableScan) (rels.get(1) instanceof ModelArtsTableScan s ? s : rels.get(2));
-      ModelArtsTableScan right = lastScan(call);
+      Chain left = Chain.at(call, 1);
+      Chain right = Chain.at(call, left.next);
       tryOrientation(call, join, left, right, false);
       tryOrientation(call, join, right, left, true);
     }
 
     private void tryOrientation(
-        RelOptRuleCall call, LogicalJoin join, ModelArtsTableScan child, ModelArtsTableScan parent, boolean childOnRight) {
-      if (!(parent.modelArtsTable instanceof NotebooksTable)
-          || !(child.modelArtsTable instanceof EndpointsTable || child.modelArtsTable instanceof ActionProgressTable)
-          || !child.spec.isPristine()
-          || child.spec.shared()
-          || parent.spec.hasWindow()
-          || parent.spec.rowsNeededHint() >= 0
-          || parent.spec.shared()) {
+        RelOptRuleCall call, LogicalJoin join, Chain child, Chain parent, boolean childOnRight) {
+      ModelArtsTableScan childScan = child.scan;
+      ModelArtsTableScan parentScan = parent.scan;
+      if (!(parentScan.modelArtsTable instanceof NotebooksTable)
+          || !(childScan.modelArtsTable instanceof EndpointsTable
+              || childScan.modelArtsTable instanceof ActionProgressTable)
+          || !childScan.spec.isPristine()
+          || parentScan.spec.hasWindow()
+          || parentScan.spec.rowsNeededHint() >= 0
+          || parentScan.spec.shared()) {
         return;
       }
       JoinRelType type = join.getJoinType();
       boolean childMayBeRestricted =
           type == JoinRelType.INNER
               || (type == JoinRelType.LEFT && childOnRight)
-              || (type == JoinRelType.RIGHT && !childOnRight);
-      if (!childMayBeRestricted) {
+              || (type == JoinRelType.RIGHT && !childOnRight)
+              || (type == JoinRelType.SEMI && !childOnRight);
+      if (!childMayBeRestricted
+          || !joinsOn(join, child, childScan.modelArtsTable.indexOf("notebook_id"),
+              parent, parentScan.modelArtsTable.indexOf("id"), childOnRight)) {
         return;
       }
-      JoinInfo info = join.analyzeCondition();
-      int childKey = child.modelArtsTable.indexOf("notebook_id");
-      int parentKey = parent.modelArtsTable.indexOf("id");
-      boolean keyed = false;
-      for (int i = 0; i < info.leftKeys.size(); i++) {
-        int l = info.leftKeys.get(i);
-        int r = info.rightKeys.get(i);
-        if (childOnRight ? (r == childKey && l == parentKey) : (l == childKey && r == parentKey)) {
-          keyed = true;
-        }
-      }
-      if (!keyed) {
-        return;
-      }
-      ScanSpec parentSpec = parent.spec.asShared();
-      ScanSpec childSpec = parentSpec.withFilter(parentSpec.listings(), false, "via join with notebooks");
-      RelNode newChild = child.withSpec(childSpec);
-      RelNode newParent = replaceScan(call, parent, parent.withSpec(parentSpec));
+      ScanSpec parentSpec = parentScan.spec.asShared();
+      ScanSpec childSpec = parentSpec.forChildOf();
+      RelNode newChild = child.rebuild(childScan.withSpec(childSpec));
+      RelNode newParent = parent.rebuild(parentScan.withSpec(parentSpec));
       RelNode newLeft = childOnRight ? newParent : newChild;
       RelNode newRight = childOnRight ? newChild : newParent;
-      call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), newLeft, newRight, type, join.isSemiJoinDone()));
+      call.transformTo(
+          join.copy(join.getTraitSet(), join.getCondition(), newLeft, newRight, type, join.isSemiJoinDone()));
     }
 
-    /** The matched input that holds {@code scan} (the scan itself or its filter), rebuilt on {@code replacement}. */
-    private static RelNode replaceScan(RelOptRuleCall call, ModelArtsTableScan scan, RelNode replacement) {
-      List<RelNode> rels = call.getRelList();
-      for (int i = 1; i < rels.size() - 1; i++) {
-        if (rels.get(i) instanceof LogicalFilter filter && rels.get(i + 1) == scan) {
-          return filter.copy(filter.getTraitSet(), List.of(replacement));
+    /** Whether the join has {@code child.childColumn = parent.parentColumn} among its equi-keys. */
+    private static boolean joinsOn(
+        LogicalJoin join, Chain child, int childColumn, Chain parent, int parentColumn, boolean childOnRight) {
+      JoinInfo info = join.analyzeCondition();
+      for (int i = 0; i < info.leftKeys.size(); i++) {
+        int childKey = source(child, childOnRight ? info.rightKeys.get(i) : info.leftKeys.get(i));
+        int parentKey = source(parent, childOnRight ? info.leftKeys.get(i) : info.rightKeys.get(i));
+        if (childKey == childColumn && parentKey == parentColumn) {
+          return true;
         }
       }
-      return replacement;
+      return false;
+    }
+
+    /** The scan column behind output column {@code field} of a chain, or -1 if it is computed. */
+    private static int source(Chain chain, int field) {
+      LogicalProject project = chain.project();
+      if (project == null) {
+        return field;
+      }
+      return project.getProjects().get(field) instanceof RexInputRef ref ? ref.getIndex() : -1;
     }
   }
 }

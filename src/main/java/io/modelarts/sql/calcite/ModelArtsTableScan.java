@@ -60,9 +60,10 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
     return super.explainTerms(pw)
         .item("listings", spec.describeListings())
         .item("pageSize", spec.pageSize())
-        .itemIf("window", "[" + spec.offset() + ", +" + spec.fetch() + ")", spec.hasWindow())
-        .item("localFilter", spec.exact() ? (spec.local().isEmpty() ? "none" : "re-check only")
-            : "may drop rows: " + spec.local())
+        .itemIf("window", "offset " + spec.offset() + ", fetch " + spec.fetch(), spec.hasWindow())
+        .item("localFilter", spec.exact() ? (spec.analyzedFilter().isEmpty() ? "none" : "re-check only")
+            : "may drop rows" + (spec.analyzedFilter().isEmpty() ? "" : ": " + spec.analyzedFilter()))
+        .itemIf("readAhead", "none: a limit above may stop early", spec.stopsEarly())
         .itemIf("shared", true, spec.shared());
   }
 
@@ -90,7 +91,7 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    Expression table = getTable().getExpression(ModelArtsTable.class);
+    Expression table = implementor.stash(modelArtsTable, ModelArtsTable.class);
     Expression stashedSpec = implementor.stash(spec, ScanSpec.class);
     return implementor.result(
         physType,

@@ -19,6 +19,10 @@ final class ScanCostModel {
     }
     if (spec.hasWindow()) {
       rows = Math.min(rows, spec.fetch());
+    } else if (spec.rowsNeededHint() >= 0) {
+      rows = Math.min(rows, spec.rowsNeededHint());
+    } else if (spec.stopsEarly()) {
+      rows = rows / 2; // a limit above stops the reading somewhere: on average, half way
     }
     if (table instanceof EndpointsTable || table instanceof ActionProgressTable) {
       rows *= 2;
@@ -32,6 +36,10 @@ final class ScanCostModel {
       double rows = ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
       if (spec.hasWindow()) {
         rows = Math.min(rows, spec.fetch());
+      } else if (spec.rowsNeededHint() >= 0) {
+        rows = Math.min(rows, spec.rowsNeededHint());
+      } else if (spec.stopsEarly()) {
+        rows = rows / 2;
       }
       calls += Math.max(1, Math.ceil(rows / spec.pageSize()));
     }

@@ -90,6 +90,7 @@ public final class ScanExecution {
     private Iterator<Object[]> rows;
     private Object[] current;
     private long emitted;
+    private long rowsRead;
 
     ScanEnumerator(DataContext root, ModelArtsTable table, ScanSpec spec) {
       this.table = table;
@@ -140,6 +141,7 @@ public final class ScanExecution {
           while (next == null) {
             if (pager.hasNext()) {
               Notebook n = pager.next();
+              rowsRead++;
               if (seen.add(n.id())) {
                 next = new ListedNotebook(n, listing);
               }
@@ -174,10 +176,17 @@ public final class ScanExecution {
           return Collections.emptyIterator();
         }
       }
+      // How far the pager may read ahead: -1 everything, 0 nothing, else rows from its first page.
+      long wanted = spec.rowsWanted();
+      if (spec.hasWindow()) {
+        wanted = spec.offset() - first.offset() + spec.fetch();
+      } else if (wanted > 0) {
+        wanted = Math.max(0, wanted - rowsRead); // rows of earlier listings count toward the limit
+      }
       ListingPager pager =
           new ListingPager(
               pages, first, session.config().pageConcurrency(), session.executor(), context,
-              session::warn);
+              session::warn, wanted);
       pagers.add(pager);
       Iterator<Notebook> it = pager;
       if (spec.hasWindow()) {

@@ -15,20 +15,25 @@ import java.util.TreeMap;
  *     the filter is a contradiction and the scan makes no call
  * @param exact true when the local re-check of the WHERE clause can drop no row the listings
  *     return (all pushed predicates are exact and nothing else is local)
- * @param local what the local filter still checks, for EXPLAIN; empty when nothing
+ * @param analyzedFilter the WHERE condition this spec was made from (its digest), empty when
+ *     none; rules trust {@code exact} only under a filter with exactly this condition
  * @param offset rows to skip (only with {@code fetch >= 0}; the scan cuts the window itself)
  * @param fetch rows to return after {@code offset}, -1 for all
  * @param rowsNeededHint rows a limit above the scan will read (-1 unknown); picks the page size
+ *     and bounds reading ahead
+ * @param stopsEarly whether an operator above may stop reading before the end (a LIMIT over a
+ *     filter that may drop rows): then pages are read one at a time, on demand
  * @param shared whether another scan of the same statement makes the same calls (a join of a
  *     child table to {@code notebooks}): then pages are fetched once and shared
  */
 public record ScanSpec(
     List<Map<String, String>> listings,
     boolean exact,
-    String local,
+    String analyzedFilter,
     long offset,
     long fetch,
     long rowsNeededHint,
+    boolean stopsEarly,
     boolean shared) {
 
   /** The features the API knows; a table of all notebooks needs one listing of each. */
@@ -44,23 +49,46 @@ public record ScanSpec(
     for (String feature : FEATURES) {
       listings.add(Map.of("feature", feature));
     }
-    return new ScanSpec(listings, true, "", 0, -1, -1, false);
+    return new ScanSpec(listings, true, "", 0, -1, -1, false, false);
   }
 
-  public ScanSpec withFilter(List<Map<String, String>> newListings, boolean newExact, String newLocal) {
-    return new ScanSpec(newListings, newExact, newLocal, offset, fetch, rowsNeededHint, shared);
+  public ScanSpec withFilter(List<Map<String, String>> newListings, boolean newExact, String condition) {
+    return new ScanSpec(newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared);
   }
 
   public ScanSpec withWindow(long newOffset, long newFetch) {
-    return new ScanSpec(listings, exact, local, newOffset, newFetch, -1, shared);
+    return new ScanSpec(listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared);
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
-    return new ScanSpec(listings, exact, local, offset, fetch, rows, shared);
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared);
+  }
+
+  public ScanSpec stoppingEarly() {
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared);
+  }
+
+  /** Rows the reader will take at most, -1 when it may read everything. */
+  public long rowsWanted() {
+    if (hasWindow()) {
+      return offset + fetch;
+    }
+    if (rowsNeededHint >= 0) {
+      return rowsNeededHint;
+    }
+    return stopsEarly ? 0 : -1;
   }
 
   public ScanSpec asShared() {
-    return new ScanSpec(listings, exact, local, offset, fetch, rowsNeededHint, true);
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true);
+  }
+
+  /**
+   * The spec of a child table joined to the notebooks this spec lists: the same listings, and
+   * no claim of exactness (the join, not the scan, drops the rows of other notebooks).
+   */
+  public ScanSpec forChildOf() {
+    return new ScanSpec(listings, false, "", 0, -1, -1, false, true);
   }
 
   /** Whether no filter, window or hint has been pushed into this spec yet. */
@@ -108,7 +136,7 @@ public record ScanSpec(
   /** The listings as EXPLAIN shows them: {@code feature=NOTEBOOK&status=RUNNING, ...}. */
   public String describeListings() {
     if (listings.isEmpty()) {
-      return "[] (no call: the filter can never be true)";
+      return "none (no call: the filter can never be true)";
     }
     List<String> out = new ArrayList<>();
     for (Map<String, String> l : listings) {
@@ -116,6 +144,6 @@ public record ScanSpec(
       new TreeMap<>(l).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
       out.add(sb.toString());
     }
-    return out.toString();
+    return String.join(", ", out);
   }
 }

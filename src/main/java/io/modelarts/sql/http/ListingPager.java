@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  * never one past the end (the service answers those with an error), keeping up to {@code
  * concurrency} requests in flight ahead of the reader. It stops asking as soon as the reader
  * stops reading. Waits poll the statement's cancel flag, so a cancel aborts within ~50 ms.
+ *
+ * <p>When the reader may stop early ({@code rowsWanted >= 0}: a LIMIT above), pages are fetched
+ * ahead only as far as the wanted rows reach, and beyond that one at a time on demand, so a
+ * limited query never pays for pages it does not read.
  */
 public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   private static final long POLL_MILLIS = 25;
@@ -30,7 +34,10 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   private final ExecutorService executor;
   private final QueryContext context;
   private final Consumer<String> warnings;
+  private final long rowsWanted;
   private final Deque<CompletableFuture<NotebookPage>> inFlight = new ArrayDeque<>();
+  private final java.util.concurrent.atomic.AtomicInteger running =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private Iterator<Notebook> current = List.<Notebook>of().iterator();
   private boolean started;
@@ -46,8 +53,10 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       int concurrency,
       ExecutorService executor,
       QueryContext statementContext,
-      Consumer<String> warnings) {
+      Consumer<String> warnings,
+      long rowsWanted) {
     this.source = source;
+    this.rowsWanted = rowsWanted;
     this.first = first;
     this.concurrency = Math.max(1, concurrency);
     this.executor = executor;
@@ -108,6 +117,11 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       accept(page, first.pageIndex());
       return true;
     }
+    if (inFlight.isEmpty() && nextPageToRequest <= lastPage && !context.isDone()) {
+      inFlight.addLast(submit(first.page(nextPageToRequest++))); // the page the reader needs now
+    }
+    // Read ahead while the reader works through this page: concurrency counts every page in
+    // flight, the one awaited included, so 1 means strictly one page at a time.
     fillWindow();
     CompletableFuture<NotebookPage> next = inFlight.pollFirst();
     if (next == null) {
@@ -115,7 +129,6 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     }
     int pageIndex = first.pageIndex() + ++pagesRead;
     NotebookPage page = await(next);
-    fillWindow();
     accept(page, pageIndex);
     return true;
   }
@@ -152,22 +165,35 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   }
 
   private void fillWindow() {
-    while (inFlight.size() < concurrency && nextPageToRequest <= lastPage && !context.isDone()) {
+    int lastPrefetched = lastPage;
+    if (rowsWanted >= 0) {
+      // rowsWanted counts from the first row of the first page this pager asked for
+      lastPrefetched =
+          (int) Math.min(lastPage, first.pageIndex() + Math.floorDiv(rowsWanted - 1, first.limit()));
+    }
+    while (inFlight.size() < concurrency && nextPageToRequest <= lastPrefetched && !context.isDone()) {
       inFlight.addLast(submit(first.page(nextPageToRequest++)));
     }
   }
 
   private CompletableFuture<NotebookPage> submit(ListRequest request) {
     CompletableFuture<NotebookPage> future = new CompletableFuture<>();
+    running.incrementAndGet();
     executor.execute(
         () -> {
-          if (future.isDone()) {
-            return;
-          }
           try {
-            future.complete(source.fetch(request, context));
+            if (!context.isDone()) {
+              future.complete(source.fetch(request, context));
+            } else {
+              future.cancel(false);
+            }
           } catch (Throwable t) {
             future.completeExceptionally(t);
+          } finally {
+            synchronized (running) {
+              running.decrementAndGet();
+              running.notifyAll();
+            }
           }
         });
     return future;
@@ -201,14 +227,25 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     }
   }
 
-  /** Stops the listing: pages still in flight are aborted and never read. */
+  /**
+   * Stops the listing: pages still in flight are aborted and never read. Waits (briefly) until
+   * their calls have ended, so that when a statement is done, no call of it is still running.
+   */
   @Override
   public void close() {
     context.close();
-    for (CompletableFuture<NotebookPage> f : inFlight) {
-      f.cancel(false);
-    }
     inFlight.clear();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    synchronized (running) {
+      while (running.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          running.wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** An I/O failure surfacing through the {@link Iterator} interface. */

@@ -25,6 +25,11 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:modelarts:";
 
   static {
+    // Calcite compiles a Java class per query (Janino, tens of milliseconds); with this cache,
+    // queries of the same shape reuse the class. Set only if the application has not chosen.
+    if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
+      System.setProperty("calcite.bindable.cache.maxSize", "500");
+    }
     new ModelArtsDriver().register();
   }
 

@@ -1,0 +1,187 @@
+package io.modelarts.sql.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelarts.simulator.ServedRequest;
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each pushdown checked three ways: the EXPLAIN text, the rows, and the HTTP requests the
+ * simulator actually served.
+ */
+class PushdownRequestCountTest {
+  private static SimulatorFixture sim;
+  private Connection connection;
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatorFixture.start(263, 11L);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    connection = sim.connect();
+    sim.resetLog();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    connection.close();
+  }
+
+  private String explain(String sql) throws Exception {
+    String plan = String.join("\n", SimulatorFixture.rows(connection, "EXPLAIN PLAN FOR " + sql));
+    sim.resetLog();
+    return plan;
+  }
+
+  private static List<ObjectNode> data() {
+    return sim.simulator().dataset();
+  }
+
+  private static List<Map<String, String>> calls() {
+    return sim.listCalls().stream().map(ServedRequest::singleParameters).collect(Collectors.toList());
+  }
+
+  @Test
+  void featureAndStatusWithLimitIsOneCallOfTen() throws Exception {
+    String sql = "SELECT id, status, feature FROM notebooks WHERE feature = 'NOTEBOOK' AND status = 'RUNNING' LIMIT 3";
+    String plan = explain(sql);
+    assertTrue(plan.contains("listings=[feature=NOTEBOOK&status=RUNNING]"), plan);
+    assertTrue(plan.contains("pageSize=[10]"), plan);
+    assertTrue(plan.contains("window=[offset 0, fetch 3]"), plan);
+
+    List<String> rows = SimulatorFixture.rows(connection, sql);
+    assertEquals(3, rows.size());
+    rows.forEach(r -> assertTrue(r.endsWith("|RUNNING|NOTEBOOK"), r));
+
+    List<Map<String, String>> calls = calls();
+    assertEquals(1, calls.size(), calls.toString());
+    assertEquals("10", calls.get(0).get("limit"));
+    assertEquals("0", calls.get(0).get("offset"));
+    assertEquals("RUNNING", calls.get(0).get("status"));
+    assertEquals("NOTEBOOK", calls.get(0).get("feature"));
+  }
+
+  @Test
+  void countWithStatusIsOneSmallCallPerFeature() throws Exception {
+    String sql = "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING'";
+    String plan = explain(sql);
+    assertTrue(plan.contains("ModelArtsCountScan"), plan);
+    assertTrue(plan.contains("[feature=NOTEBOOK&status=RUNNING, feature=DEFAULT&status=RUNNING]"), plan);
+
+    long expected = data().stream().filter(n -> n.get("status").asText().equals("RUNNING")).count();
+    assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(connection, sql));
+
+    List<Map<String, String>> calls = calls();
+    assertEquals(2, calls.size(), calls.toString());
+    calls.forEach(c -> assertEquals("10", c.get("limit")));
+    assertEquals(
+        java.util.Set.of("NOTEBOOK", "DEFAULT"),
+        calls.stream().map(c -> c.get("feature")).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void countGroupedByFeatureUsesTotals() throws Exception {
+    String sql = "SELECT feature, COUNT(*) FROM notebooks GROUP BY feature ORDER BY feature";
+    assertTrue(explain(sql).contains("ModelArtsCountScan"));
+    Map<String, Long> expected =
+        data().stream().collect(Collectors.groupingBy(n -> n.get("feature").asText(), java.util.TreeMap::new, Collectors.counting()));
+    List<String> rows = SimulatorFixture.rows(connection, sql);
+    assertEquals(
+        expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).collect(Collectors.toList()), rows);
+    assertEquals(2, calls().size());
+  }
+
+  @Test
+  void valueOutsideTheEnumCostsNoCall() throws Exception {
+    String sql = "SELECT * FROM notebooks WHERE status = 'BOGUS'";
+    String plan = explain(sql);
+    assertTrue(plan.contains("no call"), plan);
+    assertEquals(List.of(), SimulatorFixture.rows(connection, sql));
+    assertEquals(0, calls().size());
+    assertEquals(List.of("0"), SimulatorFixture.rows(connection, "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING' AND status = 'STOPPED'"));
+    assertEquals(0, calls().size());
+  }
+
+  @Test
+  void nameFilteredJoinCostsTheSameCallsAsTheNotebooksScan() throws Exception {
+    ObjectNode withEndpoints =
+        data().stream().filter(n -> n.has("endpoints") && n.get("endpoints").size() > 0).findFirst().orElseThrow();
+    String name = withEndpoints.get("name").asText();
+    SimulatorFixture.rows(connection, "SELECT * FROM notebooks WHERE name = '" + name + "'");
+    List<Map<String, String>> alone = calls();
+    sim.resetLog();
+
+    String join =
+        "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id WHERE n.name = '" + name + "'";
+    String plan = explain(join);
+    assertTrue(plan.contains("shared=[true]"), plan);
+    List<String> rows = SimulatorFixture.rows(connection, join);
+    long expected = data().stream().filter(n -> n.get("name").asText().equals(name))
+        .mapToLong(n -> n.has("endpoints") ? n.get("endpoints").size() : 0).sum();
+    assertEquals(expected, rows.size());
+    assertEquals(sortedCalls(alone), sortedCalls(calls()));
+    assertTrue(alone.stream().allMatch(c -> name.equals(c.get("name"))), alone.toString());
+  }
+
+  @Test
+  void childTableAloneIsOneFullListing() throws Exception {
+    SimulatorFixture.rows(connection, "SELECT * FROM notebooks");
+    List<Map<String, String>> full = calls();
+    sim.resetLog();
+    SimulatorFixture.rows(connection, "SELECT * FROM endpoints");
+    assertEquals(sortedCalls(full), sortedCalls(calls()));
+  }
+
+  @Test
+  void offsetSkipsWholePagesOfASingleListing() throws Exception {
+    String sql = "SELECT id FROM notebooks WHERE feature = 'NOTEBOOK' LIMIT 10 OFFSET 100";
+    String plan = explain(sql);
+    assertTrue(plan.contains("window=[offset 100, fetch 10]"), plan);
+    List<String> rows = SimulatorFixture.rows(connection, sql);
+    assertEquals(10, rows.size());
+    List<Map<String, String>> calls = calls();
+    assertEquals(1, calls.size(), calls.toString());
+    assertEquals("10", calls.get(0).get("limit"));
+    assertEquals("100", calls.get(0).get("offset"));
+  }
+
+  @Test
+  void offsetPastTheEndReturnsNothing() throws Exception {
+    List<String> rows = SimulatorFixture.rows(connection, "SELECT id FROM notebooks WHERE feature = 'DEFAULT' LIMIT 10 OFFSET 5000");
+    assertEquals(List.of(), rows);
+  }
+
+  @Test
+  void fuzzyNameIsNarrowingOnlyAndRechecked() throws Exception {
+    String name = data().get(0).get("name").asText();
+    String plan = explain("SELECT id FROM notebooks WHERE name = '" + name + "' LIMIT 1");
+    assertTrue(plan.contains("may drop rows"), plan);
+    assertTrue(plan.contains("name=" + name), plan);
+    List<String> rows = SimulatorFixture.rows(connection, "SELECT name FROM notebooks WHERE name = '" + name + "'");
+    long expected = data().stream().filter(n -> n.get("name").asText().equals(name)).count();
+    assertEquals(expected, rows.size());
+    rows.forEach(r -> assertEquals(name, r));
+  }
+
+  private static List<String> sortedCalls(List<Map<String, String>> calls) {
+    return calls.stream().map(c -> new java.util.TreeMap<>(c).toString()).sorted().collect(Collectors.toList());
+  }
+}

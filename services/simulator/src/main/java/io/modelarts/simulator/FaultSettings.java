@@ -28,7 +28,7 @@ public final class FaultSettings {
   }
 
   public FaultSettings setLatencyMillis(long latencyMillis) {
-    this.latencyMillis = requireNotNegative("latencyMillis", latencyMillis);
+    this.latencyMillis = Checks.requireNotNegative("latencyMillis", latencyMillis);
     return this;
   }
 
@@ -37,7 +37,7 @@ public final class FaultSettings {
   }
 
   public FaultSettings setRetryAfterSeconds(int retryAfterSeconds) {
-    this.retryAfterSeconds = (int) requireNotNegative("retryAfterSeconds", retryAfterSeconds);
+    this.retryAfterSeconds = Checks.requireNotNegative("retryAfterSeconds", retryAfterSeconds);
     return this;
   }
 
@@ -46,7 +46,7 @@ public final class FaultSettings {
   }
 
   public FaultSettings setThrottleEvery(int every) {
-    throttle.restart((int) requireNotNegative("throttleEvery", every));
+    throttle.restart(Checks.requireNotNegative("throttleEvery", every));
     return this;
   }
 
@@ -55,7 +55,7 @@ public final class FaultSettings {
   }
 
   public FaultSettings setFailEvery(int every) {
-    fail.restart((int) requireNotNegative("failEvery", every));
+    fail.restart(Checks.requireNotNegative("failEvery", every));
     return this;
   }
 
@@ -64,7 +64,7 @@ public final class FaultSettings {
   }
 
   public FaultSettings setResetEvery(int every) {
-    reset.restart((int) requireNotNegative("resetEvery", every));
+    reset.restart(Checks.requireNotNegative("resetEvery", every));
     return this;
   }
 
@@ -97,13 +97,6 @@ public final class FaultSettings {
     return "FaultSettings{latencyMillis=" + latencyMillis + ", throttleEvery=" + throttleEvery()
         + ", retryAfterSeconds=" + retryAfterSeconds + ", failEvery=" + failEvery()
         + ", resetEvery=" + resetEvery() + "}";
-  }
-
-  private static long requireNotNegative(String name, long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(name + " must not be negative: " + value);
-    }
-    return value;
   }
 
   /** A knob that fires on every Nth tick since it was last restarted; N = 0 never fires. */

@@ -3,6 +3,7 @@ package io.modelarts.simulator;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ListNotebooksEndpoint {
   /** The list API's path; group 1 is the project id. */
-  static final Pattern PATH = Pattern.compile("/v1/([^/]+)/notebooks");
+  private static final Pattern PATH = Pattern.compile("/v1/([^/]+)/notebooks");
 
   private final RequestAuthenticator authenticator;
   private final String projectId;
@@ -24,6 +25,12 @@ final class ListNotebooksEndpoint {
     this.projectId = requireNonNull(projectId, "projectId == null");
     this.sortableKeys = Set.copyOf(sortableKeys);
     this.listing = requireNonNull(listing, "listing == null");
+  }
+
+  /** The project id in the path of a list call (GET on the list path), or null for any other request. */
+  static String listCallProjectId(String method, String rawPath) {
+    Matcher path = PATH.matcher(rawPath);
+    return method.equals("GET") && path.matches() ? path.group(1) : null;
   }
 
   ApiResponse handle(ReceivedRequest request, String pathProjectId) {

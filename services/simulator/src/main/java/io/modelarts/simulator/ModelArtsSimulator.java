@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 public final class ModelArtsSimulator implements AutoCloseable {
   /** Worker threads: enough for dozens of parallel pagers, since latency never occupies a worker. */
   static final int WORKER_THREADS = 64;
+
+  /** IPv4 loopback by literal: the base URL must name the address actually bound, whatever IPv6 preferences say. */
+  private static final String LOOPBACK = "127.0.0.1";
 
   static {
     // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
@@ -64,8 +67,9 @@ public final class ModelArtsSimulator implements AutoCloseable {
     this.tokens = new TokenRegistry(credentials.readyToken(), tenant.projectId(), config.tokenTtl(), clock);
     this.faults = new FaultSettings(config);
 
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 256);
-    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getByName(LOOPBACK), config.port()), 256);
+    this.baseUrl = "http://" + LOOPBACK + ":" + server.getAddress().getPort();
     this.workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemonThreads("modelarts-simulator-worker-%d"));
     this.workers.allowCoreThreadTimeOut(true);

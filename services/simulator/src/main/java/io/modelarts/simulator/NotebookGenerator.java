@@ -225,24 +225,25 @@ final class NotebookGenerator {
 
   /**
    * This notebook's copy of a shared image: complete, the brief form of the API page's example
-   * (id, name, swr_path, type), or with random fields missing.
+   * (id, name, swr_path, type), or with random fields missing. Copies share the catalog's nodes, which is
+   * safe because stored notebooks are never modified, and keeps large data sets small.
    */
   private ObjectNode imageCopy(DeterministicRandom random) {
     ObjectNode full = random.pick(tenant.images());
     int roll = random.nextInt(100);
     if (roll < 45) {
-      return full.deepCopy();
+      return full;
     }
     ObjectNode copy = Json.object();
     if (roll < 80) {
       for (String field : List.of("id", "name", "swr_path", "type")) {
-        copy.set(field, full.get(field).deepCopy());
+        copy.set(field, full.get(field));
       }
       return copy;
     }
     for (Map.Entry<String, JsonNode> field : full.properties()) {
       if (field.getKey().equals("id") || !random.chance(0.35)) {
-        copy.set(field.getKey(), field.getValue().deepCopy());
+        copy.set(field.getKey(), field.getValue());
       }
     }
     return copy;

@@ -60,6 +60,6 @@ public record ServedRequest(
 
   /** Whether this was a call of the ModelArts list API (as counted by {@code apiCallCount()}). */
   public boolean isListCall() {
-    return "GET".equals(method) && ListNotebooksEndpoint.PATH.matcher(path).matches();
+    return ListNotebooksEndpoint.listCallProjectId(method, path) != null;
   }
 }

@@ -184,27 +184,27 @@ public final class SimulatorConfig {
     }
 
     public Builder latencyMillis(long latencyMillis) {
-      this.latencyMillis = checkNotNegative("latencyMillis", latencyMillis);
+      this.latencyMillis = Checks.requireNotNegative("latencyMillis", latencyMillis);
       return this;
     }
 
     public Builder throttleEvery(int throttleEvery) {
-      this.throttleEvery = (int) checkNotNegative("throttleEvery", throttleEvery);
+      this.throttleEvery = Checks.requireNotNegative("throttleEvery", throttleEvery);
       return this;
     }
 
     public Builder retryAfterSeconds(int retryAfterSeconds) {
-      this.retryAfterSeconds = (int) checkNotNegative("retryAfterSeconds", retryAfterSeconds);
+      this.retryAfterSeconds = Checks.requireNotNegative("retryAfterSeconds", retryAfterSeconds);
       return this;
     }
 
     public Builder failEvery(int failEvery) {
-      this.failEvery = (int) checkNotNegative("failEvery", failEvery);
+      this.failEvery = Checks.requireNotNegative("failEvery", failEvery);
       return this;
     }
 
     public Builder resetEvery(int resetEvery) {
-      this.resetEvery = (int) checkNotNegative("resetEvery", resetEvery);
+      this.resetEvery = Checks.requireNotNegative("resetEvery", resetEvery);
       return this;
     }
 
@@ -234,11 +234,7 @@ public final class SimulatorConfig {
     }
 
     public Builder tokenTtl(Duration tokenTtl) {
-      requireNonNull(tokenTtl, "tokenTtl == null");
-      if (tokenTtl.isNegative() || tokenTtl.isZero()) {
-        throw new IllegalArgumentException("tokenTtl must be positive: " + tokenTtl);
-      }
-      this.tokenTtl = tokenTtl;
+      this.tokenTtl = Checks.requirePositive("tokenTtl", tokenTtl);
       return this;
     }
 
@@ -254,13 +250,6 @@ public final class SimulatorConfig {
     private static int checkRange(String name, int value, int min, int max) {
       if (value < min || value > max) {
         throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]: " + value);
-      }
-      return value;
-    }
-
-    private static long checkNotNegative(String name, long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(name + " must not be negative: " + value);
       }
       return value;
     }

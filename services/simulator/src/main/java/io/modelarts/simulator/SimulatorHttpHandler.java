@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 
 /**
  * The single HTTP entry point: routes each request, applies the fault knobs to list calls, delays the
@@ -63,11 +62,11 @@ final class SimulatorHttpHandler implements HttpHandler {
     long latencyMillis = 0;
     ApiResponse response;
     try {
-      Matcher listPath = ListNotebooksEndpoint.PATH.matcher(request.rawPath());
-      if (request.method().equals("GET") && listPath.matches()) {
+      String pathProjectId = ListNotebooksEndpoint.listCallProjectId(request.method(), request.rawPath());
+      if (pathProjectId != null) {
         listCalls.incrementAndGet();
         latencyMillis = faults.latencyMillis();
-        response = listCall(request, listPath.group(1));
+        response = listCall(request, pathProjectId);
       } else if (request.method().equals("POST") && request.rawPath().equals(IamTokenEndpoint.PATH)) {
         response = iamEndpoint.handle(request);
       } else {

@@ -148,11 +148,11 @@ public final class SimulatorMain {
   }
 
   private static int intValue(String option, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " needs an integer: " + value);
+    long number = longValue(option, value);
+    if (number != (int) number) {
+      throw new IllegalArgumentException(option + " is out of range: " + value);
     }
+    return (int) number;
   }
 
   private static long longValue(String option, String value) {

@@ -44,11 +44,7 @@ final class TokenRegistry {
   }
 
   void setTtl(Duration ttl) {
-    requireNonNull(ttl, "ttl == null");
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("token ttl must be positive: " + ttl);
-    }
-    this.ttl = ttl;
+    this.ttl = Checks.requirePositive("ttl", ttl);
   }
 
   /** Issues a token for {@code scopeProjectId} (null: unscoped) that lives for the current TTL. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The generated data is deterministic per seed and as varied as the brief asks. */
 class DatasetTest {
   private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
-  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   private static final Set<String> IMAGE_FIELDS = Set.of("arch", "create_at", "description", "dev_services", "id",
       "name", "namespace", "origin", "resource_categories", "service_type", "size", "status", "status_message",
       "support_res_categories", "swr_path", "tag", "type", "update_at", "visibility", "workspace_id");
@@ -129,7 +130,8 @@ class DatasetTest {
     assertTrue(ssh.stream().allMatch(e -> e.get("ssh_keys").isArray() && e.get("ssh_keys").size() > 0));
     assertTrue(ssh.stream().anyMatch(e -> e.has("allowed_access_ips") && e.get("allowed_access_ips").size() > 0));
 
-    Set<Integer> progressCounts = distinctInts(n -> n.has("action_progress") ? n.get("action_progress").size() : -1);
+    Set<Integer> progressCounts =
+        distinctInts(n -> n.has("action_progress") ? n.get("action_progress").size() : -1);
     assertTrue(progressCounts.containsAll(Set.of(-1, 0, 1, 2, 3, 4)), progressCounts.toString());
     List<JsonNode> steps = notebooks.stream().filter(n -> n.has("action_progress"))
         .flatMap(n -> stream(n.get("action_progress"))).toList();

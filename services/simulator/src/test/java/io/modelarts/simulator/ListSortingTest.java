@@ -23,8 +23,10 @@ class ListSortingTest {
   private static final Comparator<JsonNode> BY_ID = Comparator.comparing(n -> n.get("id").asText());
   private static final Comparator<JsonNode> BY_NAME_IGNORING_CASE =
       Comparator.comparing(n -> n.get("name").asText(), String.CASE_INSENSITIVE_ORDER);
-  private static final Comparator<JsonNode> BY_CREATE_AT = Comparator.comparingLong(n -> n.at("/lease/create_at").asLong());
-  private static final Comparator<JsonNode> BY_UPDATE_AT = Comparator.comparingLong(n -> n.at("/lease/update_at").asLong());
+  private static final Comparator<JsonNode> BY_CREATE_AT =
+      Comparator.comparingLong(n -> n.at("/lease/create_at").asLong());
+  private static final Comparator<JsonNode> BY_UPDATE_AT =
+      Comparator.comparingLong(n -> n.at("/lease/update_at").asLong());
 
   @BeforeAll
   static void start() {

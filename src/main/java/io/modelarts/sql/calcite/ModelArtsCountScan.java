@@ -98,8 +98,8 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
   /** Entry point for generated code: the count rows. */
   public static Enumerable<Object[]> count(
       DataContext root, ModelArtsTable table, ScanSpec spec, boolean groupByFeature, int columns) {
-    QueryContext context = ScanExecution.contextOf(root);
     ModelArtsSession session = table.session;
+    QueryContext context = ScanExecution.contextOf(root, session);
     List<CompletableFuture<NotebookPage>> futures = new ArrayList<>();
     for (Map<String, String> listing : spec.listings()) {
       ListRequest request = ListRequest.of(listing, 10);

@@ -21,6 +21,8 @@ public final class ModelArtsSession {
   private final ApiCallLog callLog;
   private final ExecutorService executor;
   private final List<String> warnings = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public ModelArtsSession(
       ConnectionConfig config, PageSource pages, ApiCallLog callLog, ExecutorService executor) {
@@ -44,6 +46,24 @@ public final class ModelArtsSession {
 
   public ExecutorService executor() {
     return executor;
+  }
+
+  /**
+   * Marks the connection closed: every statement still running sees it at its next poll and
+   * aborts its calls, so closing a connection cancels its work.
+   */
+  public void close() {
+    closed.set(true);
+  }
+
+  /** Whether the connection was closed. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** A flag that reads true once the connection is closed, to combine with a statement's. */
+  public java.util.concurrent.atomic.AtomicBoolean closedFlag() {
+    return closed;
   }
 
   /** Records a warning about a result (e.g. data changed while it was read). */

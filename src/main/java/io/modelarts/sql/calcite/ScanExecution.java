@@ -42,11 +42,11 @@ public final class ScanExecution {
   }
 
   /** The statement's cancel flag and timeout as an HTTP-layer context. */
-  static QueryContext contextOf(DataContext root) {
+  static QueryContext contextOf(DataContext root, ModelArtsSession session) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
     long millis = timeout instanceof Number n ? n.longValue() : 0;
-    return new QueryContext(cancel, millis);
+    return new QueryContext(cancel, session.closedFlag(), millis);
   }
 
   /** Waits for a page while watching the statement's cancel flag and deadline. */
@@ -96,7 +96,7 @@ public final class ScanExecution {
       this.table = table;
       this.session = table.session;
       this.spec = spec;
-      this.context = contextOf(root);
+      this.context = contextOf(root, table.session);
       this.pages =
           spec.shared() ? StatementPageMemo.forStatement(root, session.pages()) : session.pages();
     }

@@ -173,8 +173,10 @@ public final class ModelArtsClient implements PageSource {
     String text = "";
     try (ResponseBody body = response.body()) {
       if (body != null) {
-        byte[] bytes = body.source().readByteArray(Math.min(
-            MAX_ERROR_BODY_BYTES, Math.max(0, body.contentLength() < 0 ? MAX_ERROR_BODY_BYTES : body.contentLength())));
+        okio.BufferedSource source = body.source();
+        source.request(MAX_ERROR_BODY_BYTES); // false at the end of a shorter body: fine
+        byte[] bytes =
+            source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
         text = new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException | RuntimeException e) {

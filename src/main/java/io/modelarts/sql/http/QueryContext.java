@@ -12,6 +12,7 @@ import okhttp3.Call;
  */
 public final class QueryContext {
   private final AtomicBoolean cancelFlag;
+  private final AtomicBoolean connectionClosed;
   private final long deadlineNanos;
   private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -21,12 +22,22 @@ public final class QueryContext {
    * @param timeoutMillis the query timeout, 0 for none
    */
   public QueryContext(AtomicBoolean cancelFlag, long timeoutMillis) {
+    this(cancelFlag, new AtomicBoolean(), timeoutMillis);
+  }
+
+  /**
+   * @param connectionClosed the connection's closed flag: closing a connection cancels its work
+   */
+  public QueryContext(AtomicBoolean cancelFlag, AtomicBoolean connectionClosed, long timeoutMillis) {
+    this.connectionClosed = connectionClosed;
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
     this.deadlineNanos = timeoutMillis <= 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
   }
 
-  private QueryContext(AtomicBoolean cancelFlag, long deadlineNanos, boolean unused) {
+  private QueryContext(
+      AtomicBoolean cancelFlag, AtomicBoolean connectionClosed, long deadlineNanos, boolean unused) {
     this.cancelFlag = cancelFlag;
+    this.connectionClosed = connectionClosed;
     this.deadlineNanos = deadlineNanos;
   }
 
@@ -35,7 +46,7 @@ public final class QueryContext {
    * flag and deadline, and can be closed alone when that part is no longer needed.
    */
   public QueryContext child() {
-    return new QueryContext(cancelFlag, deadlineNanos, true);
+    return new QueryContext(cancelFlag, connectionClosed, deadlineNanos, true);
   }
 
   /** A context that is never cancelled and never times out. */
@@ -49,6 +60,10 @@ public final class QueryContext {
       cancelAll();
       throw new QueryCancelledException("the statement was cancelled");
     }
+    if (connectionClosed.get()) {
+      cancelAll();
+      throw new QueryCancelledException("the connection was closed");
+    }
     if (System.nanoTime() > deadlineNanos) {
       cancelAll();
       throw new QueryCancelledException("the statement ran past its query timeout");
@@ -57,7 +72,7 @@ public final class QueryContext {
 
   /** Whether the statement is cancelled, closed or past its deadline. */
   public boolean isDone() {
-    return closed || cancelFlag.get() || System.nanoTime() > deadlineNanos;
+    return closed || cancelFlag.get() || connectionClosed.get() || System.nanoTime() > deadlineNanos;
   }
 
   /** Nanoseconds left before the deadline (Long.MAX_VALUE when there is none). */

@@ -188,7 +188,8 @@ final class JdbcProxies {
         case "clearWarnings":
           session.drainWarnings();
           return null;
-        case "abort":
+        case "abort", "close":
+          session.close(); // running statements see it at their next poll and abort their calls
           calcite().close();
           return null;
         case "createStatement", "prepareStatement", "prepareCall":

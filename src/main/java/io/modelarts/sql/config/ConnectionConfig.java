@@ -254,6 +254,35 @@ public final class ConnectionConfig {
     return integer(READ_TIMEOUT);
   }
 
+  public long cacheTtlMillis() {
+    return integer(CACHE_TTL);
+  }
+
+  /**
+   * Who the service sees: endpoint, project and credential (a hash of a token, never the token),
+   * so cached pages are only shared by connections that would get the same answers.
+   */
+  public String identity() {
+    String credential =
+        switch (authType) {
+          case "token" -> "token:" + sha256(token());
+          case "password" -> "iam:" + domain() + "/" + user();
+          default -> "ak:" + user();
+        };
+    return endpoints.modelArts() + "|" + projectId() + "|" + credential;
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public long callTimeoutMillis() {
     return integer(CALL_TIMEOUT);
   }

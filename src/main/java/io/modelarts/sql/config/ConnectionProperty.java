@@ -22,6 +22,11 @@ public enum ConnectionProperty {
       "How to authenticate: aksk (user = access key, password = secret key), password (IAM user"
           + " name and password with domain) or token (a ready IAM token). Inferred when"
           + " unambiguous: token if only token is set, password if domain is set, else aksk."),
+  CACHE_TTL(
+      "cacheTtl", Type.MILLIS, "5000", List.of(), false, false,
+      "How long a fetched page may be reused, in milliseconds, by any connection with the same"
+          + " endpoint, project and credential; identical calls in flight at once share one"
+          + " request. 0 turns the cache (and the sharing) off."),
   CALL_TIMEOUT(
       "callTimeout", Type.MILLIS, "60000", List.of(), false, false,
       "Longest time one HTTP call may take, in milliseconds, including reading the body; 0 for"

@@ -9,6 +9,8 @@ import io.modelarts.sql.config.ConnectionConfig;
 import io.modelarts.sql.http.ApiCallLog;
 import io.modelarts.sql.http.HttpClients;
 import io.modelarts.sql.http.ModelArtsClient;
+import io.modelarts.sql.http.PageSource;
+import io.modelarts.sql.http.ResponseCache;
 import io.modelarts.sql.http.RateLimiter;
 import io.modelarts.sql.http.RetryPolicy;
 import java.io.IOException;
@@ -51,7 +53,11 @@ final class SessionFactory {
             retries,
             limiter,
             log);
-    return new ModelArtsSession(config, client, log, HttpClients.pageFetchers());
+    PageSource pages =
+        config.cacheTtlMillis() > 0
+            ? ResponseCache.shared(config.identity(), config.cacheTtlMillis()).over(client, log)
+            : client;
+    return new ModelArtsSession(config, pages, log, HttpClients.pageFetchers());
   }
 
   private static RequestAuthenticator authenticator(ConnectionConfig config, OkHttpClient http) {

@@ -40,7 +40,7 @@ class AuthTypesTest {
 
   private static String base() {
     return "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId=" + sim.simulator().projectId()
-        + ";rateLimit=0";
+        + ";rateLimit=0;cacheTtl=0";
   }
 
   private static List<String> count(Connection c) throws SQLException {

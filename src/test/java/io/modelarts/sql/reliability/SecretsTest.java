@@ -43,7 +43,7 @@ class SecretsTest {
         }
       }
       String base = "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId=" + sim.simulator().projectId()
-          + ";iamEndpoint=" + sim.simulator().baseUrl() + ";rateLimit=0";
+          + ";iamEndpoint=" + sim.simulator().baseUrl() + ";rateLimit=0;cacheTtl=0";
       List<Properties> logins = List.of(
           props("user", c.accessKey(), "password", c.secretKey()),
           props("user", c.temporaryAccessKey(), "password", c.temporarySecretKey(), "securityToken", c.securityToken()),

@@ -38,7 +38,10 @@ public final class SimulatorFixture implements AutoCloseable {
     return simulator;
   }
 
-  /** A URL with AK/SK credentials (the simulator's permanent key pair) and rate limit off. */
+  /**
+   * A URL with AK/SK credentials (the simulator's permanent key pair), rate limit and response
+   * cache off (tests count calls; the cache has its own tests).
+   */
   public String url(String... extra) {
     SimulatorCredentials c = simulator.credentials();
     StringBuilder sb =
@@ -50,7 +53,7 @@ public final class SimulatorFixture implements AutoCloseable {
             .append(c.accessKey())
             .append(";password=")
             .append(c.secretKey())
-            .append(";rateLimit=0");
+            .append(";rateLimit=0;cacheTtl=0");
     for (String e : extra) {
       sb.append(';').append(e);
     }

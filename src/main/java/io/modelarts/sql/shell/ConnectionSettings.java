@@ -1,0 +1,114 @@
+package io.modelarts.sql.shell;
+
+import io.modelarts.sql.jdbc.ModelArtsDriver;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.ConnectStringParser;
+
+/**
+ * What the shell connects with: a driver URL that holds no password, plus the user and password
+ * that travel beside it (sqlline's {@code -n}/{@code -p}, the {@code Properties} of a JDBC
+ * connect), so that the URL can be shown in prompts and listings without giving the secret away.
+ *
+ * <p>For the cloud, the properties come from, weakest first: the properties file, the flags; the
+ * password from, strongest first: {@code --password}, {@code MODELARTS_PASSWORD}, {@code
+ * MODELARTS_SK}, the properties file, a prompt on the terminal.
+ */
+record ConnectionSettings(String url, String user, String password, String promptName) {
+  static final String PASSWORD_VARIABLE = "MODELARTS_PASSWORD";
+  static final String SK_VARIABLE = "MODELARTS_SK";
+
+  /** Settings for the demo simulator: its endpoint and project, its demo AK/SK, no rate limit. */
+  static ConnectionSettings demo(DemoSimulator simulator) {
+    Properties p = new Properties();
+    p.setProperty("endpoint", simulator.baseUrl());
+    p.setProperty("projectId", simulator.projectId());
+    // The rate limit protects the real service; the local simulator needs no protection.
+    p.setProperty("rateLimit", "0");
+    return new ConnectionSettings(
+        ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p),
+        simulator.accessKey(), simulator.secretKey(), "demo");
+  }
+
+  /** Settings for the cloud, from the properties file, the flags, the environment and the prompt. */
+  static ConnectionSettings resolve(
+      ShellOptions options, ShellHome home, Map<String, String> env, SecretPrompt prompt,
+      PrintStream err) throws UsageException {
+    Properties p = new Properties();
+    Path file = options.propertiesFile != null ? Paths.get(options.propertiesFile) : null;
+    if (file == null && Files.isRegularFile(home.connectionProperties())) {
+      file = home.connectionProperties();
+    }
+    if (file != null) {
+      load(file, p);
+    }
+    if (options.connectionFlags.containsKey("password")) {
+      err.println("warning: --password leaves the secret in the shell history and the process list;"
+          + " prefer " + PASSWORD_VARIABLE + " or the properties file");
+    }
+    options.connectionFlags.forEach(p::setProperty);
+    String password = firstNonNull(
+        options.connectionFlags.get("password"), env.get(PASSWORD_VARIABLE), env.get(SK_VARIABLE),
+        p.getProperty("password"));
+    String user = p.getProperty("user");
+    p.remove("password");
+    p.remove("user");
+    // Without a user there is nothing to ask a password for (e.g. `sync --help` with no settings).
+    if (password == null && user != null && needsPassword(p)) {
+      password = prompt.ask("Password or secret key (SK) for " + user);
+    }
+    String promptName = p.getProperty("region", "modelarts");
+    return new ConnectionSettings(
+        ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p), user, password, promptName);
+  }
+
+  /** The user and password as JDBC connection properties, for a caller that connects itself. */
+  Properties credentials() {
+    Properties p = new Properties();
+    if (user != null) {
+      p.setProperty("user", user);
+    }
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    return p;
+  }
+
+  /** Token authentication needs no password; every other kind does. */
+  private static boolean needsPassword(Properties p) {
+    String authType = p.getProperty("authType");
+    return authType == null ? p.getProperty("token") == null : !authType.equals("token");
+  }
+
+  private static void load(Path file, Properties into) throws UsageException {
+    // UTF-8, not Properties' ISO-8859-1 default: passwords may hold any character.
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      into.load(reader);
+    } catch (IOException e) {
+      throw new UsageException("cannot read the properties file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String firstNonNull(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Never shows the password: records print themselves in logs and debuggers. */
+  @Override
+  public String toString() {
+    return "ConnectionSettings[url=" + url + ", user=" + user + ", password="
+        + (password == null ? "null" : "****") + ", promptName=" + promptName + "]";
+  }
+}

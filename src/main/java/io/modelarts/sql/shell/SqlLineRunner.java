@@ -1,0 +1,89 @@
+package io.modelarts.sql.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import sqlline.BuiltInProperty;
+import sqlline.SqlLine;
+
+/** Runs sqlline on a connection: builds its argument list, points its files at the shell's home. */
+final class SqlLineRunner {
+  /** The system property sqlline reads its directory from, once, when its classes load. */
+  private static final String SQLLINE_BASE_DIR = "x.sqlline.basedir";
+
+  private SqlLineRunner() {}
+
+  /**
+   * Runs sqlline until {@code -e}/{@code -f} are done or the user quits.
+   *
+   * @param in the statements to read, or null for the interactive terminal
+   * @return the exit status: 0 when every statement succeeded
+   */
+  static int run(
+      ShellOptions options, ConnectionSettings connection, ShellHome home, InputStream in,
+      PrintStream out, PrintStream err) throws IOException, UsageException {
+    // Before sqlline's first class loads: otherwise it creates and uses ~/.sqlline.
+    if (System.getProperty(SQLLINE_BASE_DIR) == null) {
+      System.setProperty(SQLLINE_BASE_DIR, home.directory().toString());
+    }
+    checkOptionNames(options.sqllineArguments);
+    ShellSqlLine sqlline = new ShellSqlLine(out, err, options.verbose, options.batch);
+    InputStream input = options.batch && in == null ? InputStream.nullInputStream() : in;
+    boolean saveHistory = !options.batch && in == null;
+    SqlLine.Status status = sqlline.begin(arguments(options, connection, home), input, saveHistory);
+    return switch (status) {
+      case OK -> 0;
+      case ARGS -> 2;
+      default -> 1;
+    };
+  }
+
+  /**
+   * Rejects an option sqlline does not know before sqlline sees it: sqlline would answer with its
+   * own usage text, which describes options (-u, -p) the shell does not take.
+   */
+  private static void checkOptionNames(List<String> sqllineArguments) throws UsageException {
+    for (String arg : sqllineArguments) {
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      String name = arg.substring(arg.startsWith("--no-") ? 5 : 2).split("=", 2)[0];
+      boolean known = name.equalsIgnoreCase("run")
+          || Arrays.stream(BuiltInProperty.values())
+              .anyMatch(p -> p.propertyName().equalsIgnoreCase(name));
+      if (!known) {
+        throw new UsageException("unknown option " + arg);
+      }
+    }
+  }
+
+  /** sqlline's command line: the connection (password apart from the URL), then the user's options. */
+  static String[] arguments(ShellOptions options, ConnectionSettings connection, ShellHome home) {
+    List<String> args = new ArrayList<>();
+    args.add("-u");
+    args.add(connection.url());
+    if (connection.user() != null) {
+      args.add("-n");
+      args.add(connection.user());
+    }
+    if (connection.password() != null) {
+      args.add("-p");
+      args.add(connection.password());
+    }
+    // A short prompt instead of sqlline's default, the whole URL.
+    args.add("--prompt=" + connection.promptName() + "> ");
+    // The shell has asked for what it needs; sqlline's own prompt would show the URL and, with -e,
+    // wait for input that never comes.
+    args.add("--connectInteractionMode=notAskCredentials");
+    args.add("--historyFile=" + home.history());
+    // Calcite has no transactions; sqlline's default level only earns a warning on every start.
+    args.add("--isolation=TRANSACTION_NONE");
+    // RFC 4180 quoting, which CSV readers expect, instead of sqlline's single quote.
+    args.add("--csvQuoteCharacter='\"'");
+    args.addAll(options.sqllineArguments); // last, so that the user's choices win
+    return args.toArray(new String[0]);
+  }
+}

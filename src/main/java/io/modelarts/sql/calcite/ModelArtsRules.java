@@ -6,6 +6,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRuleOperand;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -48,6 +49,7 @@ final class ModelArtsRules {
     List<RelOptRule> rules = new ArrayList<>();
     rules.add(new FilterRule());
     for (List<Class<? extends RelNode>> chain : CHAINS) {
+      rules.add(new SortRule(RelOptRule.operand(LogicalSort.class, chain(chain))));
       rules.add(new LimitRule(RelOptRule.operand(LogicalSort.class, chain(chain))));
       rules.add(new CountRule(RelOptRule.operand(LogicalAggregate.class, chain(chain))));
       for (List<Class<? extends RelNode>> other : CHAINS) {
@@ -173,6 +175,7 @@ final class ModelArtsRules {
           || spec.hasWindow()
           || spec.rowsNeededHint() >= 0
           || spec.stopsEarly()
+          || spec.sort() != null
           || spec.shared()) {
         return;
       }
@@ -194,6 +197,71 @@ final class ModelArtsRules {
         RelNode input = chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(offset + fetch)));
         call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
       }
+    }
+  }
+
+  /**
+   * Asks the API for the order of an {@code ORDER BY <numeric column> ... LIMIT n} on {@code
+   * notebooks}, so the scan reads only the first pages of each listing and merges them; the scan
+   * then carries the collation and Calcite drops its own sort. Only numeric keys (their order is
+   * the same in any collation) and only NULLS LAST (rows without a key are set aside by the scan
+   * and returned last, wherever the service put them).
+   */
+  private static final class SortRule extends RelOptRule {
+    SortRule(RelOptRuleOperand operand) {
+      super(operand, "ModelArtsSortRule:" + shape(operand));
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalSort sort = call.rel(0);
+      Chain chain = Chain.at(call, 1);
+      ModelArtsTableScan scan = chain.scan;
+      ScanSpec spec = scan.spec;
+      List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
+      if (!(scan.modelArtsTable instanceof NotebooksTable)
+          || keys.size() != 1
+          || sort.fetch == null
+          || spec.sort() != null
+          || spec.hasWindow()
+          || spec.rowsNeededHint() >= 0
+          || spec.stopsEarly()
+          || spec.shared()
+          || spec.listings().isEmpty()) {
+        return;
+      }
+      LogicalFilter filter = chain.filter();
+      if (filter != null && !filter.getCondition().toString().equals(spec.analyzedFilter())) {
+        return; // push the WHERE first, so the sorted scan knows what its listings are
+      }
+      RelFieldCollation key = keys.get(0);
+      int column = key.getFieldIndex();
+      LogicalProject project = chain.project();
+      if (project != null) {
+        if (!(project.getProjects().get(column) instanceof RexInputRef ref)) {
+          return;
+        }
+        column = ref.getIndex();
+      }
+      String name = scan.modelArtsTable.columns().get(column).name();
+      String apiKey = ApiSort.SORTABLE.get(name);
+      RelFieldCollation.NullDirection nulls =
+          key.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+              ? key.direction.defaultNullDirection()
+              : key.nullDirection;
+      boolean descending = key.direction == RelFieldCollation.Direction.DESCENDING;
+      if (apiKey == null
+          || nulls != RelFieldCollation.NullDirection.LAST
+          || (!descending && key.direction != RelFieldCollation.Direction.ASCENDING)) {
+        return;
+      }
+      Long fetch = literalValue(sort.fetch);
+      Long offset = sort.offset == null ? Long.valueOf(0) : literalValue(sort.offset);
+      if (fetch == null || offset == null) {
+        return;
+      }
+      ScanSpec sorted = spec.sortedBy(new ApiSort(name, apiKey, descending), offset + fetch);
+      call.transformTo(sort.copy(sort.getTraitSet(), List.of(chain.rebuild(scan.withSpec(sorted)))));
     }
   }
 

@@ -21,6 +21,8 @@ public final class ModelArtsSession {
   private final ApiCallLog callLog;
   private final ExecutorService executor;
   private final List<String> warnings = new ArrayList<>();
+  private final java.util.Set<String> unsortableKeys =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -64,6 +66,15 @@ public final class ModelArtsSession {
   /** A flag that reads true once the connection is closed, to combine with a statement's. */
   public java.util.concurrent.atomic.AtomicBoolean closedFlag() {
     return closed;
+  }
+
+  /** Remembers that the service refused {@code sortKey} (ModelArts.6303) for this connection. */
+  public void markSortUnsupported(String sortKey) {
+    unsortableKeys.add(sortKey);
+  }
+
+  public boolean isSortUnsupported(String sortKey) {
+    return unsortableKeys.contains(sortKey);
   }
 
   /** Records a warning about a result (e.g. data changed while it was read). */

@@ -15,6 +15,8 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
@@ -32,9 +34,25 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
 
   ModelArtsTableScan(
       RelOptCluster cluster, RelOptTable table, ModelArtsTable modelArtsTable, ScanSpec spec) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    super(cluster, traits(cluster, modelArtsTable, spec), List.of(), table);
     this.modelArtsTable = modelArtsTable;
     this.spec = spec;
+  }
+
+  /** Enumerable, and sorted when the spec asks the API for an order (the scan then merges). */
+  private static RelTraitSet traits(RelOptCluster cluster, ModelArtsTable table, ScanSpec spec) {
+    RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE);
+    if (spec.sort() == null) {
+      return traits;
+    }
+    return traits.replace(
+        RelCollations.of(
+            new RelFieldCollation(
+                table.indexOf(spec.sort().column()),
+                spec.sort().descending()
+                    ? RelFieldCollation.Direction.DESCENDING
+                    : RelFieldCollation.Direction.ASCENDING,
+                RelFieldCollation.NullDirection.LAST)));
   }
 
   /** The same scan with another spec. */
@@ -63,6 +81,7 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
         .itemIf("window", "offset " + spec.offset() + ", fetch " + spec.fetch(), spec.hasWindow())
         .item("localFilter", spec.exact() ? (spec.analyzedFilter().isEmpty() ? "none" : "re-check only")
             : "may drop rows" + (spec.analyzedFilter().isEmpty() ? "" : ": " + spec.analyzedFilter()))
+        .itemIf("sort", spec.sort() + " (numeric key, NULLs last, merged across listings)", spec.sort() != null)
         .itemIf("readAhead", "none: a limit above may stop early", spec.stopsEarly())
         .itemIf("shared", true, spec.shared());
   }

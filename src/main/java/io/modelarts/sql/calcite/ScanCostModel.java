@@ -19,9 +19,9 @@ final class ScanCostModel {
     }
     if (spec.hasWindow()) {
       rows = Math.min(rows, spec.fetch());
-    } else if (spec.rowsNeededHint() >= 0) {
+    } else if (spec.rowsNeededHint() >= 0 && spec.exact()) {
       rows = Math.min(rows, spec.rowsNeededHint());
-    } else if (spec.stopsEarly()) {
+    } else if (spec.stopsEarly() || spec.rowsNeededHint() >= 0) {
       rows = rows / 2; // a limit above stops the reading somewhere: on average, half way
     }
     if (table instanceof EndpointsTable || table instanceof ActionProgressTable) {
@@ -36,9 +36,9 @@ final class ScanCostModel {
       double rows = ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
       if (spec.hasWindow()) {
         rows = Math.min(rows, spec.fetch());
-      } else if (spec.rowsNeededHint() >= 0) {
+      } else if (spec.rowsNeededHint() >= 0 && spec.exact()) {
         rows = Math.min(rows, spec.rowsNeededHint());
-      } else if (spec.stopsEarly()) {
+      } else if (spec.stopsEarly() || spec.rowsNeededHint() >= 0) {
         rows = rows / 2;
       }
       calls += Math.max(1, Math.ceil(rows / spec.pageSize()));

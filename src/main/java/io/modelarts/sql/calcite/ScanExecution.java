@@ -109,7 +109,7 @@ public final class ScanExecution {
     @Override
     public boolean moveNext() {
       if (rows == null) {
-        rows = table.rows(notebooks());
+        rows = table.rows(spec.sort() == null ? notebooks(new HashSet<>(), this::open) : sorted());
       }
       if (spec.hasWindow() && emitted >= spec.fetch()) {
         return false;
@@ -127,9 +127,27 @@ public final class ScanExecution {
       }
     }
 
-    /** The notebooks of all listings, each id once. */
-    private Iterator<ListedNotebook> notebooks() {
+    /** The notebooks of the listings merged in the API's order the spec asks for. */
+    private Iterator<ListedNotebook> sorted() {
       Set<String> seen = new HashSet<>();
+      ApiSort sort = spec.sort();
+      return new SortedMerge(
+          sort,
+          spec.listings(),
+          listing -> {
+            Map<String, String> ordered = new java.util.HashMap<>(listing);
+            ordered.put("sort_key", sort.apiKey());
+            ordered.put("sort_dir", sort.direction());
+            return pager(ListRequest.of(ordered, spec.pageSize()), spec.rowsWanted());
+          },
+          () -> notebooks(seen, listing -> pager(ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE), -1)),
+          session,
+          seen);
+    }
+
+    /** The notebooks of all listings, each id once, listing after listing. */
+    private Iterator<ListedNotebook> notebooks(
+        Set<String> seen, java.util.function.Function<Map<String, String>, Iterator<Notebook>> open) {
       Iterator<Map<String, String>> listings = spec.listings().iterator();
       return new Iterator<>() {
         private Iterator<Notebook> pager = Collections.emptyIterator();
@@ -147,7 +165,7 @@ public final class ScanExecution {
               }
             } else if (listings.hasNext()) {
               listing = listings.next();
-              pager = open(listing);
+              pager = open.apply(listing);
             } else {
               return false;
             }
@@ -183,12 +201,7 @@ public final class ScanExecution {
       } else if (wanted > 0) {
         wanted = Math.max(0, wanted - rowsRead); // rows of earlier listings count toward the limit
       }
-      ListingPager pager =
-          new ListingPager(
-              pages, first, session.config().pageConcurrency(), session.executor(), context,
-              session::warn, wanted);
-      pagers.add(pager);
-      Iterator<Notebook> it = pager;
+      Iterator<Notebook> it = pager(first, wanted);
       if (spec.hasWindow()) {
         // The first page starts at a page boundary; skip to the exact offset inside it.
         long skip = spec.offset() - first.offset();
@@ -197,6 +210,16 @@ public final class ScanExecution {
         }
       }
       return it;
+    }
+
+    /** A pager for one listing, closed with the scan. */
+    private ListingPager pager(ListRequest first, long wanted) {
+      ListingPager pager =
+          new ListingPager(
+              pages, first, session.config().pageConcurrency(), session.executor(), context,
+              session::warn, wanted);
+      pagers.add(pager);
+      return pager;
     }
 
     /**

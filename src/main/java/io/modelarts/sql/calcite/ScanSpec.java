@@ -23,6 +23,7 @@ import java.util.TreeMap;
  *     and bounds reading ahead
  * @param stopsEarly whether an operator above may stop reading before the end (a LIMIT over a
  *     filter that may drop rows): then pages are read one at a time, on demand
+ * @param sort the order the listings are asked for and merged in, null for the API's default
  * @param shared whether another scan of the same statement makes the same calls (a join of a
  *     child table to {@code notebooks}): then pages are fetched once and shared
  */
@@ -34,7 +35,8 @@ public record ScanSpec(
     long fetch,
     long rowsNeededHint,
     boolean stopsEarly,
-    boolean shared) {
+    boolean shared,
+    ApiSort sort) {
 
   /** The features the API knows; a table of all notebooks needs one listing of each. */
   public static final List<String> FEATURES = List.of("NOTEBOOK", "DEFAULT");
@@ -49,23 +51,28 @@ public record ScanSpec(
     for (String feature : FEATURES) {
       listings.add(Map.of("feature", feature));
     }
-    return new ScanSpec(listings, true, "", 0, -1, -1, false, false);
+    return new ScanSpec(listings, true, "", 0, -1, -1, false, false, null);
   }
 
   public ScanSpec withFilter(List<Map<String, String>> newListings, boolean newExact, String condition) {
-    return new ScanSpec(newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared);
+    return new ScanSpec(newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared, sort);
   }
 
   public ScanSpec withWindow(long newOffset, long newFetch) {
-    return new ScanSpec(listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared);
+    return new ScanSpec(listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared, sort);
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared);
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort);
+  }
+
+  /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
+  public ScanSpec sortedBy(ApiSort order, long rows) {
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order);
   }
 
   public ScanSpec stoppingEarly() {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared);
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared, sort);
   }
 
   /** Rows the reader will take at most, -1 when it may read everything. */
@@ -80,7 +87,7 @@ public record ScanSpec(
   }
 
   public ScanSpec asShared() {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true);
+    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true, sort);
   }
 
   /**
@@ -88,7 +95,7 @@ public record ScanSpec(
    * no claim of exactness (the join, not the scan, drops the rows of other notebooks).
    */
   public ScanSpec forChildOf() {
-    return new ScanSpec(listings, false, "", 0, -1, -1, false, true);
+    return new ScanSpec(listings, false, "", 0, -1, -1, false, true, null);
   }
 
   /** Whether no filter, window or hint has been pushed into this spec yet. */
@@ -111,10 +118,10 @@ public record ScanSpec(
     if (hasWindow()) {
       return bestPageSize(offset, fetch);
     }
-    if (rowsNeededHint >= 0) {
+    if (rowsNeededHint >= 0 && exact) {
       return bestPageSize(0, rowsNeededHint);
     }
-    return 50;
+    return 50; // all rows, or an unknown number (a local filter may drop rows): fewest calls
   }
 
   static int bestPageSize(long offset, long count) {

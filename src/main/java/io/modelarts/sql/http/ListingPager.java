@@ -41,6 +41,7 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
 
   private Iterator<Notebook> current = List.<Notebook>of().iterator();
   private boolean started;
+  private CompletableFuture<NotebookPage> firstPage;
   private long total = -1;
   private int lastPage = -1;
   private int nextPageToRequest;
@@ -86,6 +87,13 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     return current.next();
   }
 
+  /** Sends the first page's request now, without waiting for it (so listings start together). */
+  public void start() {
+    if (firstPage == null && !started) {
+      firstPage = submit(first);
+    }
+  }
+
   /** The {@code total} the first page reported; -1 before it arrived. */
   public long total() {
     return total;
@@ -97,7 +105,7 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       started = true;
       NotebookPage page;
       try {
-        page = await(submit(first));
+        page = await(firstPage != null ? firstPage : submit(first));
       } catch (ModelArtsApiException e) {
         if (first.pageIndex() > 0 && "ModelArts.6400".equals(e.errorCode())) {
           // A window that starts past the last row: the listing simply has no rows there.

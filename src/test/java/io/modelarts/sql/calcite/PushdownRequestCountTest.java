@@ -181,6 +181,53 @@ class PushdownRequestCountTest {
     rows.forEach(r -> assertEquals(name, r));
   }
 
+  @Test
+  void orderByNumericKeyWithLimitReadsTheFirstPageOfEachListingInOrder() throws Exception {
+    String sql = "SELECT id, lease_create_at FROM notebooks WHERE status = 'STOPPED'"
+        + " ORDER BY lease_create_at DESC NULLS LAST LIMIT 5";
+    String plan = explain(sql);
+    assertTrue(plan.contains("sort=[create_at DESC"), plan);
+    assertTrue(!plan.contains("EnumerableSort"), plan);
+    List<String> expected = data().stream()
+        .filter(n -> n.get("status").asText().equals("STOPPED"))
+        .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
+        .sorted(java.util.Comparator.comparingLong((ObjectNode n) -> n.get("lease").get("create_at").asLong()).reversed())
+        .limit(5)
+        .map(n -> n.get("id").asText())
+        .collect(Collectors.toList());
+    List<String> rows = SimulatorFixture.rows(connection, sql).stream().map(r -> r.split("\\|")[0]).collect(Collectors.toList());
+    assertEquals(expected, rows);
+    List<Map<String, String>> calls = calls();
+    assertEquals(2, calls.size(), calls.toString());
+    for (Map<String, String> c : calls) {
+      assertEquals("create_at", c.get("sort_key"));
+      assertEquals("DESC", c.get("sort_dir"));
+      assertEquals("10", c.get("limit"));
+      assertEquals("STOPPED", c.get("status"));
+    }
+  }
+
+  @Test
+  void sortNotOfferedByTheServiceFallsBackToALocalSortAndIsRemembered() throws Exception {
+    try (SimulatorFixture strict = SimulatorFixture.start(
+            io.modelarts.simulator.SimulatorConfig.builder().port(0).notebooks(120).seed(4L)
+                .sortableKeys(java.util.Set.of("name")).build());
+        Connection c = strict.connect()) {
+      String sql = "SELECT id FROM notebooks ORDER BY lease_create_at ASC LIMIT 7";
+      List<String> expected = strict.simulator().dataset().stream()
+          .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
+          .sorted(java.util.Comparator.comparingLong((ObjectNode n) -> n.get("lease").get("create_at").asLong()))
+          .limit(7).map(n -> n.get("id").asText()).collect(Collectors.toList());
+      assertEquals(expected, SimulatorFixture.rows(c, sql));
+      long refused = strict.listCalls().stream().filter(r -> "ModelArts.6303".equals(r.errorCode())).count();
+      assertTrue(refused >= 1, "the first attempt was refused");
+      strict.resetLog();
+      assertEquals(expected, SimulatorFixture.rows(c, sql));
+      assertTrue(strict.listCalls().stream().noneMatch(r -> r.singleParameters().containsKey("sort_key")),
+          "the refusal is remembered for the connection");
+    }
+  }
+
   private static List<String> sortedCalls(List<Map<String, String>> calls) {
     return calls.stream().map(c -> new java.util.TreeMap<>(c).toString()).sorted().collect(Collectors.toList());
   }

@@ -38,7 +38,11 @@ class FaultToleranceTest {
         }
         List<String> expected = SimulatorFixture.rows(good, q.sql());
         List<String> actual = SimulatorFixture.rows(bad, q.sql());
-        if (!q.ordered()) {
+        if (q.ordered() && q.sqlWithoutLimit() != null) {
+          // ties: compare the sort key column only
+          expected = expected.stream().map(r -> r.split("\\|", -1)[0]).toList();
+          actual = actual.stream().map(r -> r.split("\\|", -1)[0]).toList();
+        } else if (!q.ordered()) {
           Collections.sort(expected = new ArrayList<>(expected));
           Collections.sort(actual = new ArrayList<>(actual));
         }

@@ -110,7 +110,7 @@ public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder
   public GeneratedQuery next() {
     String where = where();
     String cols = "id, name, status, feature, owner, pool_id, workspace_id, lease_create_at";
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(13)) {
       case 0:
         return new GeneratedQuery("SELECT COUNT(*) FROM notebooks" + where, false, -1, 0, null);
       case 1:
@@ -148,6 +148,15 @@ public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder
             false, -1, 0, null);
       case 8:
         return new GeneratedQuery("SELECT dev_service, COUNT(*) FROM endpoints GROUP BY dev_service", false, -1, 0, null);
+      case 9: {
+        // a top-N by a numeric key: ties make several answers right, so only the key column is
+        // compared in order (it comes first) and the rest by membership
+        String key = random.nextBoolean() ? "lease_create_at" : "lease_update_at";
+        String dir = random.nextBoolean() ? "ASC" : "DESC NULLS LAST";
+        long limit = 1 + random.nextInt(70);
+        String base = "SELECT " + key + " AS k, " + cols + " FROM notebooks" + where + " ORDER BY k " + dir;
+        return new GeneratedQuery(base + " LIMIT " + limit, true, -1, 0, base);
+      }
       default:
         return new GeneratedQuery("SELECT " + cols + " FROM notebooks" + where, false, -1, 0, null);
     }

@@ -145,6 +145,8 @@ class DriverIntegrationTest {
         sim.simulator().dataset().stream().filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
             .findFirst().orElseThrow();
     long millis = some.get("lease").get("create_at").asLong();
+    java.util.TimeZone original = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai")); // not UTC
     try (Connection c = sim.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(
@@ -154,7 +156,13 @@ class DriverIntegrationTest {
           java.time.Instant.ofEpochMilli(millis).atOffset(java.time.ZoneOffset.UTC).toLocalDateTime(),
           rs.getObject(1, java.time.LocalDateTime.class));
       assertEquals(java.time.Instant.ofEpochMilli(millis), rs.getObject(1, java.time.Instant.class));
+      assertEquals(
+          java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+              .format(java.time.Instant.ofEpochMilli(millis).atOffset(java.time.ZoneOffset.UTC)),
+          rs.getString(1).substring(0, 19), "getString shows the UTC wall-clock time");
       assertFalse(rs.next());
+    } finally {
+      java.util.TimeZone.setDefault(original);
     }
   }
 

@@ -1,0 +1,43 @@
+package io.modelarts.sql.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The type table of docs/types.md is what DatabaseMetaData reports, column by column. */
+class TypesDocTest {
+  @Test
+  void documentedTypesAreTheReportedTypes() throws Exception {
+    String doc = Files.readString(Path.of("docs/types.md"));
+    String table = doc.substring(doc.indexOf("<!-- BEGIN TYPES -->"), doc.indexOf("<!-- END TYPES -->"));
+    Map<String, String> documented = new TreeMap<>();
+    for (String line : table.split("\n")) {
+      String[] cells = line.split("\\|");
+      if (cells.length < 4 || cells[1].isBlank() || cells[1].contains("table") || cells[1].contains("---")) {
+        continue;
+      }
+      for (String column : cells[2].split(",")) {
+        documented.put(cells[1].strip() + "." + column.strip(), cells[3].strip());
+      }
+    }
+    Map<String, String> reported = new TreeMap<>();
+    try (SimulatorFixture sim = SimulatorFixture.start(10, 1L); Connection c = sim.connect()) {
+      for (String t : new String[] {"notebooks", "endpoints", "action_progress", "images"}) {
+        try (ResultSet rs = c.getMetaData().getColumns(null, "modelarts", t, "%")) {
+          while (rs.next()) {
+            reported.put(t + "." + rs.getString("COLUMN_NAME"), JDBCType.valueOf(rs.getInt("DATA_TYPE")).getName());
+          }
+        }
+      }
+    }
+    assertEquals(reported, documented);
+  }
+}

@@ -115,6 +115,36 @@ abstract class SyncTargetContract {
   }
 
   @Test
+  void timestampsAreTheApisUtcInstantsWhateverTheJvmZoneAndNotebookTokensStayOut() throws Exception {
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    try (SimulatorFixture fixture = SimulatorFixture.start(40, 23)) {
+      // A zone far from UTC: reading the driver's TIMESTAMPs through it would shift them by 5:30.
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Kolkata"));
+      sync(fixture).build().runOnce();
+      Map<String, Instant> expected = new LinkedHashMap<>();
+      Set<String> tokens = new HashSet<>();
+      for (var notebook : fixture.simulator().dataset()) {
+        expected.put(notebook.get("id").asText(),
+            Instant.ofEpochMilli(notebook.get("lease").get("create_at").asLong()));
+        tokens.add(notebook.get("token").asText());
+      }
+      Map<String, Instant> actual = new LinkedHashMap<>();
+      try (Connection c = target().connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id, lease_create_at, token FROM " + target().table("notebooks"))) {
+        while (rs.next()) {
+          actual.put(rs.getString(1), SyncedRows.instant(rs, 2));
+          assertEquals(null, rs.getString(3), "the notebook token is a credential and stays out");
+        }
+      }
+      assertEquals(expected, actual);
+      assertTrue(tokens.size() == 40);
+    } finally {
+      java.util.TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
   void schemaHasTypesKeysIndexesAndTheApiDocumentationAsComments() throws Exception {
     try (SimulatorFixture fixture = SimulatorFixture.start(30, 3)) {
       sync(fixture).history(true).build().runOnce();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelarts.simulator.SimulatorConfig;
 import io.modelarts.sql.testing.SimulatorFixture;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -335,6 +336,70 @@ abstract class SyncTargetContract {
       assertEquals(before.get("notebooks").size() + 5, recovered.rows().get("notebooks"));
       assertCurrent(driver, live(driver));
     }
+  }
+
+  @Test
+  void aSyncProcessKilledBeforeItsCommitLeavesThePreviousSnapshotComplete() throws Exception {
+    try (SimulatorFixture fixture = SimulatorFixture.start(50, 29);
+        Connection driver = fixture.connect()) {
+      Map<String, List<String>> before = live(driver);
+      SyncReport first = sync(fixture).history(true).build().runOnce();
+      fixture.simulator().addNotebooks(7);
+
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  // A short-lived JVM: the quick-start settings the shell uses halve its start.
+                  "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                  "-cp", System.getProperty("java.class.path"),
+                  SyncUntilCommit.class.getName(),
+                  fixture.url(), target().url(),
+                  target().properties().getProperty("user"), target().properties().getProperty("password"))
+              .redirectErrorStream(true)
+              .start();
+      try {
+        String output = awaitLine(process, SyncUntilCommit.READY, Duration.ofSeconds(90));
+        assertTrue(output.endsWith(SyncUntilCommit.READY), output);
+        if (target().dialect() == TargetDialect.POSTGRESQL) {
+          // A server target can be read meanwhile (an H2 file is locked by the process).
+          assertCurrent(driver, before);
+        }
+      } finally {
+        process.destroyForcibly(); // kill -9: no shutdown hook, no rollback by the client
+        process.waitFor();
+      }
+
+      assertCurrent(driver, before);
+      try (Connection c = target().connect()) {
+        assertEquals(List.of(first.snapshotAt()), SyncedRows.snapshots(target(), c, "notebooks_history"));
+        assertSameRows(before.get("notebooks"),
+            SyncedRows.history(driver, target(), c, "notebooks", first.snapshotAt()), "notebooks_history");
+        assertEquals(1, SyncedRows.count(target(), c, "sync_rounds"));
+      }
+      // Nothing the dead process held (locks, a half-written file) stands in the next round's way.
+      sync(fixture).history(true).build().runOnce();
+      assertCurrent(driver, live(driver));
+    }
+  }
+
+  /** Reads the process's output until a line equals {@code line}; returns all output read. */
+  private static String awaitLine(Process process, String line, Duration timeout) throws Exception {
+    java.util.concurrent.CompletableFuture<String> found = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      StringBuilder all = new StringBuilder();
+      try (java.io.BufferedReader r = new java.io.BufferedReader(
+          new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          all.append(all.length() == 0 ? "" : "\n").append(l);
+          if (l.equals(line)) {
+            return all.toString();
+          }
+        }
+      } catch (java.io.IOException e) {
+        all.append("\n").append(e);
+      }
+      return all.toString();
+    });
+    return found.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @Test

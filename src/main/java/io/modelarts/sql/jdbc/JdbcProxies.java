@@ -197,7 +197,7 @@ final class JdbcProxies {
           return statement((Statement) delegate(method, args), self, session);
         case "getMetaData":
           checkOpen();
-          return metaData((DatabaseMetaData) delegate(method, args), self);
+          return metaData((DatabaseMetaData) delegate(method, args), self, session);
         default:
           return delegate(method, args);
       }
@@ -247,10 +247,11 @@ final class JdbcProxies {
             new StatementHandler(calcite, connection, session));
   }
 
-  /** A statement: resets the cancel flag before each run, wraps result sets. */
+  /** A statement: resets the cancel flag before each run, wraps result sets, honours maxRows. */
   private static final class StatementHandler extends DelegatingHandler {
     private final Connection connection;
     private final ModelArtsSession session;
+    private volatile long maxRows;
 
     StatementHandler(Statement calcite, Connection connection, ModelArtsSession session) {
       super(calcite);
@@ -273,9 +274,13 @@ final class JdbcProxies {
           return connection;
         case "getWarnings":
           return warnings(session);
+        case "setMaxRows", "setLargeMaxRows":
+          delegate(method, args);
+          maxRows = ((Number) args[0]).longValue();
+          return null;
         case "executeQuery", "getResultSet", "getGeneratedKeys":
           ResultSet rs = (ResultSet) delegate(method, args);
-          return rs == null ? null : resultSet(rs, (Statement) proxy);
+          return rs == null ? null : resultSet(rs, (Statement) proxy, maxRows);
         default:
           return delegate(method, args);
       }
@@ -298,21 +303,31 @@ final class JdbcProxies {
     }
   }
 
-  static ResultSet resultSet(ResultSet calcite, Statement statement) {
+  static ResultSet resultSet(ResultSet calcite, Statement statement, long maxRows) {
     return (ResultSet)
         Proxy.newProxyInstance(
             JdbcProxies.class.getClassLoader(),
             new Class<?>[] {ResultSet.class},
-            new ResultSetHandler(calcite, statement));
+            new ResultSetHandler(calcite, statement, maxRows));
   }
 
-  /** A result set: typed {@code getObject} and translated failures. */
+  /**
+   * A result set: typed {@code getObject}, translated failures, and the statement's maxRows.
+   *
+   * <p>Calcite applies maxRows only to a statement that is prepared and run in one step, not to a
+   * PreparedStatement whose maxRows is set after preparing (DBeaver's order), so the limit is
+   * applied here, to every kind. Calcite reads the listing lazily, so stopping here also stops the
+   * API calls: maxRows costs no more calls than the same LIMIT (ClientBehaviourTest measures it).
+   */
   private static final class ResultSetHandler extends DelegatingHandler {
     private final Statement statement;
+    private final long maxRows;
+    private long rowsRead;
 
-    ResultSetHandler(ResultSet calcite, Statement statement) {
+    ResultSetHandler(ResultSet calcite, Statement statement, long maxRows) {
       super(calcite);
       this.statement = statement;
+      this.maxRows = maxRows;
     }
 
     @Override
@@ -324,6 +339,15 @@ final class JdbcProxies {
       switch (method.getName()) {
         case "getStatement":
           return statement;
+        case "next":
+          if (maxRows > 0 && rowsRead >= maxRows) {
+            return false;
+          }
+          boolean more = (boolean) delegate(method, args);
+          if (more) {
+            rowsRead++;
+          }
+          return more;
         case "getObject":
           if (args.length == 2 && args[1] instanceof Class<?> type) {
             ResultSet rs = (ResultSet) target;
@@ -337,21 +361,27 @@ final class JdbcProxies {
     }
   }
 
-  static DatabaseMetaData metaData(DatabaseMetaData calcite, Connection connection) {
+  static DatabaseMetaData metaData(
+      DatabaseMetaData calcite, Connection connection, ModelArtsSession session) {
     return (DatabaseMetaData)
         Proxy.newProxyInstance(
             JdbcProxies.class.getClassLoader(),
             new Class<?>[] {DatabaseMetaData.class},
-            new MetaDataHandler(calcite, connection));
+            new MetaDataHandler(calcite, connection, session));
   }
 
-  /** Metadata: points back to the wrapped connection and wraps its result sets. */
+  /**
+   * Metadata: points back to the wrapped connection; answers catalogs, schemas, tables, keys and
+   * types itself ({@link MetadataResults}), and the rest through Calcite, narrowed to the one schema.
+   */
   private static final class MetaDataHandler extends DelegatingHandler {
     private final Connection connection;
+    private final ModelArtsSession session;
 
-    MetaDataHandler(DatabaseMetaData calcite, Connection connection) {
+    MetaDataHandler(DatabaseMetaData calcite, Connection connection, ModelArtsSession session) {
       super(calcite);
       this.connection = connection;
+      this.session = session;
     }
 
     @Override
@@ -364,10 +394,51 @@ final class JdbcProxies {
         case "getConnection":
           return connection;
         case "getURL":
-          return ModelArtsDriver.PREFIX + "...";
+          // Enough to tell connections apart, and no credential.
+          return ModelArtsDriver.PREFIX + "endpoint=" + session.config().endpoints().modelArts()
+              + ";projectId=" + session.config().projectId();
+        case "getUserName":
+          return session.config().user();
+        case "supportsCatalogsInDataManipulation", "supportsCatalogsInProcedureCalls",
+            "supportsCatalogsInTableDefinitions", "supportsCatalogsInIndexDefinitions",
+            "supportsCatalogsInPrivilegeDefinitions":
+          return false; // there is no catalog to qualify names with
+        case "getCatalogs":
+          return MetadataResults.catalogs();
+        case "getSchemas":
+          return args == null || args.length == 0
+              ? MetadataResults.schemas(null, null)
+              : MetadataResults.schemas((String) args[0], (String) args[1]);
+        case "getTableTypes":
+          return MetadataResults.tableTypes();
+        case "getTables":
+          return MetadataResults.tables((String) args[0], (String) args[1], (String) args[2],
+              (String[]) args[3], tableNames());
+        case "getColumns":
+          // Calcite's columns, narrowed: an empty schema pattern matches no schema.
+          String schema = MetadataResults.selectsOurSchema((String) args[0], (String) args[1])
+              ? MetadataResults.SCHEMA : "";
+          return delegate(method, new Object[] {null, schema, args[2], args[3]});
+        case "getPrimaryKeys":
+          return MetadataResults.primaryKeys((String) args[0], (String) args[1], (String) args[2]);
+        case "getImportedKeys":
+          return MetadataResults.importedKeys((String) args[0], (String) args[1], (String) args[2]);
+        case "getExportedKeys":
+          return MetadataResults.exportedKeys((String) args[0], (String) args[1], (String) args[2]);
+        case "getCrossReference":
+          return MetadataResults.crossReference((String) args[0], (String) args[1],
+              (String) args[2], (String) args[3], (String) args[4], (String) args[5]);
+        case "getTypeInfo":
+          return MetadataResults.typeInfo((ResultSet) delegate(method, args));
         default:
           return delegate(method, args);
       }
+    }
+
+    private java.util.Set<String> tableNames() throws SQLException {
+      return connection.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getRootSchema()
+          .getSubSchema(MetadataResults.SCHEMA).tables()
+          .getNames(org.apache.calcite.schema.lookup.LikePattern.any());
     }
   }
 }

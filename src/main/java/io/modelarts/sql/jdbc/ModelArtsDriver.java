@@ -11,7 +11,10 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 
 /**
  * The JDBC driver for {@code jdbc:modelarts:} URLs: SQL over the ModelArts notebook listing API,
@@ -43,6 +46,14 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     return new DriverVersion(
         "ModelArts JDBC Driver", Version.VERSION, "ModelArts", Version.VERSION, true,
         Version.MAJOR, Version.MINOR, Version.MAJOR, Version.MINOR);
+  }
+
+  /** Calcite's metadata, with each column's API documentation as its remarks. */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return CalciteMetaImpl.create(
+        (CalciteConnection) connection, CalciteMetaTableFactoryImpl.INSTANCE,
+        new DocumentedColumnFactory());
   }
 
   @Override

@@ -20,8 +20,8 @@ public final class ModelArtsShell {
   /**
    * Runs the shell as the command line would, on the given streams.
    *
-   * @param in statements to read when neither {@code -e} nor {@code -f} is given; {@code
-   *     System.in} on a terminal means the interactive line editor
+   * @param in statements to run as a script when neither {@code -e} nor {@code -f} is given;
+   *     {@code System.in} on a terminal means the interactive line editor instead
    * @return the process exit status: 0 success, 1 a failed statement or connection, 2 a bad
    *     command line
    */

@@ -8,6 +8,7 @@ final class ShellHelp {
       Usage:
         modelarts-sql [connection] [options]              interactive SQL shell
         modelarts-sql [connection] [options] -e "SQL"     run one statement and exit
+        modelarts-sql [connection] [options] < FILE       run the statements piped in, as -f FILE
         modelarts-sql [connection] sync [sync options]    copy the tables elsewhere (if built in)
 
       Connecting
@@ -39,7 +40,8 @@ final class ShellHelp {
       Options
         -e "SQL"               run the statement, print the result, exit: status 0 on success,
                                1 on an error, which is one line with its SQLState
-        -f FILE                run the statements of FILE and exit
+        -f FILE                run the statements of FILE (each ending in ;) and exit; the
+                               first failure stops the run with status 1
         --outputformat=F       table (default), vertical, csv, tsv, json, xmlattrs, xmlelements
         --verbose              add stack traces to errors
         --help                 this text

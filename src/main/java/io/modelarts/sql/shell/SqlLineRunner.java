@@ -3,13 +3,19 @@ package io.modelarts.sql.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
-/** Runs sqlline on a connection: builds its argument list, points its files at the shell's home. */
+/**
+ * Runs sqlline on a connection: builds its argument list, points its files at the shell's home,
+ * and picks its mode: statements from {@code -e}/{@code -f}, a script piped in, or the terminal.
+ */
 final class SqlLineRunner {
   /** The system property sqlline reads its directory from, once, when its classes load. */
   private static final String SQLLINE_BASE_DIR = "x.sqlline.basedir";
@@ -17,10 +23,10 @@ final class SqlLineRunner {
   private SqlLineRunner() {}
 
   /**
-   * Runs sqlline until {@code -e}/{@code -f} are done or the user quits.
+   * Runs sqlline until its statements are done or the user quits.
    *
-   * @param in the statements to read, or null for the interactive terminal
-   * @return the exit status: 0 when every statement succeeded
+   * @param in statements piped in, or null for the interactive terminal; unread with -e or -f
+   * @return the exit status: 0 when every statement succeeded, 1 when one failed
    */
   static int run(
       ShellOptions options, ConnectionSettings connection, ShellHome home, InputStream in,
@@ -30,10 +36,31 @@ final class SqlLineRunner {
       System.setProperty(SQLLINE_BASE_DIR, home.directory().toString());
     }
     checkOptionNames(options.sqllineArguments);
-    ShellSqlLine sqlline = new ShellSqlLine(out, err, options.verbose, options.batch);
-    InputStream input = options.batch && in == null ? InputStream.nullInputStream() : in;
-    boolean saveHistory = !options.batch && in == null;
-    SqlLine.Status status = sqlline.begin(arguments(options, connection, home), input, saveHistory);
+    List<String> args = arguments(options, connection, home);
+    if (options.batch) {
+      return run(args, InputStream.nullInputStream(), false, options.verbose, out, err);
+    }
+    if (in == null) {
+      return run(args, null, true, options.verbose, out, err);
+    }
+    // Piped statements run as a script, as with -f: sqlline would otherwise echo each one, with
+    // terminal escapes, into the results, and carry on past a failure with status 0.
+    Path script = Files.createTempFile("modelarts-sql-", ".sql");
+    try {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+      args.add("-f");
+      args.add(script.toString());
+      return run(args, InputStream.nullInputStream(), false, options.verbose, out, err);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static int run(
+      List<String> args, InputStream in, boolean interactive, boolean verbose, PrintStream out,
+      PrintStream err) throws IOException {
+    ShellSqlLine sqlline = new ShellSqlLine(out, err, verbose, !interactive);
+    SqlLine.Status status = sqlline.begin(args.toArray(new String[0]), in, interactive);
     return switch (status) {
       case OK -> 0;
       case ARGS -> 2;
@@ -61,7 +88,7 @@ final class SqlLineRunner {
   }
 
   /** sqlline's command line: the connection (password apart from the URL), then the user's options. */
-  static String[] arguments(ShellOptions options, ConnectionSettings connection, ShellHome home) {
+  static List<String> arguments(ShellOptions options, ConnectionSettings connection, ShellHome home) {
     List<String> args = new ArrayList<>();
     args.add("-u");
     args.add(connection.url());
@@ -84,6 +111,6 @@ final class SqlLineRunner {
     // RFC 4180 quoting, which CSV readers expect, instead of sqlline's single quote.
     args.add("--csvQuoteCharacter='\"'");
     args.addAll(options.sqllineArguments); // last, so that the user's choices win
-    return args.toArray(new String[0]);
+    return args;
   }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,8 +93,8 @@ class ConnectionSettingsTest {
     ConnectionSettings c = resolve(Map.of("MODELARTS_SK", "s3cr3t"), "--project-id", "p",
         "--user", "AK", "--region", "eu-de");
 
-    List<String> args = Arrays.asList(SqlLineRunner.arguments(
-        ShellOptions.parse("--outputformat=json"), c, new ShellHome(home)));
+    List<String> args = SqlLineRunner.arguments(
+        ShellOptions.parse("--outputformat=json"), c, new ShellHome(home));
 
     assertEquals("s3cr3t", args.get(args.indexOf("-p") + 1));
     assertEquals(1, args.stream().filter(a -> a.contains("s3cr3t")).count());

@@ -123,6 +123,18 @@ class ModelArtsShellTest {
   }
 
   @Test
+  void pipedStatementsRunAsAScriptThatStopsAtTheFirstError() {
+    ShellRun run = ShellRun.runWithInput(home,
+        "SELECT COUNT(*) AS n FROM notebooks;\nSELECT bogus FROM notebooks;\nSELECT 'never' FROM notebooks;\n",
+        "--demo", "--outputformat=csv");
+
+    assertEquals(1, run.status());
+    assertEquals(List.of("\"n\"", "\"500\""), run.outLines(), "results only: no echo, no prompt");
+    assertEquals(1, run.errorLines().size(), run.err());
+    assertTrue(run.errorLines().get(0).contains("(SQLState 42S22)"), run.err());
+  }
+
+  @Test
   void helpExplainsHowToConnect() {
     ShellRun run = ShellRun.run(home, "--help");
 

@@ -1,5 +1,6 @@
 package io.modelarts.sql.shell;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,6 +21,15 @@ record ShellRun(int status, String out, String err) {
   }
 
   static ShellRun run(Path home, Map<String, String> env, String... args) {
+    return run(home, env, InputStream.nullInputStream(), args);
+  }
+
+  /** A run with {@code input} piped to its standard input. */
+  static ShellRun runWithInput(Path home, String input, String... args) {
+    return run(home, Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  private static ShellRun run(Path home, Map<String, String> env, InputStream in, String... args) {
     Map<String, String> environment = new HashMap<>(env);
     environment.put(ShellHome.ENVIRONMENT_VARIABLE, home.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -28,7 +38,7 @@ record ShellRun(int status, String out, String err) {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       status = ModelArtsShell.run(
-          args, InputStream.nullInputStream(), o, e, environment, SecretPrompt.none());
+          args, in, o, e, environment, SecretPrompt.none());
     }
     return new ShellRun(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

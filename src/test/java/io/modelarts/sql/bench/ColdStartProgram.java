@@ -1,0 +1,58 @@
+package io.modelarts.sql.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * What the cold-start measurement runs in a fresh JVM: open a connection, run one query, print
+ * the result — stamping the wall clock at each phase so the benchmark can tell what dominates.
+ *
+ * <p>Args: {@code URL SQL}, or {@code --noop} to print at once (the bare JVM's floor). Uses the
+ * wall clock, not JMX, since loading the management classes would itself cost start-up time.
+ */
+public final class ColdStartProgram {
+  static final String PHASE = "@@phase ";
+  static final String DONE = "@@done ";
+
+  private ColdStartProgram() {}
+
+  public static void main(String[] args) throws Exception {
+    phase("main");
+    if (args[0].equals("--noop")) {
+      System.out.println(DONE + "0");
+      return;
+    }
+    Class.forName("io.modelarts.sql.jdbc.ModelArtsDriver");
+    phase("driver-loaded");
+    int rows = 0;
+    try (Connection c = DriverManager.getConnection(args[0])) {
+      phase("connected");
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(args[1])) {
+        phase("executed");
+        int columns = rs.getMetaData().getColumnCount();
+        StringBuilder out = new StringBuilder();
+        while (rs.next()) {
+          if (rows++ == 0) {
+            phase("first-row");
+          }
+          for (int i = 1; i <= columns; i++) {
+            out.append(i == 1 ? "" : " | ").append(rs.getString(i));
+          }
+          out.append('\n');
+        }
+        System.out.print(out);
+      }
+      System.out.println(DONE + rows);
+      System.out.flush();
+    }
+    // Stop here, as a shell would once it printed: no waiting for idle pool threads to expire.
+    System.exit(0);
+  }
+
+  private static void phase(String name) {
+    System.out.println(PHASE + name + " " + System.currentTimeMillis());
+  }
+}

@@ -1,0 +1,117 @@
+package io.modelarts.sql.bench;
+
+import static io.modelarts.sql.bench.MarkdownTable.ms;
+
+import io.modelarts.simulator.ModelArtsSimulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cold start: fresh JVMs that open a connection, run one query against the already running
+ * simulator (in the benchmark's process) and print the result, under several JVM settings, plus
+ * a bare JVM for the floor, and a class-load census of the default start.
+ */
+final class ColdStartSection {
+  static final int SIZE = 2_000;
+  static final String SQL =
+      "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10";
+  static final List<String> PHASES =
+      List.of("main", "driver-loaded", "connected", "executed", "first-row");
+
+  private ColdStartSection() {}
+
+  /** A variant's starts. */
+  record VariantResult(
+      ColdStartProbe.Variant variant, Samples result, Samples exit, Map<String, Samples> phases) {}
+
+  /** Every variant's starts and the class-load census. */
+  record Result(List<VariantResult> variants, ColdStartProbe.ClassLoads classLoads) {}
+
+  static Result run(SimulatorSet sims, Path outDir, Progress progress, boolean quick)
+      throws IOException {
+    ModelArtsSimulator sim = sims.of(SIZE);
+    List<String> args = List.of(SimulatorSet.jdbcUrl(sim), SQL);
+    ColdStartProbe probe = new ColdStartProbe(outDir);
+    progress.say("cold start: training an AppCDS archive");
+    Path archive = probe.trainAppCds(args);
+    String cds = "-XX:SharedArchiveFile=" + archive;
+    String c1 = "-XX:TieredStopAtLevel=1";
+    List<ColdStartProbe.Variant> variants =
+        List.of(
+            new ColdStartProbe.Variant("bare JVM, prints at once (the floor)", List.of()),
+            new ColdStartProbe.Variant("default JVM", List.of()),
+            new ColdStartProbe.Variant(c1, List.of(c1)),
+            new ColdStartProbe.Variant("AppCDS archive", List.of(cds)),
+            new ColdStartProbe.Variant("AppCDS + " + c1, List.of(cds, c1)),
+            new ColdStartProbe.Variant("AppCDS + " + c1 + " + -XX:+UseSerialGC",
+                List.of(cds, c1, "-XX:+UseSerialGC")));
+    int rounds = quick ? 2 : 7;
+    progress.say("cold start: %d rounds of %d variants", rounds, variants.size());
+    List<Samples> results = new ArrayList<>(), exits = new ArrayList<>();
+    List<Map<String, Samples>> phases = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      results.add(Samples.empty());
+      exits.add(Samples.empty());
+      phases.add(new LinkedHashMap<>());
+    }
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < variants.size(); k++) {
+        int i = (k + round) % variants.size();
+        ColdStartProbe.Variant v = variants.get(i);
+        ColdStartProbe.Start s = probe.start(v, i == 0 ? List.of("--noop") : args);
+        results.set(i, results.get(i).plus(s.resultMillis()));
+        exits.set(i, exits.get(i).plus(s.exitMillis()));
+        Map<String, Samples> p = phases.get(i);
+        s.phaseMillis().forEach(
+            (name, millis) -> p.merge(name, Samples.empty().plus(millis), (a, b) -> a.plus(millis)));
+      }
+    }
+    List<VariantResult> out = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      out.add(new VariantResult(variants.get(i), results.get(i), exits.get(i), phases.get(i)));
+      progress.say("  %s: %.0f ms", variants.get(i).name(), results.get(i).median());
+    }
+    ColdStartProbe.ClassLoads loads = probe.classLoads(variants.get(1), args);
+    return new Result(out, loads);
+  }
+
+  static String tables(Result r) {
+    List<String> header = new ArrayList<>(List.of("JVM", "result printed, median ms", "p90", "min"));
+    PHASES.forEach(p -> header.add(p + " (median)"));
+    header.add("runs");
+    MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+    for (VariantResult v : r.variants()) {
+      List<Object> row = new ArrayList<>(List.of(v.variant().name(), ms(v.result().median()),
+          ms(v.result().p90()), ms(v.result().min())));
+      for (String p : PHASES) {
+        Samples s = v.phases().get(p);
+        row.add(s == null ? "–" : ms(s.median()));
+      }
+      row.add(v.result().values().size());
+      t.row(row.toArray());
+    }
+    StringBuilder sb = new StringBuilder(t.render());
+    ColdStartProbe.ClassLoads loads = r.classLoads();
+    sb.append("\nClasses loaded by the default JVM (one start with `-Xlog:class+load`), ")
+        .append(MarkdownTable.count(loads.total())).append(" in all. By the end of each phase: ");
+    List<String> parts = new ArrayList<>();
+    loads.byPhase().forEach((p, n) -> parts.add(p + " " + MarkdownTable.count(n)));
+    sb.append(String.join(", ", parts)).append(".\n\n");
+    MarkdownTable bySource = new MarkdownTable("loaded from", "classes");
+    loads.bySource().entrySet().stream()
+        .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
+        .forEach(e -> bySource.row(e.getKey(), MarkdownTable.count(e.getValue())));
+    sb.append(bySource.render());
+    return sb.toString();
+  }
+
+  /** The median time to the printed result of the variant named {@code name}. */
+  static double median(Result r, String name) {
+    return r.variants().stream().filter(v -> v.variant().name().equals(name)).findFirst()
+        .orElseThrow().result().median();
+  }
+}

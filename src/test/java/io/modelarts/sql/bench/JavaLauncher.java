@@ -1,0 +1,40 @@
+package io.modelarts.sql.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds command lines for the JVMs the benchmark starts: the same {@code java} as its own, and
+ * either the full test class path or the driver's run-time class path (what an application would
+ * have), both handed in by {@code bench/run}.
+ */
+final class JavaLauncher {
+  private JavaLauncher() {}
+
+  /** The test class path: driver, simulator, bench code and all test dependencies. */
+  static String testClasspath() {
+    return System.getProperty("bench.classpath", System.getProperty("java.class.path"));
+  }
+
+  /**
+   * The driver's run-time dependencies plus its classes and the bench classes: what a fresh
+   * application JVM would load from. Falls back to the test class path.
+   */
+  static String runtimeClasspath() {
+    return System.getProperty("bench.runtimeClasspath", testClasspath());
+  }
+
+  /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */
+  static List<String> command(
+      List<String> jvmOptions, String classpath, Class<?> main, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(main.getName());
+    command.addAll(args);
+    return command;
+  }
+}

@@ -60,7 +60,7 @@ public final class ModelArtsSimulator implements AutoCloseable {
 
   private ModelArtsSimulator(SimulatorConfig config) throws IOException {
     this.config = requireNonNull(config, "config == null");
-    this.tenant = Tenant.fromSeed(config.seed());
+    this.tenant = Tenant.fromSeed(config.seed(), config.referenceTime());
     this.store = new NotebookStore(new NotebookGenerator(config.seed(), tenant, config.reportOwner()),
         config.notebooks());
     Clock clock = Clock.systemUTC();

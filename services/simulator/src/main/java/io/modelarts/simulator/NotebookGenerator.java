@@ -163,7 +163,7 @@ final class NotebookGenerator {
         .put("workspace_id", free ? "0" : random.pickWeighted(tenant.workspaceIds(), new int[] {70, 15, 15}));
     putDescription(notebook, random);
     notebook.set("image", imageCopy(random));
-    notebook.set("lease", lease(random, createAt, added));
+    notebook.set("lease", lease(random, createAt, added, plan.status().equals("RUNNING")));
     notebook.set("volume", volume(random, free));
     putEndpoints(notebook, random);
     putActionProgress(notebook, random, id, plan.status());
@@ -249,15 +249,22 @@ final class NotebookGenerator {
     return copy;
   }
 
-  private ObjectNode lease(DeterministicRandom random, long createAt, boolean added) {
+  private ObjectNode lease(DeterministicRandom random, long createAt, boolean added, boolean running) {
+    long duration = random.pick(List.of(1L, 2L, 4L, 8L, 24L)) * HOUR;
+    boolean enable = random.chance(0.75);
+    if (running && enable && !added) {
+      // A running instance with auto-stop on has not reached create_at + duration yet (API page:
+      // past that the service stops it), so its lease began less than one duration ago.
+      createAt = tenant.referenceTimeMillis() - random.nextLong(duration);
+    }
     long updateAt = added || random.chance(0.25)
         ? createAt
         : createAt + random.nextLong(Math.max(1, tenant.referenceTimeMillis() - createAt));
     ObjectNode lease = Json.object()
         .put("create_at", createAt)
         .put("update_at", updateAt)
-        .put("duration", random.pick(List.of(1L, 2L, 4L, 8L, 24L)) * HOUR)
-        .put("enable", random.chance(0.75));
+        .put("duration", duration)
+        .put("enable", enable);
     if (random.chance(0.6)) {
       lease.put("type", "TIMING");
     }

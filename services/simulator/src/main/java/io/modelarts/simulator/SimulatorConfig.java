@@ -22,6 +22,7 @@ public final class SimulatorConfig {
   private final int port;
   private final int notebooks;
   private final long seed;
+  private final java.time.Instant referenceTime;
   private final long latencyMillis;
   private final int throttleEvery;
   private final int retryAfterSeconds;
@@ -37,6 +38,7 @@ public final class SimulatorConfig {
     this.port = builder.port;
     this.notebooks = builder.notebooks;
     this.seed = builder.seed;
+    this.referenceTime = builder.referenceTime;
     this.latencyMillis = builder.latencyMillis;
     this.throttleEvery = builder.throttleEvery;
     this.retryAfterSeconds = builder.retryAfterSeconds;
@@ -70,6 +72,11 @@ public final class SimulatorConfig {
   }
 
   /** Seed of the data generator: the same seed gives the same project id and the same data. */
+  /** The data's "now": null means the seed's own (a day in 2024), so data never depends on the clock. */
+  public java.time.Instant referenceTime() {
+    return referenceTime;
+  }
+
   public long seed() {
     return seed;
   }
@@ -138,6 +145,7 @@ public final class SimulatorConfig {
     private int port = 0;
     private int notebooks = 500;
     private long seed = 42L;
+    private java.time.Instant referenceTime;
     private long latencyMillis = 0;
     private int throttleEvery = 0;
     private int retryAfterSeconds = 1;
@@ -156,6 +164,7 @@ public final class SimulatorConfig {
       this.port = config.port;
       this.notebooks = config.notebooks;
       this.seed = config.seed;
+      this.referenceTime = config.referenceTime;
       this.latencyMillis = config.latencyMillis;
       this.throttleEvery = config.throttleEvery;
       this.retryAfterSeconds = config.retryAfterSeconds;
@@ -175,6 +184,15 @@ public final class SimulatorConfig {
 
     public Builder notebooks(int notebooks) {
       this.notebooks = checkRange("notebooks", notebooks, 0, Integer.MAX_VALUE);
+      return this;
+    }
+
+    /**
+     * The data's "now" (lease and creation times are generated before it); null, the default,
+     * takes a fixed day derived from the seed. A demo passes the wall clock.
+     */
+    public Builder referenceTime(java.time.Instant referenceTime) {
+      this.referenceTime = referenceTime;
       return this;
     }
 

@@ -28,6 +28,7 @@ public final class SimulatorMain {
       "  --name-match MODE      prefix | substring | substring-ignore-case (default substring-ignore-case)",
       "  --sortable-keys K,K    sort_key whitelist (default create_at,update_at,name)",
       "  --token-ttl-seconds N  lifetime of issued IAM tokens (default 86400)",
+      "  --reference-time T     the data's \"now\": 'now' or an ISO instant (default: a day in 2024 fixed by the seed)",
       "  --no-owner             do not report the undocumented 'owner' field",
       "  --log                  print one line per request to stdout",
       "  --help                 print this help");
@@ -105,6 +106,13 @@ public final class SimulatorMain {
           Arrays.stream(value.split(",")).map(String::trim).filter(key -> !key.isEmpty())
               .collect(Collectors.toUnmodifiableSet()));
       case "--token-ttl-seconds" -> builder.tokenTtl(Duration.ofSeconds(longValue(option, value)));
+      case "--reference-time" -> {
+        try {
+          builder.referenceTime(value.equals("now") ? java.time.Instant.now() : java.time.Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(option + " must be now or an ISO instant such as 2026-11-27T10:00:00Z: " + value);
+        }
+      }
       default -> throw new IllegalArgumentException("unknown option: " + option);
     }
   }

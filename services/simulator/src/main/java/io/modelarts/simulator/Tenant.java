@@ -39,9 +39,18 @@ record Tenant(
   private static final Instant EPOCH_OF_REFERENCE = Instant.parse("2024-01-01T00:00:00Z");
 
   static Tenant fromSeed(long seed) {
+    return fromSeed(seed, null);
+  }
+
+  /**
+   * The tenant of {@code seed}; {@code referenceTime} (e.g. the wall clock, for a demo whose
+   * leases end within the next hours) replaces the seed's own reference time when not null.
+   */
+  static Tenant fromSeed(long seed, Instant referenceTimeOrNull) {
     DeterministicRandom random = DeterministicRandom.of(seed, "tenant", 0);
-    long referenceTime = EPOCH_OF_REFERENCE.toEpochMilli()
+    long seededTime = EPOCH_OF_REFERENCE.toEpochMilli()
         + random.nextLong(Duration.ofDays(365).toSeconds()) * 1000L;
+    long referenceTime = referenceTimeOrNull == null ? seededTime : referenceTimeOrNull.toEpochMilli();
     String projectId = random.hex(32);
     String domainId = random.hex(32);
     List<String> owners = IntStream.range(0, 4).mapToObj(i -> random.hex(32)).toList();

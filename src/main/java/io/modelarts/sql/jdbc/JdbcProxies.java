@@ -42,7 +42,8 @@ final class JdbcProxies {
 
   /** Base of the handlers: delegation, unwrap, and translating every failure. */
   private abstract static class DelegatingHandler implements InvocationHandler {
-    final Object target;
+    /** The Calcite object; a PreparedStatement's may be replaced (see StatementHandler). */
+    volatile Object target;
 
     DelegatingHandler(Object target) {
       this.target = target;
@@ -192,9 +193,12 @@ final class JdbcProxies {
           session.close(); // running statements see it at their next poll and abort their calls
           calcite().close();
           return null;
-        case "createStatement", "prepareStatement", "prepareCall":
+        case "createStatement":
           checkOpen();
-          return statement((Statement) delegate(method, args), self, session);
+          return statement((Statement) delegate(method, args), self, session, null);
+        case "prepareStatement", "prepareCall":
+          checkOpen();
+          return statement((Statement) delegate(method, args), self, session, (String) args[0]);
         case "getMetaData":
           checkOpen();
           return metaData((DatabaseMetaData) delegate(method, args), self, session);
@@ -235,7 +239,9 @@ final class JdbcProxies {
     return first;
   }
 
-  static Statement statement(Statement calcite, Connection connection, ModelArtsSession session) {
+  /** Wraps a statement; {@code sql} is a prepared statement's text, null for a plain statement. */
+  static Statement statement(
+      Statement calcite, Connection connection, ModelArtsSession session, String sql) {
     Class<?> type =
         calcite instanceof CallableStatement ? CallableStatement.class
             : calcite instanceof PreparedStatement ? PreparedStatement.class
@@ -244,19 +250,29 @@ final class JdbcProxies {
         Proxy.newProxyInstance(
             JdbcProxies.class.getClassLoader(),
             new Class<?>[] {type},
-            new StatementHandler(calcite, connection, session));
+            new StatementHandler(calcite, connection, session, sql));
   }
 
-  /** A statement: resets the cancel flag before each run, wraps result sets, honours maxRows. */
+  /**
+   * A statement: resets the cancel flag before each run, wraps result sets, and plans maxRows as a
+   * LIMIT ({@link MaxRowsLimit}). A plain statement is planned when it runs, with the maxRows of
+   * that moment. A prepared statement was planned before its maxRows was set (DBeaver's order): one
+   * without parameters is planned again with the limit when it runs; one with parameters keeps its
+   * plan, and the result set stops at maxRows (the same rows, some pages more read ahead).
+   */
   private static final class StatementHandler extends DelegatingHandler {
     private final Connection connection;
     private final ModelArtsSession session;
+    private final String preparedSql;
     private volatile long maxRows;
+    private long plannedMaxRows;
 
-    StatementHandler(Statement calcite, Connection connection, ModelArtsSession session) {
+    StatementHandler(
+        Statement calcite, Connection connection, ModelArtsSession session, String preparedSql) {
       super(calcite);
       this.connection = connection;
       this.session = session;
+      this.preparedSql = preparedSql;
     }
 
     @Override
@@ -278,12 +294,46 @@ final class JdbcProxies {
           delegate(method, args);
           maxRows = ((Number) args[0]).longValue();
           return null;
-        case "executeQuery", "getResultSet", "getGeneratedKeys":
+        case "executeQuery", "execute", "executeLargeUpdate", "executeUpdate":
+          Object result = execute(method, args);
+          return result instanceof ResultSet rs ? resultSet(rs, (Statement) proxy, maxRows) : result;
+        case "getResultSet", "getGeneratedKeys":
           ResultSet rs = (ResultSet) delegate(method, args);
           return rs == null ? null : resultSet(rs, (Statement) proxy, maxRows);
         default:
           return delegate(method, args);
       }
+    }
+
+    private Object execute(Method method, Object[] args) throws Throwable {
+      long limit = maxRows;
+      if (args != null && args.length > 0 && args[0] instanceof String) {
+        return MaxRowsLimit.during(limit, () -> delegate(method, args)); // planned now
+      }
+      if (preparedSql != null && limit > 0 && limit != plannedMaxRows && !hasParameters()) {
+        prepareAgain(limit);
+      }
+      return delegate(method, args);
+    }
+
+    private boolean hasParameters() throws SQLException {
+      return ((PreparedStatement) target).getParameterMetaData().getParameterCount() > 0;
+    }
+
+    /** Replaces the Calcite statement by one planned with {@code limit}, keeping its settings. */
+    private void prepareAgain(long limit) throws Throwable {
+      PreparedStatement old = (PreparedStatement) target;
+      Connection calcite = old.getConnection();
+      PreparedStatement planned =
+          MaxRowsLimit.during(limit, () -> calcite.prepareStatement(
+              preparedSql, old.getResultSetType(), old.getResultSetConcurrency(),
+              old.getResultSetHoldability()));
+      planned.setFetchSize(old.getFetchSize());
+      planned.setQueryTimeout(old.getQueryTimeout());
+      planned.setLargeMaxRows(limit);
+      target = planned;
+      plannedMaxRows = limit;
+      old.close();
     }
 
     /**

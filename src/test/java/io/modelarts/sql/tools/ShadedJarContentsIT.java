@@ -1,0 +1,93 @@
+package io.modelarts.sql.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drop-in jar holds no class outside {@code io.modelarts.sql}: every dependency, Calcite
+ * included, is relocated under {@code io.modelarts.sql.shaded}, so nothing in it can clash with a
+ * class of the host application. It registers exactly one JDBC driver, ours.
+ */
+class ShadedJarContentsIT {
+  /**
+   * Classes allowed outside {@code io/modelarts/sql/}: none. An entry here needs a reason in
+   * docs/jdbc.md ("What the drop-in jar contains").
+   */
+  private static final Set<String> UNRELOCATED_ALLOWED = Set.of();
+
+  @Test
+  void everyClassIsOursOrRelocated() throws IOException {
+    Set<String> foreign = new TreeSet<>();
+    try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName();
+        if (!name.endsWith(".class") || name.startsWith("io/modelarts/sql/")) {
+          continue;
+        }
+        String pkg = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
+        if (!UNRELOCATED_ALLOWED.contains(pkg)) {
+          foreign.add(pkg.replace('/', '.'));
+        }
+      }
+    }
+    assertEquals(Set.of(), foreign, "unrelocated third-party packages in the drop-in jar");
+  }
+
+  @Test
+  void registersOnlyTheModelArtsDriverAndRelocatedServices() throws IOException {
+    try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
+      assertEquals(
+          List.of("io.modelarts.sql.jdbc.ModelArtsDriver"),
+          serviceLines(jar, "META-INF/services/java.sql.Driver"));
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName();
+        if (!name.startsWith("META-INF/services/") || e.isDirectory()
+            || name.equals("META-INF/services/java.sql.Driver")) {
+          continue;
+        }
+        String service = name.substring("META-INF/services/".length());
+        assertTrue(service.startsWith("io.modelarts.sql."), "service interface relocated: " + name);
+        for (String implementation : serviceLines(jar, name)) {
+          assertTrue(implementation.startsWith("io.modelarts.sql."), name + " -> " + implementation);
+        }
+      }
+    }
+  }
+
+  @Test
+  void leavesOutTheShellAndOtherDrivers() throws IOException {
+    try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
+      for (String absent :
+          new String[] {"sqlline/SqlLine.class", "org/postgresql/Driver.class", "org/h2/Driver.class",
+            "io/modelarts/sql/shaded/sqlline/SqlLine.class"}) {
+        assertEquals(null, jar.getEntry(absent), absent);
+      }
+      assertTrue(jar.getEntry("io/modelarts/sql/jdbc/ModelArtsDriver.class") != null);
+    }
+  }
+
+  private static List<String> serviceLines(JarFile jar, String entry) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String trimmed = line.strip();
+        if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+          out.add(trimmed);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.avatica.ConnectStringParser;
@@ -17,9 +18,10 @@ import org.apache.calcite.avatica.ConnectStringParser;
  * that travel beside it (sqlline's {@code -n}/{@code -p}, the {@code Properties} of a JDBC
  * connect), so that the URL can be shown in prompts and listings without giving the secret away.
  *
- * <p>For the cloud, the properties come from, weakest first: the properties file, the flags; the
- * password from, strongest first: {@code --password}, {@code MODELARTS_PASSWORD}, {@code
- * MODELARTS_SK}, the properties file, a prompt on the terminal.
+ * <p>For the cloud, the properties come from, weakest first: the properties file, a {@code -u} URL,
+ * the flags; the password from, strongest first: the command line ({@code --password}, {@code -p}
+ * or the {@code -u} URL), {@code MODELARTS_PASSWORD}, {@code MODELARTS_SK}, the properties file, a
+ * prompt on the terminal.
  */
 record ConnectionSettings(String url, String user, String password, String promptName) {
   static final String PASSWORD_VARIABLE = "MODELARTS_PASSWORD";
@@ -49,14 +51,18 @@ record ConnectionSettings(String url, String user, String password, String promp
     if (file != null) {
       load(file, p);
     }
-    if (options.connectionFlags.containsKey("password")) {
-      err.println("warning: --password leaves the secret in the shell history and the process list;"
-          + " prefer " + PASSWORD_VARIABLE + " or the properties file");
-    }
+    String filePassword = p.getProperty("password");
+    Properties fromUrl = options.url == null ? new Properties() : parseUrl(options.url);
+    p.putAll(fromUrl);
     options.connectionFlags.forEach(p::setProperty);
+    String commandLinePassword =
+        firstNonNull(options.connectionFlags.get("password"), fromUrl.getProperty("password"));
+    if (commandLinePassword != null) {
+      err.println("warning: a password on the command line stays in the shell history and the"
+          + " process list; prefer " + PASSWORD_VARIABLE + " or the properties file");
+    }
     String password = firstNonNull(
-        options.connectionFlags.get("password"), env.get(PASSWORD_VARIABLE), env.get(SK_VARIABLE),
-        p.getProperty("password"));
+        commandLinePassword, env.get(PASSWORD_VARIABLE), env.get(SK_VARIABLE), filePassword);
     String user = p.getProperty("user");
     p.remove("password");
     p.remove("user");
@@ -85,6 +91,18 @@ record ConnectionSettings(String url, String user, String password, String promp
   private static boolean needsPassword(Properties p) {
     String authType = p.getProperty("authType");
     return authType == null ? p.getProperty("token") == null : !authType.equals("token");
+  }
+
+  private static Properties parseUrl(String url) throws UsageException {
+    if (!url.startsWith(ModelArtsDriver.PREFIX)) {
+      throw new UsageException("-u takes a " + ModelArtsDriver.PREFIX + " URL");
+    }
+    try {
+      return ConnectStringParser.parse(url.substring(ModelArtsDriver.PREFIX.length()));
+    } catch (SQLException e) {
+      // Not e's message: it quotes the URL, which may hold a password.
+      throw new UsageException("the -u URL cannot be read (unbalanced quotes?)");
+    }
   }
 
   private static void load(Path file, Properties into) throws UsageException {

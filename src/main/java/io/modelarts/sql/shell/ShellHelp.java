@@ -26,10 +26,13 @@ final class ShellHelp {
         --domain D             the IAM account (domain) name, for --auth-type password
         --password P           accepted but discouraged: it stays in the shell history and the
                                process list (a warning says so)
+        -u URL                 a jdbc:modelarts: URL, e.g. "jdbc:modelarts:region=eu-de;projectId=..."
+                               (its properties override the file's; flags override it);
+                               -n and -p are accepted for --user and --password
 
         The password or SK never has to be on the command line. It is taken from, first match wins:
-        --password, $MODELARTS_PASSWORD, $MODELARTS_SK, the properties file's password=, and
-        otherwise asked for on the terminal without echo. Flags override the properties file.
+        --password (or -p, or the -u URL), $MODELARTS_PASSWORD, $MODELARTS_SK, the properties
+        file's password=, and otherwise it is asked for on the terminal without echo.
 
         Properties file example (any property of the driver may appear; chmod 600 it):
           region=eu-de

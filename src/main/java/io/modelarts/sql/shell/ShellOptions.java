@@ -12,23 +12,24 @@ import java.util.Map;
  * -f}, {@code --name=value} options such as {@code --outputformat=csv}).
  */
 final class ShellOptions {
-  /** Connection flags and the driver property each one sets. */
+  /** Connection flags and the driver property each one sets; -n and -p are sqlline's spellings. */
   private static final Map<String, String> CONNECTION_FLAGS = Map.of(
       "--region", "region",
       "--project-id", "projectId",
       "--endpoint", "endpoint",
       "--auth-type", "authType",
       "--user", "user",
+      "-n", "user",
       "--domain", "domain",
-      "--password", "password");
-
-  /** sqlline's own connection options: the shell owns the connection, so they would bypass it. */
-  private static final List<String> SQLLINE_CONNECTION_OPTIONS = List.of("-u", "-n", "-p", "-d");
+      "--password", "password",
+      "-p", "password");
 
   boolean help;
   boolean demo;
   boolean verbose;
   String propertiesFile;
+  /** A {@code jdbc:modelarts:} URL whose properties join the connection's, or null. */
+  String url;
   /** Driver properties given as flags, by property name, in command-line order. */
   final Map<String, String> connectionFlags = new LinkedHashMap<>();
   /** Whether {@code -e} or {@code -f} was given: sqlline runs them and exits. */
@@ -62,6 +63,7 @@ final class ShellOptions {
         case "--properties" -> {
           o.propertiesFile = inlineValue != null ? inlineValue : value(args, i++, arg);
         }
+        case "-u", "--url" -> o.url = inlineValue != null ? inlineValue : value(args, i++, arg);
         case "-e", "-f" -> {
           o.batch = true;
           o.sqllineArguments.add(arg);
@@ -71,10 +73,8 @@ final class ShellOptions {
           if (CONNECTION_FLAGS.containsKey(name)) {
             o.connectionFlags.put(
                 CONNECTION_FLAGS.get(name), inlineValue != null ? inlineValue : value(args, i++, arg));
-          } else if (SQLLINE_CONNECTION_OPTIONS.contains(arg)) {
-            throw new UsageException(
-                arg + " is not supported: give the connection with --demo, --properties or the"
-                    + " connection flags");
+          } else if (arg.equals("-d")) {
+            throw new UsageException("-d is not needed: the shell always uses the ModelArts driver");
           } else if (arg.startsWith("--")) {
             if (name.equals("--run")) {
               o.batch = true;
@@ -86,9 +86,9 @@ final class ShellOptions {
         }
       }
     }
-    if (o.demo && (o.propertiesFile != null || !o.connectionFlags.isEmpty())) {
+    if (o.demo && (o.propertiesFile != null || o.url != null || !o.connectionFlags.isEmpty())) {
       throw new UsageException(
-          "--demo connects to its own simulator; drop --properties and the connection flags");
+          "--demo connects to its own simulator; drop -u, --properties and the connection flags");
     }
     return o;
   }

@@ -72,7 +72,24 @@ class ConnectionSettingsTest {
         resolve(Map.of("MODELARTS_SK", "from-sk", "MODELARTS_PASSWORD", "from-password")).password());
     assertEquals("from-flag",
         resolve(Map.of("MODELARTS_PASSWORD", "from-password"), "--password", "from-flag").password());
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: --password"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
+  }
+
+  @Test
+  void urlPropertiesSitBetweenTheFileAndTheFlagsAndItsPasswordMovesOut() throws Exception {
+    writeDefaultFile("region=cn-north-4", "projectId=p1", "user=AK1", "password=from-file");
+
+    ConnectionSettings c = resolve(Map.of("MODELARTS_SK", "from-env"),
+        "-u", "jdbc:modelarts:projectId=p2;endpoint=http://127.0.0.1:1;password='from;url'",
+        "--project-id", "p3");
+
+    Properties url = urlProperties(c);
+    assertEquals("cn-north-4", url.getProperty("region"));
+    assertEquals("http://127.0.0.1:1", url.getProperty("endpoint"));
+    assertEquals("p3", url.getProperty("projectId"));
+    assertNull(url.getProperty("password"));
+    assertEquals("from;url", c.password(), "a password typed on the command line wins");
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
   }
 
   @Test

@@ -35,7 +35,8 @@ class ShellOptionsTest {
 
   @Test
   void refusesWhatItCannotHonour() {
-    assertThrows(UsageException.class, () -> ShellOptions.parse("-p", "secret"));
+    assertThrows(UsageException.class, () -> ShellOptions.parse("-d", "org.Driver"));
+    assertThrows(UsageException.class, () -> ShellOptions.parse("--demo", "-u", "jdbc:modelarts:"));
     assertThrows(UsageException.class, () -> ShellOptions.parse("-e"));
     assertThrows(UsageException.class, () -> ShellOptions.parse("--region"));
     assertThrows(UsageException.class, () -> ShellOptions.parse("select"));

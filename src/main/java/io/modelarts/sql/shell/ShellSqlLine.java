@@ -19,7 +19,7 @@ final class ShellSqlLine extends SqlLine {
   private final PrintStream err;
   private final boolean verbose;
   private final boolean batch;
-  private boolean connectFailed;
+  private boolean errorReported;
 
   ShellSqlLine(PrintStream out, PrintStream err, boolean verbose, boolean batch) {
     this.err = err;
@@ -40,22 +40,17 @@ final class ShellSqlLine extends SqlLine {
     }
   }
 
-  /** sqlline reports a failed connect (and little else) through this method. */
-  @Override
-  public boolean error(Throwable t) {
-    connectFailed = true;
-    return super.error(t);
-  }
-
   /**
-   * Drops the "No current connection" that every {@code -e} statement earns after a failed
-   * connect: the reason has been reported once, and the error is meant to be one line.
+   * Prints an error, except the "No current connection" that every statement of a batch earns
+   * after a failed connect: the reason has been reported already, and an error is meant to be one
+   * line. Every error sqlline reports, exceptions included, ends up here.
    */
   @Override
   public boolean error(String message) {
-    if (batch && connectFailed && NO_CONNECTION.equals(message)) {
+    if (batch && errorReported && NO_CONNECTION.equals(message)) {
       return false;
     }
+    errorReported = true;
     return super.error(message);
   }
 

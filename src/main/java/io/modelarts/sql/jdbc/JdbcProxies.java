@@ -162,6 +162,12 @@ final class JdbcProxies {
         case "setCatalog":
           checkOpen();
           return null; // one catalog only; tools set it before browsing
+        case "getTypeMap":
+          checkOpen();
+          return new java.util.HashMap<String, Class<?>>(); // no user-defined types
+        case "setTypeMap":
+          checkOpen();
+          return null;
         case "setSchema":
           checkOpen();
           String schema = (String) args[0];

@@ -64,6 +64,20 @@ final class RoundsTable {
     return candidate;
   }
 
+  /** When the latest round that appended to history started; null when none did. */
+  static Instant lastHistoryAt(Connection target, TargetDialect dialect, String schema)
+      throws SQLException {
+    try (Statement s = target.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT MAX(" + dialect.identifier(SyncedTable.SNAPSHOT_AT) + ") FROM "
+                    + dialect.qualified(schema, NAME) + " WHERE "
+                    + dialect.identifier("with_history") + " = TRUE")) {
+      OffsetDateTime last = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+      return last == null ? null : last.toInstant();
+    }
+  }
+
   static void record(
       Connection target,
       TargetDialect dialect,
@@ -71,7 +85,7 @@ final class RoundsTable {
       Instant snapshotAt,
       Instant finishedAt,
       Snapshot snapshot,
-      boolean history,
+      boolean historyAppended,
       long readMillis)
       throws SQLException {
     StringBuilder columns = new StringBuilder();
@@ -90,7 +104,7 @@ final class RoundsTable {
       s.setInt(4, snapshot.table(SyncedTable.ENDPOINTS).rows().size());
       s.setInt(5, snapshot.table(SyncedTable.ACTION_PROGRESS).rows().size());
       s.setInt(6, snapshot.table(SyncedTable.IMAGES).rows().size());
-      s.setBoolean(7, history);
+      s.setBoolean(7, historyAppended);
       s.setLong(8, readMillis);
       s.executeUpdate();
     }

@@ -30,37 +30,51 @@ final class SnapshotWriter {
   private final String schema;
   private final Progress progress;
   private final Clock clock;
+  private final boolean history;
+  private final Duration historyEvery;
+  private final Duration retain;
 
-  SnapshotWriter(TargetDialect dialect, String schema, Progress progress, Clock clock) {
+  /**
+   * @param history whether rounds append to the history tables
+   * @param historyEvery with history: append only in the first round of each period of this
+   *     length (UTC, counted from the epoch, so 1h means the first round of each hour); null for
+   *     every round
+   * @param retain with history: delete history older than this before each round's snapshot time;
+   *     null keeps everything
+   */
+  SnapshotWriter(
+      TargetDialect dialect,
+      String schema,
+      Progress progress,
+      Clock clock,
+      boolean history,
+      Duration historyEvery,
+      Duration retain) {
     this.dialect = dialect;
     this.schema = schema;
     this.progress = progress;
     this.clock = clock;
+    this.history = history;
+    this.historyEvery = historyEvery;
+    this.retain = retain;
   }
 
   /** What a committed write did. */
-  record Written(Instant snapshotAt, long historyRowsPruned) {}
+  record Written(Instant snapshotAt, boolean historyAppended, long historyRowsPruned) {}
 
   /**
    * Writes and commits; on any failure rolls back and rethrows.
    *
-   * @param retain history older than this before the round's snapshot time is deleted; null keeps
-   *     all
    * @param beforeCommit run after every row is written, just before the commit (tests stop here)
    */
-  Written write(
-      Connection target,
-      Snapshot snapshot,
-      long readMillis,
-      boolean history,
-      Duration retain,
-      Runnable beforeCommit)
+  Written write(Connection target, Snapshot snapshot, long readMillis, Runnable beforeCommit)
       throws SQLException {
     target.setAutoCommit(false);
     try {
       dialect.lockRound(target, schema);
       Instant snapshotAt =
           RoundsTable.nextSnapshotAt(target, dialect, schema, snapshot.readStartedAt());
+      boolean appendHistory = history && historyDue(target, snapshotAt);
       List<SyncedTable> tables = List.of(SyncedTable.values());
       try (Statement s = target.createStatement()) {
         // Children first: their foreign keys point at notebooks.
@@ -71,17 +85,17 @@ final class SnapshotWriter {
       for (SyncedTable table : tables) {
         TableRows rows = snapshot.table(table);
         insert(target, rows);
-        if (history) {
+        if (appendHistory) {
           copyToHistory(target, rows, snapshotAt);
         }
         progress.wrote(table.tableName(), rows.rows().size());
       }
       long pruned = retain == null ? 0 : prune(target, snapshotAt.minus(retain));
       RoundsTable.record(
-          target, dialect, schema, snapshotAt, clock.instant(), snapshot, history, readMillis);
+          target, dialect, schema, snapshotAt, clock.instant(), snapshot, appendHistory, readMillis);
       beforeCommit.run();
       target.commit();
-      return new Written(snapshotAt, pruned);
+      return new Written(snapshotAt, appendHistory, pruned);
     } catch (SQLException | RuntimeException | Error e) {
       rollbackQuietly(target, e);
       throw e;
@@ -110,6 +124,19 @@ final class SnapshotWriter {
         s.executeBatch();
       }
     }
+  }
+
+  /** Whether this round starts a new history period (always, when every round appends). */
+  private boolean historyDue(Connection target, Instant snapshotAt) throws SQLException {
+    if (historyEvery == null) {
+      return true;
+    }
+    Instant last = RoundsTable.lastHistoryAt(target, dialect, schema);
+    long period = historyEvery.toMillis();
+    // Periods aligned to the epoch rather than "since the last append": rounds that start a
+    // little early or late never shift the series, and 1d means one snapshot per UTC day.
+    return last == null
+        || Math.floorDiv(last.toEpochMilli(), period) != Math.floorDiv(snapshotAt.toEpochMilli(), period);
   }
 
   /** Copies the rows just inserted into the current table, server-side, stamped with the round. */

@@ -42,6 +42,7 @@ public final class Sync {
   private final TargetDialect dialect;
   private final String schema;
   private final boolean history;
+  private final Duration historyEvery;
   private final Duration retain;
   private final Clock clock;
   private final Progress progress;
@@ -58,6 +59,7 @@ public final class Sync {
     this.targetProperties = target;
     this.schema = b.schema;
     this.history = b.history;
+    this.historyEvery = b.historyEvery;
     this.retain = b.retain;
     this.clock = b.clock;
     this.progress = b.progress == null ? Progress.silent() : Progress.to(b.progress);
@@ -93,8 +95,8 @@ public final class Sync {
         schemaReady = true;
       }
       written =
-          new SnapshotWriter(dialect, schema, progress, clock)
-              .write(target, snapshot, readMillis, history, retain, beforeCommit);
+          new SnapshotWriter(dialect, schema, progress, clock, history, historyEvery, retain)
+              .write(target, snapshot, readMillis, beforeCommit);
     } catch (SQLException | RuntimeException e) {
       schemaReady = false; // someone may have dropped a table: the next round checks again
       throw e;
@@ -106,6 +108,7 @@ public final class Sync {
     return new SyncReport(
         written.snapshotAt(),
         rows,
+        written.historyAppended(),
         written.historyRowsPruned(),
         snapshot.warnings(),
         Duration.ofMillis(readMillis),
@@ -120,6 +123,7 @@ public final class Sync {
     private Properties targetProperties = new Properties();
     private String schema = DEFAULT_SCHEMA;
     private boolean history;
+    private Duration historyEvery;
     private Duration retain;
     private Clock clock = Clock.systemUTC();
     private PrintStream progress;
@@ -164,6 +168,20 @@ public final class Sync {
       return this;
     }
 
+    /**
+     * With history on, appends only in the first round of each period of this length (UTC, from
+     * the epoch: {@code 1h} the first round of each hour, {@code 1d} of each day), so the current
+     * tables can be fresh every few minutes while history grows by one snapshot per period;
+     * default null, every round.
+     */
+    public Builder historyEvery(Duration historyEvery) {
+      if (historyEvery != null && (historyEvery.isNegative() || historyEvery.isZero())) {
+        throw new IllegalArgumentException("historyEvery must be positive, got: " + historyEvery);
+      }
+      this.historyEvery = historyEvery;
+      return this;
+    }
+
     /** Deletes history older than this at each round; default null, keep everything. */
     public Builder retain(Duration retain) {
       if (retain != null && (retain.isNegative() || retain.isZero())) {
@@ -200,6 +218,9 @@ public final class Sync {
       }
       if (retain != null && !history) {
         throw new IllegalStateException("retain prunes history: it needs history(true)");
+      }
+      if (historyEvery != null && !history) {
+        throw new IllegalStateException("historyEvery paces history: it needs history(true)");
       }
       return new Sync(this);
     }

@@ -68,6 +68,7 @@ public final class SyncMain {
               .target(options.to(), target)
               .schema(options.schema())
               .history(options.history())
+              .historyEvery(options.historyEvery())
               .retain(options.retain())
               .progress(err)
               .build();
@@ -77,6 +78,7 @@ public final class SyncMain {
     }
     err.println("sync: to " + redactor.redactUrl(options.to()) + ", schema " + options.schema()
         + (options.history() ? ", with history" : "")
+        + (options.historyEvery() != null ? " every " + options.historyEvery() : "")
         + (options.retain() != null ? ", retaining " + options.retain() : "")
         + (options.every() != null ? ", every " + options.every() : ""));
     return new SyncLoop(

@@ -13,6 +13,8 @@ import java.util.Properties;
  * The command line of {@code modelarts-sql sync}, parsed and checked, and the target connection
  * properties it names.
  *
+ * @param historyEvery with history: append only the first round of each such period; null for
+ *     every round
  * @param every run a round every this long, forever; null for one round
  * @param maxFailures with {@code every}: exit non-zero after this many failed rounds in a row
  * @param rounds with {@code every}: stop after this many rounds; 0 for never
@@ -24,6 +26,7 @@ record SyncOptions(
     Path toProperties,
     Duration every,
     boolean history,
+    Duration historyEvery,
     Duration retain,
     String schema,
     int maxFailures,
@@ -50,6 +53,9 @@ record SyncOptions(
         --to-properties FILE   target connection properties (user, password, sslmode, ...)
         --schema NAME          target schema, lower case (default modelarts)
         --history              also append every round to <table>_history with snapshot_at
+        --history-every PERIOD implies --history, but appends only the first round of each
+                               PERIOD (UTC), e.g. 1h or 1d: fresh current tables every few
+                               minutes, history one snapshot per period
         --retain DURATION      delete history older than this (needs --history), e.g. 90d
         --every DURATION       keep running, a round every DURATION (e.g. 5m, 1h); a failed
                                round is logged and retried at the next interval
@@ -75,6 +81,7 @@ record SyncOptions(
     Path toProperties = null;
     Duration every = null;
     boolean history = false;
+    Duration historyEvery = null;
     Duration retain = null;
     String schema = Sync.DEFAULT_SCHEMA;
     int maxFailures = DEFAULT_MAX_FAILURES;
@@ -92,7 +99,7 @@ record SyncOptions(
         case "--help", "-h" -> help = true;
         case "--history" -> history = true;
         case "--to", "--to-user", "--to-password", "--to-properties", "--schema", "--every",
-            "--retain", "--max-failures", "--rounds" -> {
+            "--history-every", "--retain", "--max-failures", "--rounds" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new UsageException(arg + " needs a value");
@@ -106,6 +113,10 @@ record SyncOptions(
             case "--to-properties" -> toProperties = Path.of(value);
             case "--schema" -> schema = value;
             case "--every" -> every = positive(arg, value);
+            case "--history-every" -> {
+              historyEvery = positive(arg, value);
+              history = true;
+            }
             case "--retain" -> retain = positive(arg, value);
             case "--max-failures" -> maxFailures = (int) positiveNumber(arg, value);
             default -> rounds = positiveNumber(arg, value);
@@ -115,7 +126,8 @@ record SyncOptions(
       }
     }
     if (help) {
-      return new SyncOptions(null, null, null, null, null, false, null, schema, maxFailures, 0, true);
+      return new SyncOptions(
+          null, null, null, null, null, false, null, null, schema, maxFailures, 0, true);
     }
     if (to == null) {
       throw new UsageException("--to JDBC_URL is required");
@@ -127,8 +139,8 @@ record SyncOptions(
       throw new UsageException("--rounds needs --every");
     }
     return new SyncOptions(
-        to, toUser, toPassword, toProperties, every, history, retain, schema, maxFailures, rounds,
-        false);
+        to, toUser, toPassword, toProperties, every, history, historyEvery, retain, schema,
+        maxFailures, rounds, false);
   }
 
   /**

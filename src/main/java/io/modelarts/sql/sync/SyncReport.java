@@ -11,6 +11,7 @@ import java.util.Map;
  * @param snapshotAt the round's time: {@code sync_rounds.snapshot_at} and the {@code snapshot_at}
  *     of its history rows
  * @param rows rows written per table, by table name, in write order
+ * @param historyAppended whether the round also appended its rows to the history tables
  * @param historyRowsPruned history rows deleted because they were older than the retention
  * @param warnings what the operator should know, e.g. rows dropped because the data changed
  *     while the round read it
@@ -20,6 +21,7 @@ import java.util.Map;
 public record SyncReport(
     Instant snapshotAt,
     Map<String, Integer> rows,
+    boolean historyAppended,
     long historyRowsPruned,
     List<String> warnings,
     Duration readTime,
@@ -38,8 +40,8 @@ public record SyncReport(
       sb.append(separator).append(e.getKey()).append(' ').append(e.getValue());
       separator = ", ";
     }
-    sb.append(" (read ").append(readTime.toMillis()).append(" ms, write ")
-        .append(writeTime.toMillis()).append(" ms");
+    sb.append(historyAppended ? " (history appended; read " : " (read ")
+        .append(readTime.toMillis()).append(" ms, write ").append(writeTime.toMillis()).append(" ms");
     if (historyRowsPruned > 0) {
       sb.append(", pruned ").append(historyRowsPruned).append(" history rows");
     }

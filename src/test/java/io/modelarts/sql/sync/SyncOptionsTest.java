@@ -45,6 +45,14 @@ class SyncOptionsTest {
   }
 
   @Test
+  void historyEveryImpliesHistory() throws Exception {
+    SyncOptions o = SyncOptions.parse(new String[] {"--to", "x", "--history-every", "1d", "--retain", "400d"});
+    assertEquals(true, o.history());
+    assertEquals(Duration.ofDays(1), o.historyEvery());
+    assertEquals(null, SyncOptions.parse(new String[] {"--to", "x", "--history"}).historyEvery());
+  }
+
+  @Test
   void mistakesAreNamed() {
     assertMistake("--to JDBC_URL is required", "--history");
     assertMistake("unknown option: --too", "--too", "x");

@@ -1,6 +1,8 @@
 package io.modelarts.sql.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelarts.sql.testing.SimulatorFixture;
@@ -27,7 +29,8 @@ class ShadedJarIT {
     copyProbeClass(probeDir);
     try (SimulatorFixture sim = SimulatorFixture.start(120, 5L)) {
       List<ObjectNode> data = sim.simulator().dataset();
-      Map<String, String> out = run(jar, probeDir, sim.url());
+      String output = run(jar, probeDir, sim.url());
+      Map<String, String> out = values(output);
 
       assertEquals("io.modelarts.sql.jdbc.ModelArtsDriver", out.get("driverClass"));
       assertEquals(data.size() + ";", out.get("count"));
@@ -37,6 +40,10 @@ class ShadedJarIT {
       assertEquals("true", out.get("plan"));
       assertEquals("1;", out.get("values"));
       assertEquals("Instance ID.", out.get("idRemarks"));
+      // The relocated SLF4J has its provider: no "no providers" warning, and the driver's debug
+      // lines reach java.util.logging.
+      assertFalse(output.contains("SLF4J"), output);
+      assertTrue(output.contains("io.modelarts.sql.http.ApiCallLog"), output);
     }
   }
 
@@ -50,21 +57,30 @@ class ShadedJarIT {
     }
   }
 
-  private static Map<String, String> run(Path jar, Path probeDir, String url) throws Exception {
+  /** Runs the probe in a fresh JVM; its standard output and error, which must end well. */
+  private static String run(Path jar, Path probeDir, String url) throws Exception {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // Output to a file, so a chatty child can never block on a full pipe.
+    Path log = probeDir.resolve("probe.log");
     Process p =
         new ProcessBuilder(
                 javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-cp", jar + java.io.File.pathSeparator + probeDir,
                 ShadedJarProbe.class.getName(), url)
             .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
             .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("the probe JVM did not finish in 120 s");
     }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output = Files.readString(log, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), output);
+    return output;
+  }
+
+  /** The probe's "key=value" lines. */
+  private static Map<String, String> values(String output) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String line : output.split("\n")) {
       int eq = line.indexOf('=');

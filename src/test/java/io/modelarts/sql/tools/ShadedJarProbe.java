@@ -19,6 +19,12 @@ public final class ShadedJarProbe {
 
   public static void main(String[] args) throws SQLException {
     String url = args[0];
+    // The driver's debug lines, through java.util.logging, on standard error.
+    java.util.logging.Logger driverLogs = java.util.logging.Logger.getLogger("io.modelarts.sql");
+    driverLogs.setLevel(java.util.logging.Level.FINE);
+    java.util.logging.Handler console = new java.util.logging.ConsoleHandler();
+    console.setLevel(java.util.logging.Level.FINE);
+    driverLogs.addHandler(console);
     // The driver registers itself through META-INF/services: no Class.forName here on purpose.
     try (Connection c = DriverManager.getConnection(url)) {
       DatabaseMetaData md = c.getMetaData();

@@ -51,7 +51,10 @@ final class PostgresTarget implements TestTarget {
     String database = "modelarts_sync_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(adminUrl, p);
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
+      // Collation C: ORDER BY on text is then byte order, as on H2 and in Java, so tests can
+      // compute expected orders; the server's default locale would order '.' and '-' otherwise.
+      s.execute("CREATE DATABASE " + database
+          + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
     } catch (SQLException e) {
       String message =
           "PostgreSQL is not reachable at " + adminUrl + " as " + p.getProperty("user") + " ("

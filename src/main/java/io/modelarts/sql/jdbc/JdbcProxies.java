@@ -202,9 +202,12 @@ final class JdbcProxies {
         case "createStatement":
           checkOpen();
           return statement((Statement) delegate(method, args), self, session, null);
-        case "prepareStatement", "prepareCall":
+        case "prepareStatement":
           checkOpen();
           return statement((Statement) delegate(method, args), self, session, (String) args[0]);
+        case "prepareCall":
+          checkOpen();
+          return statement((Statement) delegate(method, args), self, session, null);
         case "getMetaData":
           checkOpen();
           return metaData((DatabaseMetaData) delegate(method, args), self, session);
@@ -316,7 +319,8 @@ final class JdbcProxies {
       if (args != null && args.length > 0 && args[0] instanceof String) {
         return MaxRowsLimit.during(limit, () -> delegate(method, args)); // planned now
       }
-      if (preparedSql != null && limit > 0 && limit != plannedMaxRows && !hasParameters()) {
+      // Also when maxRows went back to 0: the plan must lose its limit then.
+      if (preparedSql != null && limit != plannedMaxRows && !hasParameters()) {
         prepareAgain(limit);
       }
       return delegate(method, args);

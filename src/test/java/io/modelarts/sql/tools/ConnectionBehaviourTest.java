@@ -192,6 +192,14 @@ class ConnectionBehaviourTest {
       Statement s = c.createStatement();
       s.setMaxRows(0);
       assertEquals(600, drain(s.executeQuery("SELECT * FROM notebooks")), "0 means no limit");
+      // A prepared statement planned with a limit loses it when maxRows goes back to 0.
+      PreparedStatement all = c.prepareStatement("SELECT id FROM notebooks");
+      all.setMaxRows(5);
+      assertEquals(5, drain(all.executeQuery()));
+      all.setMaxRows(50);
+      assertEquals(50, drain(all.executeQuery()));
+      all.setMaxRows(0);
+      assertEquals(600, drain(all.executeQuery()));
     }
   }
 

@@ -125,6 +125,18 @@ final class ModelArtsRules {
       return scan.spec.exact() && filter.getCondition().toString().equals(scan.spec.analyzedFilter());
     }
 
+    /**
+     * The scan column behind output column {@code field} of the chain (through its projection,
+     * if any), or -1 when that output is computed rather than a column.
+     */
+    int sourceColumn(int field) {
+      LogicalProject project = project();
+      if (project == null) {
+        return field;
+      }
+      return project.getProjects().get(field) instanceof RexInputRef ref ? ref.getIndex() : -1;
+    }
+
     /** The same chain on top of another scan. */
     RelNode rebuild(RelNode newScan) {
       RelNode input = newScan;
@@ -186,15 +198,14 @@ final class ModelArtsRules {
             sort.copy(sort.getTraitSet(), List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
         return;
       }
-      Long fetch = literalValue(sort.fetch);
-      Long offset = sort.offset == null ? Long.valueOf(0) : literalValue(sort.offset);
-      if (fetch == null || offset == null) {
+      long[] window = literalWindow(sort);
+      if (window == null) {
         return;
       }
       if (spec.listings().size() == 1) {
-        call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindow(offset, fetch))));
+        call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));
       } else {
-        RelNode input = chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(offset + fetch)));
+        RelNode input = chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
         call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
       }
     }
@@ -235,13 +246,9 @@ final class ModelArtsRules {
         return; // push the WHERE first, so the sorted scan knows what its listings are
       }
       RelFieldCollation key = keys.get(0);
-      int column = key.getFieldIndex();
-      LogicalProject project = chain.project();
-      if (project != null) {
-        if (!(project.getProjects().get(column) instanceof RexInputRef ref)) {
-          return;
-        }
-        column = ref.getIndex();
+      int column = chain.sourceColumn(key.getFieldIndex());
+      if (column < 0) {
+        return;
       }
       String name = scan.modelArtsTable.columns().get(column).name();
       String apiKey = ApiSort.SORTABLE.get(name);
@@ -255,22 +262,27 @@ final class ModelArtsRules {
           || (!descending && key.direction != RelFieldCollation.Direction.ASCENDING)) {
         return;
       }
-      Long fetch = literalValue(sort.fetch);
-      Long offset = sort.offset == null ? Long.valueOf(0) : literalValue(sort.offset);
-      if (fetch == null || offset == null) {
+      long[] window = literalWindow(sort);
+      if (window == null) {
         return;
       }
-      ScanSpec sorted = spec.sortedBy(new ApiSort(name, apiKey, descending), offset + fetch);
+      ScanSpec sorted = spec.sortedBy(new ApiSort(name, apiKey, descending), window[0] + window[1]);
       call.transformTo(sort.copy(sort.getTraitSet(), List.of(chain.rebuild(scan.withSpec(sorted)))));
     }
   }
 
+  /**
+   * The {@code [offset, fetch]} of a LIMIT/OFFSET when both are literals, or null (a dynamic
+   * parameter's value is not known while planning).
+   */
+  private static long[] literalWindow(LogicalSort sort) {
+    Long fetch = literalValue(sort.fetch);
+    Long offset = sort.offset == null ? Long.valueOf(0) : literalValue(sort.offset);
+    return fetch == null || offset == null ? null : new long[] {offset, fetch};
+  }
+
   private static Long literalValue(RexNode node) {
-    if (node instanceof RexLiteral literal) {
-      Long n = literal.getValueAs(Long.class);
-      return n;
-    }
-    return null; // a dynamic parameter: the value is not known while planning
+    return node instanceof RexLiteral literal ? literal.getValueAs(Long.class) : null;
   }
 
   /**
@@ -304,14 +316,7 @@ final class ModelArtsRules {
         }
       }
       if (aggregate.getGroupCount() == 1) {
-        int key = aggregate.getGroupSet().nth(0);
-        LogicalProject project = chain.project();
-        if (project != null) {
-          if (!(project.getProjects().get(key) instanceof RexInputRef ref)) {
-            return;
-          }
-          key = ref.getIndex();
-        }
+        int key = chain.sourceColumn(aggregate.getGroupSet().nth(0));
         if (key != scan.modelArtsTable.indexOf("feature")) {
           return;
         }
@@ -389,22 +394,13 @@ final class ModelArtsRules {
         LogicalJoin join, Chain child, int childColumn, Chain parent, int parentColumn, boolean childOnRight) {
       JoinInfo info = join.analyzeCondition();
       for (int i = 0; i < info.leftKeys.size(); i++) {
-        int childKey = source(child, childOnRight ? info.rightKeys.get(i) : info.leftKeys.get(i));
-        int parentKey = source(parent, childOnRight ? info.leftKeys.get(i) : info.rightKeys.get(i));
+        int childKey = child.sourceColumn(childOnRight ? info.rightKeys.get(i) : info.leftKeys.get(i));
+        int parentKey = parent.sourceColumn(childOnRight ? info.leftKeys.get(i) : info.rightKeys.get(i));
         if (childKey == childColumn && parentKey == parentColumn) {
           return true;
         }
       }
       return false;
-    }
-
-    /** The scan column behind output column {@code field} of a chain, or -1 if it is computed. */
-    private static int source(Chain chain, int field) {
-      LogicalProject project = chain.project();
-      if (project == null) {
-        return field;
-      }
-      return project.getProjects().get(field) instanceof RexInputRef ref ? ref.getIndex() : -1;
     }
   }
 }

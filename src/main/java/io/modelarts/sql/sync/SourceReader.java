@@ -30,9 +30,11 @@ import org.apache.calcite.schema.Table;
  * Reads the four tables through the driver, one {@code SELECT} each on one connection, and makes
  * the result consistent enough to satisfy the target's foreign keys.
  *
- * <p>Each query is its own listing of the API, so a notebook created between two of them can
- * have endpoints or steps but no notebook row. Those child rows are dropped (with a warning): the
- * snapshot is the notebooks listing, and the next round has them.
+ * <p>The {@code notebooks} query lists every notebook; the other three are served from the pages
+ * it fetched when the driver's response cache holds them ({@link Sync} turns it on for the
+ * source), else they list again. Then a notebook created between two listings can have endpoints
+ * or steps but no notebook row. Those child rows are dropped (with a warning): the snapshot is the
+ * notebooks listing, and the next round has them.
  */
 final class SourceReader {
   /** The driver's schema (docs: "One schema, modelarts"). */

@@ -35,6 +35,15 @@ public final class Sync {
 
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+  /**
+   * The driver's response cache TTL for the source connection unless it sets its own: long enough
+   * that the pages the {@code notebooks} query fetches serve the other three tables too, so a
+   * round costs one listing instead of four and its tables come from the same pages. Rounds less
+   * than this apart would reuse the previous round's pages; {@link SyncMain} shortens it for a
+   * short {@code --every}, and callers that run rounds faster should set {@code cacheTtl} lower.
+   */
+  static final long SOURCE_CACHE_TTL_MILLIS = 60_000;
+
   private final String sourceUrl;
   private final Properties sourceProperties;
   private final String targetUrl;
@@ -52,6 +61,8 @@ public final class Sync {
   private Sync(Builder b) {
     this.sourceUrl = b.sourceUrl;
     this.sourceProperties = b.sourceProperties;
+    // A cacheTtl in the URL wins over this one (the driver's rule), as it should.
+    this.sourceProperties.putIfAbsent("cacheTtl", String.valueOf(SOURCE_CACHE_TTL_MILLIS));
     this.targetUrl = b.targetUrl;
     this.dialect = TargetDialect.forUrl(b.targetUrl);
     Properties target = dialect.connectionDefaults();
@@ -131,7 +142,10 @@ public final class Sync {
 
     private Builder() {}
 
-    /** The driver connection to read from: a {@code jdbc:modelarts:} URL and its properties. */
+    /**
+     * The driver connection to read from: a {@code jdbc:modelarts:} URL and its properties. Unless
+     * they set {@code cacheTtl}, it is {@value #SOURCE_CACHE_TTL_MILLIS} ms, so a round lists once.
+     */
     public Builder source(String jdbcUrl, Properties properties) {
       this.sourceUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
       this.sourceProperties = copy(properties);

@@ -38,7 +38,10 @@ public final class SyncMain {
       PrintStream out,
       PrintStream err,
       Map<String, String> env) {
-    Properties source = sourceProperties == null ? new Properties() : sourceProperties;
+    Properties source = new Properties();
+    if (sourceProperties != null) {
+      source.putAll(sourceProperties);
+    }
     SyncOptions options;
     Properties target;
     try {
@@ -59,6 +62,11 @@ public final class SyncMain {
     if (sourceJdbcUrl == null) {
       err.println("sync: no source connection: connect with -u URL, a properties file or --demo");
       return USAGE;
+    }
+    if (options.every() != null
+        && options.every().toMillis() < 2 * Sync.SOURCE_CACHE_TTL_MILLIS) {
+      // Pages cached for one round must be gone by the next, or it would copy the same data again.
+      source.putIfAbsent("cacheTtl", String.valueOf(options.every().toMillis() / 2));
     }
     Sync sync;
     try {

@@ -1,7 +1,5 @@
 package io.modelarts.sql.sync;
 
-import io.modelarts.sql.calcite.Column;
-import io.modelarts.sql.calcite.ModelArtsTable;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,15 +14,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
 
 /**
  * Reads the four tables through the driver, one {@code SELECT} each on one connection, and makes
@@ -68,7 +62,7 @@ final class SourceReader {
     return new Snapshot(started, tables, List.copyOf(warnings));
   }
 
-  /** The table's columns in the driver's order, with the API documentation of each. */
+  /** The table's columns in the driver's order, with the API documentation of each (REMARKS). */
   private List<SourceColumn> columns(SyncedTable table) throws SQLException {
     DatabaseMetaData md = source.getMetaData();
     List<SourceColumn> columns = new ArrayList<>();
@@ -87,37 +81,7 @@ final class SourceReader {
     if (columns.isEmpty()) {
       throw new SQLException("the source has no table " + SOURCE_SCHEMA + "." + table.tableName());
     }
-    if (columns.stream().anyMatch(c -> c.remarks() == null)) {
-      Map<String, String> documented = documentedRemarks(table);
-      columns.replaceAll(
-          c -> c.remarks() != null
-              ? c
-              : new SourceColumn(c.name(), c.jdbcType(), c.nullable(), documented.get(c.name())));
-    }
     return columns;
-  }
-
-  /**
-   * The column documentation the driver's tables carry, for drivers whose metadata does not
-   * report it as {@code REMARKS}; empty when the source is not this driver.
-   */
-  private Map<String, String> documentedRemarks(SyncedTable table) throws SQLException {
-    if (!source.isWrapperFor(CalciteConnection.class)) {
-      return Map.of();
-    }
-    SchemaPlus schema =
-        source.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(SOURCE_SCHEMA);
-    Table t = schema == null ? null : schema.tables().get(table.tableName());
-    if (!(t instanceof ModelArtsTable modelArtsTable)) {
-      return Map.of();
-    }
-    Map<String, String> remarks = new HashMap<>();
-    for (Column c : modelArtsTable.columns()) {
-      if (c.remarks() != null) {
-        remarks.put(c.name(), c.remarks());
-      }
-    }
-    return remarks;
   }
 
   private List<Object[]> rows(SyncedTable table, List<SourceColumn> columns) throws SQLException {

@@ -3,6 +3,9 @@ package io.modelarts.sql.sync;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Runs rounds for the command line: one, or one every interval, turning their outcome into an
@@ -99,7 +102,7 @@ final class SyncLoop {
   /** The message of {@code e} and of each cause, on one line. */
   static String describe(Throwable e) {
     StringBuilder sb = new StringBuilder();
-    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = e; t != null && seen.add(t); t = next(t)) {
       String message = t.getMessage();
       String text = message == null ? t.getClass().getSimpleName() : message;

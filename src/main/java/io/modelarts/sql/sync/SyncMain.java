@@ -57,12 +57,12 @@ public final class SyncMain {
       err.println("sync: see `modelarts-sql sync --help`");
       return USAGE;
     }
-    SecretRedactor redactor =
-        SecretRedactor.of(List.of(options.to(), String.valueOf(sourceJdbcUrl)), List.of(source, target));
     if (sourceJdbcUrl == null) {
       err.println("sync: no source connection: connect with -u URL, a properties file or --demo");
       return USAGE;
     }
+    SecretRedactor redactor =
+        SecretRedactor.of(List.of(options.to(), sourceJdbcUrl), List.of(source, target));
     if (options.every() != null
         && options.every().toMillis() < 2 * Sync.SOURCE_CACHE_TTL_MILLIS) {
       // Pages cached for one round must be gone by the next, or it would copy the same data again.

@@ -30,6 +30,9 @@ final class PostgresTarget implements TestTarget {
   private static final String DEFAULT_USER = "modelarts_test";
   private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$");
 
+  /** Why the local server could not be used, once a test found out; later tests skip at once. */
+  private static volatile String unreachable;
+
   private final String adminUrl;
   private final Properties properties;
   private final String database;
@@ -42,6 +45,9 @@ final class PostgresTarget implements TestTarget {
 
   /** Creates a database of its own, or skips the calling test when no server is configured. */
   static PostgresTarget create() {
+    if (unreachable != null) {
+      Assumptions.abort(unreachable);
+    }
     String configured = System.getenv(URL_ENV);
     String adminUrl = configured != null ? configured : DEFAULT_URL;
     Properties p = new Properties();
@@ -63,6 +69,8 @@ final class PostgresTarget implements TestTarget {
       if (configured != null) {
         throw new AssertionError(message, e);
       }
+      unreachable = message;
+      System.err.println("Skipping the PostgreSQL tests: " + message); // surefire shows no reason
       Assumptions.abort(message);
     }
     return new PostgresTarget(adminUrl, p, database);

@@ -38,7 +38,8 @@ final class Progress {
     long now = System.nanoTime();
     if (now - lastReport >= INTERVAL_NANOS) {
       lastReport = now;
-      out.println("sync: reading " + table + ": " + rowsSoFar + " rows so far");
+      out.println("sync: reading " + table + ": " + rowsSoFar + (rowsSoFar == 1 ? " row" : " rows")
+          + " so far");
     }
   }
 

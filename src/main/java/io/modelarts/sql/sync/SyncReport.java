@@ -2,6 +2,8 @@ package io.modelarts.sql.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public record SyncReport(
     Duration writeTime) {
 
   public SyncReport {
-    rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+    rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     warnings = List.copyOf(warnings);
   }
 

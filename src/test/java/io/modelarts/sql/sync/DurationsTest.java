@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The durations the command line accepts, and the message for those it does not. */
 class DurationsTest {
   @Test
   void unitsAndCombinations() {

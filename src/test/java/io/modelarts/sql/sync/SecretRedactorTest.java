@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
+/** What the redactor masks in URLs and messages, and what it leaves alone. */
 class SecretRedactorTest {
   @Test
   void masksSecretParametersOfEveryUrlStyle() {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The sync command line: defaults, options, mistakes, where target credentials come from. */
 class SyncOptionsTest {
   @TempDir Path dir;
 

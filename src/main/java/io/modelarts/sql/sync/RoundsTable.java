@@ -51,15 +51,9 @@ final class RoundsTable {
       Connection target, TargetDialect dialect, String schema, Instant readStartedAt)
       throws SQLException {
     Instant candidate = readStartedAt.truncatedTo(ChronoUnit.MICROS);
-    try (Statement s = target.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT MAX(" + dialect.identifier(SyncedTable.SNAPSHOT_AT) + ") FROM "
-                    + dialect.qualified(schema, NAME))) {
-      OffsetDateTime latest = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-      if (latest != null && !candidate.isAfter(latest.toInstant())) {
-        return latest.toInstant().plus(1, ChronoUnit.MICROS);
-      }
+    Instant latest = latestSnapshotAt(target, dialect, schema, "");
+    if (latest != null && !candidate.isAfter(latest)) {
+      return latest.plus(1, ChronoUnit.MICROS);
     }
     return candidate;
   }
@@ -67,14 +61,19 @@ final class RoundsTable {
   /** When the latest round that appended to history started; null when none did. */
   static Instant lastHistoryAt(Connection target, TargetDialect dialect, String schema)
       throws SQLException {
+    return latestSnapshotAt(
+        target, dialect, schema, " WHERE " + dialect.identifier("with_history") + " = TRUE");
+  }
+
+  private static Instant latestSnapshotAt(
+      Connection target, TargetDialect dialect, String schema, String where) throws SQLException {
     try (Statement s = target.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT MAX(" + dialect.identifier(SyncedTable.SNAPSHOT_AT) + ") FROM "
-                    + dialect.qualified(schema, NAME) + " WHERE "
-                    + dialect.identifier("with_history") + " = TRUE")) {
-      OffsetDateTime last = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-      return last == null ? null : last.toInstant();
+                    + dialect.qualified(schema, NAME) + where)) {
+      OffsetDateTime latest = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+      return latest == null ? null : latest.toInstant();
     }
   }
 

@@ -114,6 +114,11 @@ public final class ScanExecution {
       if (spec.hasWindow() && emitted >= spec.fetch()) {
         return false;
       }
+      if (spec.exact() && spec.rowsNeededHint() >= 0 && emitted >= spec.rowsNeededHint()) {
+        // The limit above takes no more rows than this from an exact scan; stopping here saves
+        // the page a last look-ahead would cost.
+        return false;
+      }
       try {
         if (!rows.hasNext()) {
           return false;

@@ -39,7 +39,7 @@ final class SortedMerge implements Iterator<ListedNotebook> {
   private PriorityQueue<Head> heads;
   private Iterator<ListedNotebook> fallback;
   private Iterator<ListedNotebook> tail;
-  private long returned;
+  private Source toAdvance;
 
   /** The next row of one listing, with the listing it came from. */
   private record Head(ListedNotebook row, long key, Source source) {}
@@ -113,6 +113,7 @@ final class SortedMerge implements Iterator<ListedNotebook> {
     if (heads == null && !startMerge()) {
       return fallback.hasNext();
     }
+    advance();
     if (!heads.isEmpty()) {
       return true;
     }
@@ -134,19 +135,30 @@ final class SortedMerge implements Iterator<ListedNotebook> {
       return tail.next();
     }
     Head head = heads.poll();
+    // The listing this row came from is read further only when a next row is asked for, so a
+    // limit that is satisfied now costs no page beyond it.
+    toAdvance = head.source;
+    return head.row;
+  }
+
+  /** Reads the next row of the listing whose row was returned last, if not done yet. */
+  private void advance() {
+    if (toAdvance == null) {
+      return;
+    }
+    Source source = toAdvance;
+    toAdvance = null;
     try {
-      Head following = head.source.next();
+      Head following = source.next();
       if (following != null) {
         heads.add(following);
       }
     } catch (OutOfOrder e) {
       throw new ListingPager.ListingException(
           new MalformedResponseException(
-              "the service returned " + head.source.listing + " out of the order " + sort
+              "the service returned " + source.listing + " out of the order " + sort
                   + " it was asked for; rerun with pushdown=false"));
     }
-    returned++;
-    return head.row;
   }
 
   /** Opens every listing and reads its first row; false when it fell back to a local sort. */

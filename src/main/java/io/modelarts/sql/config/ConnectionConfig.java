@@ -259,15 +259,16 @@ public final class ConnectionConfig {
   }
 
   /**
-   * Who the service sees: endpoint, project and credential (a hash of a token, never the token),
-   * so cached pages are only shared by connections that would get the same answers.
+   * Who the service sees: endpoint, project and the whole credential, secrets included as a
+   * SHA-256 digest (never the secret itself), so cached pages are only shared by connections
+   * that the service would answer alike — a wrong secret key never reads another's pages.
    */
   public String identity() {
     String credential =
         switch (authType) {
           case "token" -> "token:" + sha256(token());
-          case "password" -> "iam:" + domain() + "/" + user();
-          default -> "ak:" + user();
+          case "password" -> "iam:" + domain() + "/" + user() + "/" + sha256(password());
+          default -> "ak:" + user() + "/" + sha256(password() + "\u0000" + securityToken());
         };
     return endpoints.modelArts() + "|" + projectId() + "|" + credential;
   }

@@ -69,6 +69,18 @@ class ResponseCacheTest {
   }
 
   @Test
+  void aWrongSecretKeyNeverReadsCachedPages() throws Exception {
+    SimulatorCredentials c = sim.simulator().credentials();
+    try (Connection right = DriverManager.getConnection(url(60_004, false));
+        Connection wrong = DriverManager.getConnection(url(60_004, false).replace(c.secretKey(), "Wrong" + c.secretKey()))) {
+      SimulatorFixture.rows(right, QUERY);
+      java.sql.SQLException e =
+          org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> SimulatorFixture.rows(wrong, QUERY));
+      assertEquals("28000", e.getSQLState());
+    }
+  }
+
+  @Test
   void pagesExpireAfterTheTtl() throws Exception {
     try (Connection a = DriverManager.getConnection(url(150, false))) {
       SimulatorFixture.rows(a, QUERY);

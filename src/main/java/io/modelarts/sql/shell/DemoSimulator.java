@@ -51,6 +51,8 @@ final class DemoSimulator implements AutoCloseable {
       builderClass.getMethod("port", int.class).invoke(builder, 0);
       builderClass.getMethod("notebooks", int.class).invoke(builder, NOTEBOOKS);
       builderClass.getMethod("seed", long.class).invoke(builder, SEED);
+      // The data's "now" is the wall clock, so leases end within the coming hours as they would.
+      builderClass.getMethod("referenceTime", java.time.Instant.class).invoke(builder, java.time.Instant.now());
       Object config = builderClass.getMethod("build").invoke(builder);
       AutoCloseable simulator =
           (AutoCloseable) simulatorClass.getMethod("start", configClass).invoke(null, config);

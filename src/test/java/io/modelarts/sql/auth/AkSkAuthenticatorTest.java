@@ -1,5 +1,6 @@
 package io.modelarts.sql.auth;
 
+import io.modelarts.sql.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

@@ -1,5 +1,6 @@
 package io.modelarts.sql.sync;
 
+import io.modelarts.sql.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

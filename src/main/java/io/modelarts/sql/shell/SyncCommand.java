@@ -31,15 +31,8 @@ final class SyncCommand {
       return (Integer) run.invoke(
           null, args.toArray(new String[0]), connection.url(), connection.credentials(), out, err);
     } catch (InvocationTargetException e) {
-      // SyncMain reports its own failures and returns a status; what escapes is a bug to show whole.
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
+      // SyncMain reports its own failures and returns a status; what escapes it is a bug: name it.
+      throw new IllegalStateException("sync failed: " + e.getCause(), e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(SYNC_CLASS + ".run is not public", e);
     }

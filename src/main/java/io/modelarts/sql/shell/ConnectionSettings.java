@@ -6,11 +6,14 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.calcite.avatica.ConnectStringParser;
 
 /**
@@ -52,6 +55,9 @@ record ConnectionSettings(String url, String user, String password, String promp
       load(file, p);
     }
     String filePassword = p.getProperty("password");
+    if (filePassword != null && readableByOthers(file)) {
+      err.println("warning: " + file + " holds a password that other users can read; chmod 600 " + file);
+    }
     Properties fromUrl = options.url == null ? new Properties() : parseUrl(options.url);
     p.putAll(fromUrl);
     options.connectionFlags.forEach(p::setProperty);
@@ -109,8 +115,20 @@ record ConnectionSettings(String url, String user, String password, String promp
     // UTF-8, not Properties' ISO-8859-1 default: passwords may hold any character.
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       into.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("there is no properties file " + file);
     } catch (IOException e) {
       throw new UsageException("cannot read the properties file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean readableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // no POSIX permissions to check (e.g. Windows)
     }
   }
 

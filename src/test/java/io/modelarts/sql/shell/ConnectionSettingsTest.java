@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,21 @@ class ConnectionSettingsTest {
     assertEquals("sk-från-fil;x", c.password(), "the file is read as UTF-8");
     assertFalse(c.toString().contains("sk-från-fil"));
     assertEquals(List.of(), asked);
+  }
+
+  @Test
+  void aPasswordFileOthersCanReadEarnsAWarning() throws Exception {
+    writeDefaultFile("projectId=p1", "user=AK1", "password=from-file");
+    Path file = new ShellHome(home).connectionProperties();
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    resolve(Map.of());
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("chmod 600"));
+
+    err.reset();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    resolve(Map.of());
+    assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -226,6 +226,20 @@ public final class ConnectionConfig {
     return string(TRUST_STORE_PASSWORD);
   }
 
+  /** The proxy to use, null for the JVM's settings. */
+  public HttpUrl proxy() {
+    return url(PROXY);
+  }
+
+  public String proxyUser() {
+    return string(PROXY_USER);
+  }
+
+  /** For the proxy authenticator only. */
+  public String proxyPassword() {
+    return string(PROXY_PASSWORD);
+  }
+
   public boolean pushdown() {
     return bool(PUSHDOWN);
   }

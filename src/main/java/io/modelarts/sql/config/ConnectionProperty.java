@@ -63,6 +63,16 @@ public enum ConnectionProperty {
   PROJECT_ID(
       "projectId", Type.STRING, null, List.of(), true, false,
       "The project whose notebooks are listed (the {project_id} of the API path)."),
+  PROXY(
+      "proxy", Type.URL, null, List.of(), false, false,
+      "HTTP proxy for all calls, as http://host:port. Absent: the JVM's proxy settings"
+          + " (https.proxyHost, or a ProxySelector), else a direct connection."),
+  PROXY_PASSWORD(
+      "proxyPassword", Type.STRING, null, List.of(), false, true,
+      "Password for proxyUser. Never logged or shown."),
+  PROXY_USER(
+      "proxyUser", Type.STRING, null, List.of(), false, false,
+      "User name for a proxy that asks for Basic authentication (HTTP 407)."),
   PUSHDOWN(
       "pushdown", Type.BOOLEAN, "true", List.of(), false, false,
       "Push WHERE, LIMIT, COUNT(*) and joins into the API calls. Off: every query lists all"

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -37,7 +38,10 @@ public final class HttpClients {
       long readTimeoutMillis,
       long callTimeoutMillis,
       String trustStorePath,
-      String trustStorePassword)
+      String trustStorePassword,
+      HttpUrl proxy,
+      String proxyUser,
+      String proxyPassword)
       throws IOException {
     OkHttpClient.Builder builder =
         SHARED.newBuilder()
@@ -46,6 +50,20 @@ public final class HttpClients {
             .callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS)
             // Retries are ours (with backoff and a budget); OkHttp's silent one would double them.
             .retryOnConnectionFailure(false);
+    if (proxy != null) {
+      builder.proxy(
+          new java.net.Proxy(
+              java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress(proxy.host(), proxy.port())));
+    }
+    if (proxyUser != null) {
+      String credential = okhttp3.Credentials.basic(proxyUser, proxyPassword == null ? "" : proxyPassword);
+      builder.proxyAuthenticator(
+          (route, response) ->
+              // answer a 407 once; a second one means the proxy refused these credentials
+              response.request().header("Proxy-Authorization") != null
+                  ? null
+                  : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+    }
     if (trustStorePath != null) {
       X509TrustManager trustManager = trustManager(Path.of(trustStorePath), trustStorePassword);
       try {

@@ -245,6 +245,30 @@ public class ModelArtsDataSource implements DataSource {
     return get(ConnectionProperty.PROJECT_ID);
   }
 
+  public void setProxy(String value) {
+    set(ConnectionProperty.PROXY, value);
+  }
+
+  public String getProxy() {
+    return get(ConnectionProperty.PROXY);
+  }
+
+  public void setProxyPassword(String value) {
+    set(ConnectionProperty.PROXY_PASSWORD, value);
+  }
+
+  public String getProxyPassword() {
+    return get(ConnectionProperty.PROXY_PASSWORD);
+  }
+
+  public void setProxyUser(String value) {
+    set(ConnectionProperty.PROXY_USER, value);
+  }
+
+  public String getProxyUser() {
+    return get(ConnectionProperty.PROXY_USER);
+  }
+
   public void setPushdown(boolean value) {
     set(ConnectionProperty.PUSHDOWN, value);
   }

@@ -33,7 +33,10 @@ final class SessionFactory {
               config.readTimeoutMillis(),
               config.callTimeoutMillis(),
               config.trustStore(),
-              config.trustStorePassword());
+              config.trustStorePassword(),
+              config.proxy(),
+              config.proxyUser(),
+              config.proxyPassword());
     } catch (IOException e) {
       throw new SQLException(
           "Connection property 'trustStore': " + e.getMessage(), ConnectionConfig.INVALID_VALUE, e);

@@ -32,8 +32,18 @@ public final class AkSkAuthenticator implements RequestAuthenticator {
    * @param clock source of the signing time; the service rejects requests whose date is far off
    */
   public AkSkAuthenticator(
-      String accessKey, String secretKey, String securityTokenOrNull, String projectId, Clock clock) {
-    this(accessKey, secretKey, securityTokenOrNull, projectId, clock, LoggerFactory.getLogger(AkSkAuthenticator.class));
+      String accessKey,
+      String secretKey,
+      String securityTokenOrNull,
+      String projectId,
+      Clock clock) {
+    this(
+        accessKey,
+        secretKey,
+        securityTokenOrNull,
+        projectId,
+        clock,
+        LoggerFactory.getLogger(AkSkAuthenticator.class));
   }
 
   /** Takes the logger as a parameter so that tests can check that no secret is logged. */
@@ -69,7 +79,8 @@ public final class AkSkAuthenticator implements RequestAuthenticator {
     RequestBody requestBody = request.body();
     if (requestBody != null) {
       if (requestBody.isDuplex()) {
-        throw new IOException("a duplex request body cannot be signed: its bytes are not known up front");
+        throw new IOException(
+            "a duplex request body cannot be signed: its bytes are not known up front");
       }
       Buffer buffer = new Buffer();
       requestBody.writeTo(buffer);

@@ -91,10 +91,13 @@ public final class AkSkSigner {
 
     TreeMap<String, String> headers = new TreeMap<>();
     for (Map.Entry<String, String> e : headersToSign.entrySet()) {
-      String name = Objects.requireNonNull(e.getKey(), "header name == null").toLowerCase(Locale.ROOT);
-      String value = Objects.requireNonNull(e.getValue(), "value of header " + name + " == null").trim();
+      String name =
+          Objects.requireNonNull(e.getKey(), "header name == null").toLowerCase(Locale.ROOT);
+      String value =
+          Objects.requireNonNull(e.getValue(), "value of header " + name + " == null").trim();
       if (headers.put(name, value) != null) {
-        throw new IllegalArgumentException("header " + name + " given twice (names are case-insensitive)");
+        throw new IllegalArgumentException(
+            "header " + name + " given twice (names are case-insensitive)");
       }
     }
     String signedDate = headers.get("x-sdk-date");
@@ -137,7 +140,8 @@ public final class AkSkSigner {
             + signedHeaders
             + ", Signature="
             + signature;
-    return new AkSkSignature(canonicalRequest, stringToSign, signedHeaders, signature, authorization);
+    return new AkSkSignature(
+        canonicalRequest, stringToSign, signedHeaders, signature, authorization);
   }
 
   /** Formats an instant as an {@code X-Sdk-Date} value (UTC, second precision). */

@@ -66,7 +66,7 @@ final class IamError {
                 case "code" -> code = p.getValueAsString();
                 case "message" -> message = p.getValueAsString();
                 case "title" -> title = p.getValueAsString();
-                default -> { }
+                default -> {}
               }
             } else {
               p.skipChildren();
@@ -76,7 +76,7 @@ final class IamError {
           switch (field) {
             case "error_code" -> code = p.getValueAsString();
             case "error_msg" -> message = p.getValueAsString();
-            default -> { }
+            default -> {}
           }
         } else {
           p.skipChildren();
@@ -85,6 +85,8 @@ final class IamError {
     } catch (IOException e) {
       // Not JSON, or cut short: keep whatever was read before the damage.
     }
-    return code == null && message == null && title == null ? NONE : new IamError(code, message, title);
+    return code == null && message == null && title == null
+        ? NONE
+        : new IamError(code, message, title);
   }
 }

@@ -37,7 +37,8 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
 
   /**
    * Lifetime assumed when IAM's answer carries no readable {@code expires_at}. Real tokens live 24
-   * hours; an early refresh is cheap, and a revoked token is caught by {@link #invalidate()} anyway.
+   * hours; an early refresh is cheap, and a revoked token is caught by {@link #invalidate()}
+   * anyway.
    */
   static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
 
@@ -46,6 +47,7 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
   /** Enough for any error body IAM sends; a proxy's endless page is not read further. */
   private static final long ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -59,10 +61,13 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
   private final Logger log;
 
   private final AtomicReference<CachedToken> current = new AtomicReference<>();
+
   /** The token each thread last attached, so invalidate() can tell a stale 401 from a fresh one. */
   private final ThreadLocal<CachedToken> handedOut = new ThreadLocal<>();
+
   /** Held while asking IAM; guards the two refusal fields. */
   private final ReentrantLock fetchLock = new ReentrantLock();
+
   private AuthenticationException lastRefusal;
   private Instant lastRefusalAt;
 
@@ -85,7 +90,14 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
       String domain,
       String projectId,
       Clock clock) {
-    this(client, iamBaseUrl, user, password, domain, projectId, clock,
+    this(
+        client,
+        iamBaseUrl,
+        user,
+        password,
+        domain,
+        projectId,
+        clock,
         LoggerFactory.getLogger(IamTokenAuthenticator.class));
   }
 
@@ -115,7 +127,8 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     // password to another host. Connection pool, dispatcher, timeouts, TLS and proxy settings (with
     // proxy authentication, which never sees the body) are shared.
     OkHttpClient.Builder iamClient =
-        client.newBuilder()
+        client
+            .newBuilder()
             .followRedirects(false)
             .followSslRedirects(false)
             .authenticator(Authenticator.NONE);
@@ -160,10 +173,10 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
   }
 
   /**
-   * Drops the token this thread last sent, so the next {@link #authenticate} fetches a new one,
-   * and returns true: a password can mint a new token, worth one retry. When another thread has
-   * already replaced that token, the newer one is kept, so a burst of 401s on an expired token
-   * causes one fetch, not one per request.
+   * Drops the token this thread last sent, so the next {@link #authenticate} fetches a new one, and
+   * returns true: a password can mint a new token, worth one retry. When another thread has already
+   * replaced that token, the newer one is kept, so a burst of 401s on an expired token causes one
+   * fetch, not one per request.
    */
   @Override
   public boolean invalidate() {
@@ -260,7 +273,12 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
     } catch (IOException e) {
       // Not an authentication failure: nothing was refused, IAM was not reached.
       throw new IOException(
-          "could not reach IAM at " + tokenUrl + " to authenticate user '" + user + "': " + e.getMessage(),
+          "could not reach IAM at "
+              + tokenUrl
+              + " to authenticate user '"
+              + user
+              + "': "
+              + e.getMessage(),
           e);
     }
     try (response) {
@@ -270,11 +288,19 @@ public final class IamTokenAuthenticator implements RequestAuthenticator {
       String value = response.header(AuthHeaders.X_SUBJECT_TOKEN);
       if (value == null || value.isBlank()) {
         throw new IOException(
-            "IAM at " + tokenUrl + " answered " + response.code() + " for user '" + user
-                + "' without an " + AuthHeaders.X_SUBJECT_TOKEN + " header");
+            "IAM at "
+                + tokenUrl
+                + " answered "
+                + response.code()
+                + " for user '"
+                + user
+                + "' without an "
+                + AuthHeaders.X_SUBJECT_TOKEN
+                + " header");
       }
       ResponseBody body = response.body();
-      IamTokenTimes times = body == null ? IamTokenTimes.UNKNOWN : IamTokenTimes.parse(body.byteStream());
+      IamTokenTimes times =
+          body == null ? IamTokenTimes.UNKNOWN : IamTokenTimes.parse(body.byteStream());
       if (times.expiresAt() == null) {
         log.warn(
             "IAM token response for user '{}' carried no readable token.expires_at; assuming the token lives {}",

@@ -15,7 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Objects;
 
-/** {@code token.issued_at} and {@code token.expires_at} of an IAM token response, either possibly absent. */
+/**
+ * {@code token.issued_at} and {@code token.expires_at} of an IAM token response, either possibly
+ * absent.
+ */
 final class IamTokenTimes {
   static final IamTokenTimes UNKNOWN = new IamTokenTimes(null, null);
 
@@ -87,7 +90,8 @@ final class IamTokenTimes {
     }
     try {
       TemporalAccessor t =
-          DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(
+              text.trim(), OffsetDateTime::from, LocalDateTime::from);
       return t instanceof OffsetDateTime odt
           ? odt.toInstant()
           : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);

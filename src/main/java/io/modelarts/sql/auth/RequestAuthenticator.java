@@ -6,9 +6,9 @@ public interface RequestAuthenticator {
   okhttp3.Request authenticate(okhttp3.Request request) throws java.io.IOException;
 
   /**
-   * Called once after the API answered 401 for a request built by authenticate(); returns true
-   * when a retry with fresh credentials makes sense (a refreshed token), false when it would fail
-   * again (AK/SK, ready token). Must never loop: the caller retries at most once.
+   * Called once after the API answered 401 for a request built by authenticate(); returns true when
+   * a retry with fresh credentials makes sense (a refreshed token), false when it would fail again
+   * (AK/SK, ready token). Must never loop: the caller retries at most once.
    */
   boolean invalidate();
 

@@ -7,7 +7,9 @@ import okhttp3.Request;
 public final class StaticTokenAuthenticator implements RequestAuthenticator {
   private final String token;
 
-  /** @param token the IAM token; never shown */
+  /**
+   * @param token the IAM token; never shown
+   */
   public StaticTokenAuthenticator(String token) {
     this.token = Objects.requireNonNull(token, "token == null");
     if (token.isBlank()) {

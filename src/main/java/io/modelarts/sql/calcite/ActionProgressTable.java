@@ -14,10 +14,14 @@ public final class ActionProgressTable extends ModelArtsTable {
   static final List<Column> COLUMNS =
       List.of(
           Column.required("notebook_id", VARCHAR, "ID of the notebook instance (notebooks.id)."),
-          Column.of("step", INTEGER,
+          Column.of(
+              "step",
+              INTEGER,
               "Job step: 1 prepare storage, 2 prepare compute resources, 3 configure the network,"
                   + " 4 initialize the instance."),
-          Column.of("status", VARCHAR,
+          Column.of(
+              "status",
+              VARCHAR,
               "Job status in the step: WAITING, PROCESSING, FAILED or COMPLETED."),
           Column.of("step_description", VARCHAR, "Description of the step."));
 
@@ -32,11 +36,14 @@ public final class ActionProgressTable extends ModelArtsTable {
         listed -> {
           Notebook n = listed.notebook();
           return n.actionProgress().stream()
-              .map(p -> new Object[] {
-                  p.notebookId() != null ? p.notebookId() : n.id(),
-                  p.step(),
-                  p.status(),
-                  p.stepDescription()})
+              .map(
+                  p ->
+                      new Object[] {
+                        p.notebookId() != null ? p.notebookId() : n.id(),
+                        p.step(),
+                        p.status(),
+                        p.stepDescription()
+                      })
               .toList();
         });
   }

@@ -14,10 +14,14 @@ public final class EndpointsTable extends ModelArtsTable {
   static final List<Column> COLUMNS =
       List.of(
           Column.required("notebook_id", VARCHAR, "ID of the notebook instance (notebooks.id)."),
-          Column.of("dev_service", VARCHAR,
+          Column.of(
+              "dev_service",
+              VARCHAR,
               "Supported service: NOTEBOOK (access through HTTPS) or SSH (remote access through"
                   + " SSH)."),
-          Column.of("allowed_access_ips", ARRAY,
+          Column.of(
+              "allowed_access_ips",
+              ARRAY,
               "Whitelist of public IP addresses allowed to access the instance through SSH; by"
                   + " default all."),
           Column.of("ssh_keys", ARRAY, "SSH key pairs that can access the instance."));

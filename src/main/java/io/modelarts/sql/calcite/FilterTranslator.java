@@ -44,8 +44,19 @@ final class FilterTranslator {
 
   static final Set<String> STATUSES =
       Set.of(
-          "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED",
-          "SNAPSHOTTING", "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED",
+          "INIT",
+          "CREATING",
+          "STARTING",
+          "STOPPING",
+          "DELETING",
+          "RUNNING",
+          "STOPPED",
+          "SNAPSHOTTING",
+          "CREATE_FAILED",
+          "START_FAILED",
+          "DELETE_FAILED",
+          "ERROR",
+          "DELETED",
           "FROZEN");
 
   /** What the service accepts as a {@code name} filter (API page); anything else stays local. */
@@ -61,16 +72,20 @@ final class FilterTranslator {
     for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
       ColumnValues cv = columnValues(conjunct, table);
       if (cv != null && EXACT_PARAMETERS.containsKey(cv.column)) {
-        allowed.merge(cv.column, cv.values, (a, b) -> {
-          Set<String> both = new LinkedHashSet<>(a);
-          both.retainAll(b);
-          return both;
-        });
+        allowed.merge(
+            cv.column,
+            cv.values,
+            (a, b) -> {
+              Set<String> both = new LinkedHashSet<>(a);
+              both.retainAll(b);
+              return both;
+            });
         continue;
       }
       exact = false;
       String narrowing = nameNarrowing(conjunct, table);
-      if (narrowing != null && (nameParameter == null || narrowing.length() > nameParameter.length())) {
+      if (narrowing != null
+          && (nameParameter == null || narrowing.length() > nameParameter.length())) {
         nameParameter = narrowing;
       }
     }
@@ -105,7 +120,8 @@ final class FilterTranslator {
     return base.withFilter(listings, exact, condition.toString());
   }
 
-  private static void restrictToEnum(Map<String, Set<String>> allowed, String column, Set<String> known) {
+  private static void restrictToEnum(
+      Map<String, Set<String>> allowed, String column, Set<String> known) {
     Set<String> values = allowed.get(column);
     if (values != null) {
       values.retainAll(known);
@@ -175,7 +191,9 @@ final class FilterTranslator {
         String pattern = stringLiteral(call.getOperands().get(1));
         if (pattern != null) {
           int end = 0;
-          while (end < pattern.length() && pattern.charAt(end) != '%' && pattern.charAt(end) != '_') {
+          while (end < pattern.length()
+              && pattern.charAt(end) != '%'
+              && pattern.charAt(end) != '_') {
             end++;
           }
           candidate = pattern.substring(0, end);

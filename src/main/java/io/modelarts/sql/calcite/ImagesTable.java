@@ -15,8 +15,8 @@ import java.util.Map;
  * The {@code images} table: one row per distinct image the listed notebooks use, merging every
  * notebook's copy of it (the first non-null value of each field wins).
  *
- * <p>Because of the merge, a row is only complete once the whole listing is read, so this table
- * is never restricted to a filtered listing.
+ * <p>Because of the merge, a row is only complete once the whole listing is read, so this table is
+ * never restricted to a filtered listing.
  */
 public final class ImagesTable extends ModelArtsTable {
   public static final String NAME = "images";
@@ -29,9 +29,13 @@ public final class ImagesTable extends ModelArtsTable {
           Column.of("description", VARCHAR, "Image description."),
           Column.of("namespace", VARCHAR, "SWR organization the image belongs to."),
           Column.of("origin", VARCHAR, "Image source: CUSTOMIZE or IMAGE_SAVE."),
-          Column.of("service_type", VARCHAR,
+          Column.of(
+              "service_type",
+              VARCHAR,
               "Supported image type: COMMON, INFERENCE, TRAIN, DEV or UNKNOWN."),
-          Column.of("status", VARCHAR,
+          Column.of(
+              "status",
+              VARCHAR,
               "Image status: INIT, CREATING, CREATE_FAILED, ERROR, DELETED or ACTIVE."),
           Column.of("status_message", VARCHAR, "Build information during image saving."),
           Column.of("swr_path", VARCHAR, "SWR image address."),
@@ -73,10 +77,26 @@ public final class ImagesTable extends ModelArtsTable {
 
   private static Object[] toRow(Notebook.Image i) {
     return new Object[] {
-      i.id(), i.name(), i.arch(), i.description(), i.namespace(), i.origin(), i.serviceType(),
-      i.status(), i.statusMessage(), i.swrPath(), i.tag(), i.type(), i.visibility(),
-      i.workspaceId(), i.createAt(), i.updateAt(), i.size(), i.devServices(),
-      i.resourceCategories(), i.supportResCategories()
+      i.id(),
+      i.name(),
+      i.arch(),
+      i.description(),
+      i.namespace(),
+      i.origin(),
+      i.serviceType(),
+      i.status(),
+      i.statusMessage(),
+      i.swrPath(),
+      i.tag(),
+      i.type(),
+      i.visibility(),
+      i.workspaceId(),
+      i.createAt(),
+      i.updateAt(),
+      i.size(),
+      i.devServices(),
+      i.resourceCategories(),
+      i.supportResCategories()
     };
   }
 }

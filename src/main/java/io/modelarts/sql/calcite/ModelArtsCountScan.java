@@ -29,8 +29,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * {@code COUNT(*)} (optionally grouped by {@code feature}) answered from the {@code total} that
- * the API reports: one smallest page ({@code limit=10}) per listing, all in parallel.
+ * {@code COUNT(*)} (optionally grouped by {@code feature}) answered from the {@code total} that the
+ * API reports: one smallest page ({@code limit=10}) per listing, all in parallel.
  */
 public final class ModelArtsCountScan extends AbstractRelNode implements EnumerableRel {
   private final ModelArtsTable table;
@@ -120,7 +120,8 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
         NotebookPage page = ScanExecution.await(futures.get(i), context);
         if (page.total() == null || page.total() < 0) {
           throw new io.modelarts.sql.http.ListingPager.ListingException(
-              new io.modelarts.sql.http.MalformedResponseException("the page has no valid 'total'"));
+              new io.modelarts.sql.http.MalformedResponseException(
+                  "the page has no valid 'total'"));
         }
         totals.merge(spec.listings().get(i).get("feature"), page.total(), Long::sum);
       }

@@ -23,9 +23,9 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * The planner rules that push work into {@link ModelArtsTableScan}: WHERE into listings, LIMIT
- * into a row window or page size, {@code COUNT(*)} into the listings' {@code total}, and a child
- * table joined to {@code notebooks} into the same calls as the {@code notebooks} scan.
+ * The planner rules that push work into {@link ModelArtsTableScan}: WHERE into listings, LIMIT into
+ * a row window or page size, {@code COUNT(*)} into the listings' {@code total}, and a child table
+ * joined to {@code notebooks} into the same calls as the {@code notebooks} scan.
  *
  * <p>Each rule only ever replaces a plan by one that returns the same rows; docs/pushdown.md says
  * why each step is exact. Rules match a scan under any run of projections and one filter, since
@@ -77,12 +77,19 @@ final class ModelArtsRules {
   /** A unique rule description from the operand tree, e.g. {@code Sort(Filter(Scan))}. */
   private static String shape(RelOptRuleOperand operand) {
     String name =
-        operand.getMatchedClass().getSimpleName().replace("Logical", "").replace("ModelArtsTableScan", "Scan");
+        operand
+            .getMatchedClass()
+            .getSimpleName()
+            .replace("Logical", "")
+            .replace("ModelArtsTableScan", "Scan");
     List<RelOptRuleOperand> children = operand.getChildOperands();
     if (children.isEmpty()) {
       return name;
     }
-    return name + "(" + String.join(",", children.stream().map(ModelArtsRules::shape).toList()) + ")";
+    return name
+        + "("
+        + String.join(",", children.stream().map(ModelArtsRules::shape).toList())
+        + ")";
   }
 
   /**
@@ -122,12 +129,13 @@ final class ModelArtsRules {
       if (filter == null) {
         return scan.spec.exact() && scan.spec.analyzedFilter().isEmpty();
       }
-      return scan.spec.exact() && filter.getCondition().toString().equals(scan.spec.analyzedFilter());
+      return scan.spec.exact()
+          && filter.getCondition().toString().equals(scan.spec.analyzedFilter());
     }
 
     /**
-     * The scan column behind output column {@code field} of the chain (through its projection,
-     * if any), or -1 when that output is computed rather than a column.
+     * The scan column behind output column {@code field} of the chain (through its projection, if
+     * any), or -1 when that output is computed rather than a column.
      */
     int sourceColumn(int field) {
       LogicalProject project = project();
@@ -161,9 +169,11 @@ final class ModelArtsRules {
       if (!(scan.modelArtsTable instanceof NotebooksTable) || !scan.spec.isPristine()) {
         return;
       }
-      ScanSpec spec = FilterTranslator.translate(filter.getCondition(), scan.modelArtsTable, scan.spec);
+      ScanSpec spec =
+          FilterTranslator.translate(filter.getCondition(), scan.modelArtsTable, scan.spec);
       // The filter stays: it is the exact predicate, re-checked on every row the API returns.
-      call.transformTo(filter.copy(filter.getTraitSet(), scan.withSpec(spec), filter.getCondition()));
+      call.transformTo(
+          filter.copy(filter.getTraitSet(), scan.withSpec(spec), filter.getCondition()));
     }
   }
 
@@ -195,7 +205,9 @@ final class ModelArtsRules {
         // How many rows pass the local filter is unknown, but the limit may still stop the
         // reading: fetch pages only as they are needed, none ahead.
         call.transformTo(
-            sort.copy(sort.getTraitSet(), List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
+            sort.copy(
+                sort.getTraitSet(),
+                List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
         return;
       }
       long[] window = literalWindow(sort);
@@ -205,7 +217,8 @@ final class ModelArtsRules {
       if (spec.listings().size() == 1) {
         call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));
       } else {
-        RelNode input = chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
+        RelNode input =
+            chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
         call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
       }
     }
@@ -267,7 +280,8 @@ final class ModelArtsRules {
         return;
       }
       ScanSpec sorted = spec.sortedBy(new ApiSort(name, apiKey, descending), window[0] + window[1]);
-      call.transformTo(sort.copy(sort.getTraitSet(), List.of(chain.rebuild(scan.withSpec(sorted)))));
+      call.transformTo(
+          sort.copy(sort.getTraitSet(), List.of(chain.rebuild(scan.withSpec(sorted)))));
     }
   }
 
@@ -333,9 +347,9 @@ final class ModelArtsRules {
   }
 
   /**
-   * Gives a child table ({@code endpoints}, {@code action_progress}) joined to {@code notebooks}
-   * on {@code notebook_id = id} the listings of the {@code notebooks} scan, and lets both scans
-   * share their pages: the join then costs the calls of the {@code notebooks} scan alone.
+   * Gives a child table ({@code endpoints}, {@code action_progress}) joined to {@code notebooks} on
+   * {@code notebook_id = id} the listings of the {@code notebooks} scan, and lets both scans share
+   * their pages: the join then costs the calls of the {@code notebooks} scan alone.
    *
    * <p>Exact because the join keeps only child rows whose notebook the {@code notebooks} side
    * returns, and those notebooks all come from those very listings. Not for {@code images}: its
@@ -375,8 +389,13 @@ final class ModelArtsRules {
               || (type == JoinRelType.RIGHT && !childOnRight)
               || (type == JoinRelType.SEMI && !childOnRight);
       if (!childMayBeRestricted
-          || !joinsOn(join, child, childScan.modelArtsTable.indexOf("notebook_id"),
-              parent, parentScan.modelArtsTable.indexOf("id"), childOnRight)) {
+          || !joinsOn(
+              join,
+              child,
+              childScan.modelArtsTable.indexOf("notebook_id"),
+              parent,
+              parentScan.modelArtsTable.indexOf("id"),
+              childOnRight)) {
         return;
       }
       ScanSpec parentSpec = parentScan.spec.asShared();
@@ -386,16 +405,29 @@ final class ModelArtsRules {
       RelNode newLeft = childOnRight ? newParent : newChild;
       RelNode newRight = childOnRight ? newChild : newParent;
       call.transformTo(
-          join.copy(join.getTraitSet(), join.getCondition(), newLeft, newRight, type, join.isSemiJoinDone()));
+          join.copy(
+              join.getTraitSet(),
+              join.getCondition(),
+              newLeft,
+              newRight,
+              type,
+              join.isSemiJoinDone()));
     }
 
     /** Whether the join has {@code child.childColumn = parent.parentColumn} among its equi-keys. */
     private static boolean joinsOn(
-        LogicalJoin join, Chain child, int childColumn, Chain parent, int parentColumn, boolean childOnRight) {
+        LogicalJoin join,
+        Chain child,
+        int childColumn,
+        Chain parent,
+        int parentColumn,
+        boolean childOnRight) {
       JoinInfo info = join.analyzeCondition();
       for (int i = 0; i < info.leftKeys.size(); i++) {
-        int childKey = child.sourceColumn(childOnRight ? info.rightKeys.get(i) : info.leftKeys.get(i));
-        int parentKey = parent.sourceColumn(childOnRight ? info.leftKeys.get(i) : info.rightKeys.get(i));
+        int childKey =
+            child.sourceColumn(childOnRight ? info.rightKeys.get(i) : info.leftKeys.get(i));
+        int parentKey =
+            parent.sourceColumn(childOnRight ? info.leftKeys.get(i) : info.rightKeys.get(i));
         if (childKey == childColumn && parentKey == parentColumn) {
           return true;
         }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the tables of one connection share at run time: its settings, the source of pages (the
- * HTTP client, possibly behind a cache), the call log, and the pool that fetches pages.
+ * What the tables of one connection share at run time: its settings, the source of pages (the HTTP
+ * client, possibly behind a cache), the call log, and the pool that fetches pages.
  */
 public final class ModelArtsSession {
   private static final Logger LOG = LoggerFactory.getLogger(ModelArtsSession.class);
@@ -51,8 +51,8 @@ public final class ModelArtsSession {
   }
 
   /**
-   * Marks the connection closed: every statement still running sees it at its next poll and
-   * aborts its calls, so closing a connection cancels its work.
+   * Marks the connection closed: every statement still running sees it at its next poll and aborts
+   * its calls, so closing a connection cancels its work.
    */
   public void close() {
     closed.set(true);

@@ -14,11 +14,11 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A table whose rows are derived from the notebooks the list API returns: the notebooks
- * themselves, or the elements of one of their nested arrays.
+ * A table whose rows are derived from the notebooks the list API returns: the notebooks themselves,
+ * or the elements of one of their nested arrays.
  *
- * <p>Rows are {@code Object[]} in Calcite's internal form: TIMESTAMP as UTC epoch millis
- * ({@code Long}), arrays as {@code List<String>}.
+ * <p>Rows are {@code Object[]} in Calcite's internal form: TIMESTAMP as UTC epoch millis ({@code
+ * Long}), arrays as {@code List<String>}.
  */
 public abstract class ModelArtsTable extends AbstractTable implements TranslatableTable {
   private final String name;
@@ -57,7 +57,8 @@ public abstract class ModelArtsTable extends AbstractTable implements Translatab
       RelDataType type;
       if (c.type() == SqlTypeName.ARRAY) {
         RelDataType element =
-            typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), false);
+            typeFactory.createTypeWithNullability(
+                typeFactory.createSqlType(SqlTypeName.VARCHAR), false);
         type = typeFactory.createArrayType(element, -1);
       } else if (c.type() == SqlTypeName.TIMESTAMP) {
         type = typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
@@ -71,13 +72,10 @@ public abstract class ModelArtsTable extends AbstractTable implements Translatab
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new ModelArtsTableScan(
-        context.getCluster(), relOptTable, this, ScanSpec.fullListing());
+    return new ModelArtsTableScan(context.getCluster(), relOptTable, this, ScanSpec.fullListing());
   }
 
-  /**
-   * Turns the notebooks a scan lists into this table's rows, lazily where the table allows.
-   */
+  /** Turns the notebooks a scan lists into this table's rows, lazily where the table allows. */
   abstract Iterator<Object[]> rows(Iterator<ListedNotebook> notebooks);
 
   /** Rows of a table where each notebook independently yields zero or more rows. */

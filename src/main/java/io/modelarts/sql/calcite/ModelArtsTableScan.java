@@ -79,9 +79,16 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
         .item("listings", spec.describeListings())
         .item("pageSize", spec.pageSize())
         .itemIf("window", "offset " + spec.offset() + ", fetch " + spec.fetch(), spec.hasWindow())
-        .item("localFilter", spec.exact() ? (spec.analyzedFilter().isEmpty() ? "none" : "re-check only")
-            : "may drop rows" + (spec.analyzedFilter().isEmpty() ? "" : ": " + spec.analyzedFilter()))
-        .itemIf("sort", spec.sort() + " (numeric key, NULLs last, merged across listings)", spec.sort() != null)
+        .item(
+            "localFilter",
+            spec.exact()
+                ? (spec.analyzedFilter().isEmpty() ? "none" : "re-check only")
+                : "may drop rows"
+                    + (spec.analyzedFilter().isEmpty() ? "" : ": " + spec.analyzedFilter()))
+        .itemIf(
+            "sort",
+            spec.sort() + " (numeric key, NULLs last, merged across listings)",
+            spec.sort() != null)
         .itemIf("readAhead", "none: a limit above may stop early", spec.stopsEarly())
         .itemIf("shared", true, spec.shared());
   }

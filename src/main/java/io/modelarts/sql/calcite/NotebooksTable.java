@@ -19,21 +19,31 @@ public final class NotebooksTable extends ModelArtsTable {
           Column.required("id", VARCHAR, "Instance ID."),
           Column.of("name", VARCHAR, "Instance name."),
           Column.of("description", VARCHAR, "Instance description."),
-          Column.of("status", VARCHAR,
+          Column.of(
+              "status",
+              VARCHAR,
               "Instance status: INIT, CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED,"
                   + " SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, ERROR, DELETED,"
                   + " FROZEN."),
-          Column.of("feature", VARCHAR,
+          Column.of(
+              "feature",
+              VARCHAR,
               "Instance type: DEFAULT (free CodeLab instance) or NOTEBOOK (billed instance)."),
           Column.of("flavor", VARCHAR, "Instance flavor."),
           Column.of("fail_reason", VARCHAR, "Instance failure cause."),
           Column.of("url", VARCHAR, "URL for accessing the notebook instance."),
-          Column.of("token", VARCHAR,
+          Column.of(
+              "token",
+              VARCHAR,
               "Token used for notebook authentication; NULL unless the connection sets"
                   + " exposeNotebookToken=true."),
-          Column.of("workspace_id", VARCHAR,
+          Column.of(
+              "workspace_id",
+              VARCHAR,
               "Workspace ID. If no workspaces are available, the value is 0."),
-          Column.of("owner", VARCHAR,
+          Column.of(
+              "owner",
+              VARCHAR,
               "User ID of the instance owner: the value the API reports, else the value of an"
                   + " owner = '...' filter, else NULL."),
           Column.of("pool_id", VARCHAR, "ID of the dedicated resource pool."),
@@ -43,20 +53,28 @@ public final class NotebooksTable extends ModelArtsTable {
           Column.of("image_swr_path", VARCHAR, "SWR image address."),
           Column.of("image_type", VARCHAR, "Image type: BUILD_IN or DEDICATED."),
           Column.of("lease_create_at", TIMESTAMP, "Time (UTC) when the instance was created."),
-          Column.of("lease_update_at", TIMESTAMP,
+          Column.of(
+              "lease_update_at",
+              TIMESTAMP,
               "Time (UTC) when the instance was last updated, excluding keepalive heartbeats."),
-          Column.of("lease_duration", BIGINT,
+          Column.of(
+              "lease_duration",
+              BIGINT,
               "Instance running duration in milliseconds, counted from the creation time; the"
                   + " instance stops automatically when creation time plus duration has passed."),
           Column.of("lease_enable", BOOLEAN, "Whether auto stop of the instance is enabled."),
           Column.of("lease_type", VARCHAR, "The automatic stop type."),
           Column.of("volume_capacity", INTEGER, "Storage capacity in GB."),
           Column.of("volume_category", VARCHAR, "Storage type: EFS or EVS."),
-          Column.of("volume_mount_path", VARCHAR,
+          Column.of(
+              "volume_mount_path",
+              VARCHAR,
               "Directory of the instance to which the storage is mounted."),
-          Column.of("volume_ownership", VARCHAR,
-              "Owner of the storage resource: MANAGED or DEDICATED."),
-          Column.of("volume_status", VARCHAR,
+          Column.of(
+              "volume_ownership", VARCHAR, "Owner of the storage resource: MANAGED or DEDICATED."),
+          Column.of(
+              "volume_status",
+              VARCHAR,
               "EVS disk capacity expansion status (RESIZING during expansion)."));
 
   NotebooksTable(ModelArtsSession session) {

@@ -20,10 +20,10 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Runs a {@link ScanSpec} at execution time: walks its listings one after another, drops
- * notebooks already seen (by {@code id}), and maps them to the table's rows, all lazily, so that
- * rows reach the client while later pages are still loading and nothing more is fetched once the
- * client stops reading.
+ * Runs a {@link ScanSpec} at execution time: walks its listings one after another, drops notebooks
+ * already seen (by {@code id}), and maps them to the table's rows, all lazily, so that rows reach
+ * the client while later pages are still loading and nothing more is fetched once the client stops
+ * reading.
  *
  * <p>Called from the code Calcite generates for {@link ModelArtsTableScan}.
  */
@@ -145,14 +145,17 @@ public final class ScanExecution {
             ordered.put("sort_dir", sort.direction());
             return pager(ListRequest.of(ordered, spec.pageSize()), spec.rowsWanted());
           },
-          () -> notebooks(seen, listing -> pager(ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE), -1)),
+          () ->
+              notebooks(
+                  seen, listing -> pager(ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE), -1)),
           session,
           seen);
     }
 
     /** The notebooks of all listings, each id once, listing after listing. */
     private Iterator<ListedNotebook> notebooks(
-        Set<String> seen, java.util.function.Function<Map<String, String>, Iterator<Notebook>> open) {
+        Set<String> seen,
+        java.util.function.Function<Map<String, String>, Iterator<Notebook>> open) {
       Iterator<Map<String, String>> listings = spec.listings().iterator();
       return new Iterator<>() {
         private Iterator<Notebook> pager = Collections.emptyIterator();
@@ -221,8 +224,13 @@ public final class ScanExecution {
     private ListingPager pager(ListRequest first, long wanted) {
       ListingPager pager =
           new ListingPager(
-              pages, first, session.config().pageConcurrency(), session.executor(), context,
-              session::warn, wanted);
+              pages,
+              first,
+              session.config().pageConcurrency(),
+              session.executor(),
+              context,
+              session::warn,
+              wanted);
       pagers.add(pager);
       return pager;
     }

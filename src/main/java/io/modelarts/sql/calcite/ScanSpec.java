@@ -6,26 +6,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a scan asks the API for: the listings (one per combination of pushed filter values), and
- * the row window the scan itself cuts when nothing local can drop rows.
+ * What a scan asks the API for: the listings (one per combination of pushed filter values), and the
+ * row window the scan itself cuts when nothing local can drop rows.
  *
  * <p>Immutable; it is what EXPLAIN shows and what the generated code runs.
  *
- * @param listings filter parameters of each listing, each with its {@code feature}; empty means
- *     the filter is a contradiction and the scan makes no call
- * @param exact true when the local re-check of the WHERE clause can drop no row the listings
- *     return (all pushed predicates are exact and nothing else is local)
- * @param analyzedFilter the WHERE condition this spec was made from (its digest), empty when
- *     none; rules trust {@code exact} only under a filter with exactly this condition
+ * @param listings filter parameters of each listing, each with its {@code feature}; empty means the
+ *     filter is a contradiction and the scan makes no call
+ * @param exact true when the local re-check of the WHERE clause can drop no row the listings return
+ *     (all pushed predicates are exact and nothing else is local)
+ * @param analyzedFilter the WHERE condition this spec was made from (its digest), empty when none;
+ *     rules trust {@code exact} only under a filter with exactly this condition
  * @param offset rows to skip (only with {@code fetch >= 0}; the scan cuts the window itself)
  * @param fetch rows to return after {@code offset}, -1 for all
- * @param rowsNeededHint rows a limit above the scan will read (-1 unknown); picks the page size
- *     and bounds reading ahead
+ * @param rowsNeededHint rows a limit above the scan will read (-1 unknown); picks the page size and
+ *     bounds reading ahead
  * @param stopsEarly whether an operator above may stop reading before the end (a LIMIT over a
  *     filter that may drop rows): then pages are read one at a time, on demand
  * @param sort the order the listings are asked for and merged in, null for the API's default
- * @param shared whether another scan of the same statement makes the same calls (a join of a
- *     child table to {@code notebooks}): then pages are fetched once and shared
+ * @param shared whether another scan of the same statement makes the same calls (a join of a child
+ *     table to {@code notebooks}): then pages are fetched once and shared
  */
 public record ScanSpec(
     List<Map<String, String>> listings,
@@ -54,25 +54,31 @@ public record ScanSpec(
     return new ScanSpec(listings, true, "", 0, -1, -1, false, false, null);
   }
 
-  public ScanSpec withFilter(List<Map<String, String>> newListings, boolean newExact, String condition) {
-    return new ScanSpec(newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared, sort);
+  public ScanSpec withFilter(
+      List<Map<String, String>> newListings, boolean newExact, String condition) {
+    return new ScanSpec(
+        newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared, sort);
   }
 
   public ScanSpec withWindow(long newOffset, long newFetch) {
-    return new ScanSpec(listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared, sort);
+    return new ScanSpec(
+        listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared, sort);
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort);
+    return new ScanSpec(
+        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort);
   }
 
   /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
   public ScanSpec sortedBy(ApiSort order, long rows) {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order);
+    return new ScanSpec(
+        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order);
   }
 
   public ScanSpec stoppingEarly() {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared, sort);
+    return new ScanSpec(
+        listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared, sort);
   }
 
   /** Rows the reader will take at most, -1 when it may read everything. */
@@ -87,12 +93,13 @@ public record ScanSpec(
   }
 
   public ScanSpec asShared() {
-    return new ScanSpec(listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true, sort);
+    return new ScanSpec(
+        listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true, sort);
   }
 
   /**
-   * The spec of a child table joined to the notebooks this spec lists: the same listings, and
-   * no claim of exactness (the join, not the scan, drops the rows of other notebooks).
+   * The spec of a child table joined to the notebooks this spec lists: the same listings, and no
+   * claim of exactness (the join, not the scan, drops the rows of other notebooks).
    */
   public ScanSpec forChildOf() {
     return new ScanSpec(listings, false, "", 0, -1, -1, false, true, null);
@@ -109,8 +116,8 @@ public record ScanSpec(
   }
 
   /**
-   * The page size to ask for: the size that covers the needed rows in the fewest calls, the
-   * smaller on a tie; 50 (fewest calls) when all rows are needed.
+   * The page size to ask for: the size that covers the needed rows in the fewest calls, the smaller
+   * on a tie; 50 (fewest calls) when all rows are needed.
    *
    * <p>Example: rows 100..109 → limit 10 reads page 10 alone (one call); rows 0..29 → limit 50.
    */
@@ -148,7 +155,9 @@ public record ScanSpec(
     List<String> out = new ArrayList<>();
     for (Map<String, String> l : listings) {
       StringBuilder sb = new StringBuilder();
-      new TreeMap<>(l).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
+      new TreeMap<>(l)
+          .forEach(
+              (k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
       out.add(sb.toString());
     }
     return String.join(", ", out);

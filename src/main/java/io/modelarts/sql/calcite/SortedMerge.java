@@ -19,11 +19,11 @@ import java.util.function.Supplier;
  * Merges listings the API returned in a requested order into one stream in that order (a k-way
  * merge), checking as it goes that each listing really is in order.
  *
- * <p>Rows without a sort key are set aside and come last (the SQL order asked for is NULLS
- * LAST), wherever the service put them. If the service refuses the sort key ({@code
- * ModelArts.6303}) or returns a listing out of order before anything was returned, the merge
- * falls back to the unsorted listings sorted here (and, for 6303, the connection remembers it);
- * out of order after rows were returned is an error, never a silently wrong answer.
+ * <p>Rows without a sort key are set aside and come last (the SQL order asked for is NULLS LAST),
+ * wherever the service put them. If the service refuses the sort key ({@code ModelArts.6303}) or
+ * returns a listing out of order before anything was returned, the merge falls back to the unsorted
+ * listings sorted here (and, for 6303, the connection remembers it); out of order after rows were
+ * returned is an error, never a silently wrong answer.
  */
 final class SortedMerge implements Iterator<ListedNotebook> {
   private final ApiSort sort;
@@ -156,7 +156,10 @@ final class SortedMerge implements Iterator<ListedNotebook> {
     } catch (OutOfOrder e) {
       throw new ListingPager.ListingException(
           new MalformedResponseException(
-              "the service returned " + source.listing + " out of the order " + sort
+              "the service returned "
+                  + source.listing
+                  + " out of the order "
+                  + sort
                   + " it was asked for; rerun with pushdown=false"));
     }
   }
@@ -183,11 +186,13 @@ final class SortedMerge implements Iterator<ListedNotebook> {
       }
       return true;
     } catch (ListingPager.ListingException e) {
-      if (!(e.getCause() instanceof ModelArtsApiException api && "ModelArts.6303".equals(api.errorCode()))) {
+      if (!(e.getCause() instanceof ModelArtsApiException api
+          && "ModelArts.6303".equals(api.errorCode()))) {
         throw e;
       }
       session.markSortUnsupported(sort.apiKey());
-      session.warn("the service does not sort by " + sort.apiKey() + " (ModelArts.6303): sorting locally");
+      session.warn(
+          "the service does not sort by " + sort.apiKey() + " (ModelArts.6303): sorting locally");
     } catch (OutOfOrder e) {
       session.warn("the service returned rows out of the order " + sort + ": sorting locally");
     }

@@ -12,8 +12,8 @@ import java.util.Properties;
 import okhttp3.HttpUrl;
 
 /**
- * The checked, typed settings of one connection, made from the URL's and the caller's
- * properties. Every error names the property it is about; {@link #toString()} hides secrets.
+ * The checked, typed settings of one connection, made from the URL's and the caller's properties.
+ * Every error names the property it is about; {@link #toString()} hides secrets.
  */
 public final class ConnectionConfig {
   /** SQLState for a property with a bad value ("invalid attribute value"). */
@@ -34,13 +34,16 @@ public final class ConnectionConfig {
     this.authType = inferAuthType();
     this.endpoints =
         ServiceEndpoints.resolve(
-            string(REGION), url(ENDPOINT), url(IAM_ENDPOINT), bool(ALLOW_INSECURE_HTTP),
+            string(REGION),
+            url(ENDPOINT),
+            url(IAM_ENDPOINT),
+            bool(ALLOW_INSECURE_HTTP),
             authType.equals("password"));
   }
 
   /**
-   * Reads the settings from {@code properties}: blank values count as absent (forms leave them
-   * so), unknown names are ignored, but a known name in the wrong case is reported.
+   * Reads the settings from {@code properties}: blank values count as absent (forms leave them so),
+   * unknown names are ignored, but a known name in the wrong case is reported.
    */
   public static ConnectionConfig from(Properties properties) throws SQLException {
     Map<ConnectionProperty, String> values = new EnumMap<>(ConnectionProperty.class);
@@ -51,8 +54,12 @@ public final class ConnectionConfig {
         ConnectionProperty near = ConnectionProperty.byNameIgnoringCase(name);
         if (near != null && properties.getProperty(near.propertyName()) == null) {
           throw new SQLException(
-              "Unknown connection property '" + name + "': did you mean '" + near.propertyName()
-                  + "'? (property names are case-sensitive)", INVALID_VALUE);
+              "Unknown connection property '"
+                  + name
+                  + "': did you mean '"
+                  + near.propertyName()
+                  + "'? (property names are case-sensitive)",
+              INVALID_VALUE);
         }
         continue;
       }
@@ -119,8 +126,13 @@ public final class ConnectionConfig {
   private static SQLException invalid(ConnectionProperty p, String value, String expected) {
     String shown = p.secret() ? "****" : "'" + value + "'";
     return new SQLException(
-        "Connection property '" + p.propertyName() + "' has the invalid value " + shown
-            + ": expected " + expected, INVALID_VALUE);
+        "Connection property '"
+            + p.propertyName()
+            + "' has the invalid value "
+            + shown
+            + ": expected "
+            + expected,
+        INVALID_VALUE);
   }
 
   private String inferAuthType() throws SQLException {
@@ -137,7 +149,8 @@ public final class ConnectionConfig {
     } else if (hasToken) {
       throw new SQLException(
           "Connection property 'authType' is needed: both 'token' and 'user'/'password' are set,"
-              + " so it is ambiguous which to use", CANNOT_CONNECT);
+              + " so it is ambiguous which to use",
+          CANNOT_CONNECT);
     } else if (hasDomain) {
       type = "password";
     } else if (hasUser || hasPassword) {
@@ -145,7 +158,8 @@ public final class ConnectionConfig {
     } else {
       throw new SQLException(
           "No credentials: set 'user' and 'password' (an access key and secret key, or with"
-              + " 'domain' an IAM user name and password) or 'token'", CANNOT_CONNECT);
+              + " 'domain' an IAM user name and password) or 'token'",
+          CANNOT_CONNECT);
     }
     switch (type) {
       case "aksk" -> requireFor(type, USER, PASSWORD);
@@ -160,8 +174,13 @@ public final class ConnectionConfig {
     for (ConnectionProperty p : needed) {
       if (!values.containsKey(p)) {
         throw new SQLException(
-            "Connection property '" + p.propertyName() + "' is required for authType=" + type
-                + ": " + p.description(), CANNOT_CONNECT);
+            "Connection property '"
+                + p.propertyName()
+                + "' is required for authType="
+                + type
+                + ": "
+                + p.description(),
+            CANNOT_CONNECT);
       }
     }
   }
@@ -273,9 +292,9 @@ public final class ConnectionConfig {
   }
 
   /**
-   * Who the service sees: endpoint, project and the whole credential, secrets included as a
-   * SHA-256 digest (never the secret itself), so cached pages are only shared by connections
-   * that the service would answer alike — a wrong secret key never reads another's pages.
+   * Who the service sees: endpoint, project and the whole credential, secrets included as a SHA-256
+   * digest (never the secret itself), so cached pages are only shared by connections that the
+   * service would answer alike — a wrong secret key never reads another's pages.
    */
   public String identity() {
     String credential =
@@ -326,7 +345,8 @@ public final class ConnectionConfig {
   public String toString() {
     StringBuilder sb = new StringBuilder("ConnectionConfig{");
     values.forEach(
-        (p, v) -> sb.append(p.propertyName()).append('=').append(p.secret() ? "****" : v).append(", "));
+        (p, v) ->
+            sb.append(p.propertyName()).append('=').append(p.secret() ? "****" : v).append(", "));
     return sb.append("authType=").append(authType).append('}').toString();
   }
 }

@@ -16,12 +16,20 @@ public final class ConnectionPropertiesDoc {
       String type =
           p.choices().isEmpty()
               ? p.type().name().toLowerCase(java.util.Locale.ROOT)
-              : "one of " + String.join(", ", p.choices().stream().map(c -> "`" + c + "`").toList());
-      sb.append("| `").append(p.propertyName()).append("` | ")
-          .append(type).append(" | ")
-          .append(p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`").append(" | ")
-          .append(p.required() ? "yes" : "").append(" | ")
-          .append(p.description()).append(p.secret() ? " *(secret)*" : "").append(" |\n");
+              : "one of "
+                  + String.join(", ", p.choices().stream().map(c -> "`" + c + "`").toList());
+      sb.append("| `")
+          .append(p.propertyName())
+          .append("` | ")
+          .append(type)
+          .append(" | ")
+          .append(p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`")
+          .append(" | ")
+          .append(p.required() ? "yes" : "")
+          .append(" | ")
+          .append(p.description())
+          .append(p.secret() ? " *(secret)*" : "")
+          .append(" |\n");
     }
     return sb.toString();
   }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * The base URLs of the ModelArts API and of IAM for a connection: given explicitly, or derived
- * from the region for Huawei Cloud ({@code *.myhuaweicloud.com}) and Open Telekom Cloud ({@code
+ * The base URLs of the ModelArts API and of IAM for a connection: given explicitly, or derived from
+ * the region for Huawei Cloud ({@code *.myhuaweicloud.com}) and Open Telekom Cloud ({@code
  * *.otc.t-systems.com}).
  */
 public record ServiceEndpoints(HttpUrl modelArts, HttpUrl iam) {
@@ -20,26 +20,36 @@ public record ServiceEndpoints(HttpUrl modelArts, HttpUrl iam) {
       throws SQLException {
     HttpUrl api = endpoint;
     HttpUrl iam = iamEndpoint;
-    if (region != null && !OTC_REGIONS.contains(region) && !HUAWEI_REGION.matcher(region).matches()) {
+    if (region != null
+        && !OTC_REGIONS.contains(region)
+        && !HUAWEI_REGION.matcher(region).matches()) {
       throw new SQLException(
-          "Connection property 'region' has the invalid value '" + region + "': expected a Huawei"
+          "Connection property 'region' has the invalid value '"
+              + region
+              + "': expected a Huawei"
               + " Cloud region id such as cn-north-4 or ap-southeast-3, or eu-de for Open Telekom"
-              + " Cloud", ConnectionConfig.INVALID_VALUE);
+              + " Cloud",
+          ConnectionConfig.INVALID_VALUE);
     }
     if (api == null) {
       if (region == null) {
         throw new SQLException(
             "Connection property 'region' or 'endpoint' is required to know where the ModelArts"
-                + " API is", ConnectionConfig.CANNOT_CONNECT);
+                + " API is",
+            ConnectionConfig.CANNOT_CONNECT);
       }
-      api = HttpUrl.get(OTC_REGIONS.contains(region)
-          ? "https://modelarts." + region + ".otc.t-systems.com"
-          : "https://modelarts." + region + ".myhuaweicloud.com");
+      api =
+          HttpUrl.get(
+              OTC_REGIONS.contains(region)
+                  ? "https://modelarts." + region + ".otc.t-systems.com"
+                  : "https://modelarts." + region + ".myhuaweicloud.com");
     }
     if (iam == null && region != null) {
-      iam = HttpUrl.get(OTC_REGIONS.contains(region)
-          ? "https://iam." + region + ".otc.t-systems.com"
-          : "https://iam." + region + ".myhuaweicloud.com");
+      iam =
+          HttpUrl.get(
+              OTC_REGIONS.contains(region)
+                  ? "https://iam." + region + ".otc.t-systems.com"
+                  : "https://iam." + region + ".myhuaweicloud.com");
     }
     if (iam == null && needsIam) {
       throw new SQLException(
@@ -57,9 +67,13 @@ public record ServiceEndpoints(HttpUrl modelArts, HttpUrl iam) {
       throws SQLException {
     if (!url.isHttps() && !allowInsecure && !ConnectionConfig.isLoopback(url.host())) {
       throw new SQLException(
-          "Connection property '" + property + "' is a plain http:// URL to " + url.host()
+          "Connection property '"
+              + property
+              + "' is a plain http:// URL to "
+              + url.host()
               + ", which would send credentials in clear text; use https:// or set"
-              + " allowInsecureHttp=true", ConnectionConfig.INVALID_VALUE);
+              + " allowInsecureHttp=true",
+          ConnectionConfig.INVALID_VALUE);
     }
   }
 }

@@ -44,7 +44,8 @@ public final class HttpClients {
       String proxyPassword)
       throws IOException {
     OkHttpClient.Builder builder =
-        SHARED.newBuilder()
+        SHARED
+            .newBuilder()
             .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
             .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
             .callTimeout(callTimeoutMillis, TimeUnit.MILLISECONDS)
@@ -53,16 +54,22 @@ public final class HttpClients {
     if (proxy != null) {
       builder.proxy(
           new java.net.Proxy(
-              java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress(proxy.host(), proxy.port())));
+              java.net.Proxy.Type.HTTP,
+              new java.net.InetSocketAddress(proxy.host(), proxy.port())));
     }
     if (proxyUser != null) {
-      String credential = okhttp3.Credentials.basic(proxyUser, proxyPassword == null ? "" : proxyPassword);
+      String credential =
+          okhttp3.Credentials.basic(proxyUser, proxyPassword == null ? "" : proxyPassword);
       builder.proxyAuthenticator(
           (route, response) ->
               // answer a 407 once; a second one means the proxy refused these credentials
               response.request().header("Proxy-Authorization") != null
                   ? null
-                  : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+                  : response
+                      .request()
+                      .newBuilder()
+                      .header("Proxy-Authorization", credential)
+                      .build());
     }
     if (trustStorePath != null) {
       X509TrustManager trustManager = trustManager(Path.of(trustStorePath), trustStorePassword);

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 /**
  * One call of {@code GET /v1/{project_id}/notebooks}: the filters, the sort and the page.
  *
- * <p>Immutable; {@link #parameters()} is the normalised form (sorted, nulls left out) that both
- * the URL and the response cache are built from, so two equal requests always hit the same key.
+ * <p>Immutable; {@link #parameters()} is the normalised form (sorted, nulls left out) that both the
+ * URL and the response cache are built from, so two equal requests always hit the same key.
  */
 public record ListRequest(
     String feature,
@@ -90,7 +90,8 @@ public record ListRequest(
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    parameters().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
+    parameters()
+        .forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
     return sb.toString();
   }
 

@@ -18,12 +18,12 @@ import java.util.function.Consumer;
  *
  * <p>The first page tells {@code total}; the pager then asks for exactly the pages that exist,
  * never one past the end (the service answers those with an error), keeping up to {@code
- * concurrency} requests in flight ahead of the reader. It stops asking as soon as the reader
- * stops reading. Waits poll the statement's cancel flag, so a cancel aborts within ~50 ms.
+ * concurrency} requests in flight ahead of the reader. It stops asking as soon as the reader stops
+ * reading. Waits poll the statement's cancel flag, so a cancel aborts within ~50 ms.
  *
  * <p>When the reader may stop early ({@code rowsWanted >= 0}: a LIMIT above), pages are fetched
- * ahead only as far as the wanted rows reach, and beyond that one at a time on demand, so a
- * limited query never pays for pages it does not read.
+ * ahead only as far as the wanted rows reach, and beyond that one at a time on demand, so a limited
+ * query never pays for pages it does not read.
  */
 public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   private static final long POLL_MILLIS = 25;
@@ -115,8 +115,13 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       }
       if (page.current() != null && page.current() != first.pageIndex()) {
         throw new MalformedResponseException(
-            "asked for page " + first.pageIndex() + " of " + first + " but the service answered"
-                + " page " + page.current());
+            "asked for page "
+                + first.pageIndex()
+                + " of "
+                + first
+                + " but the service answered"
+                + " page "
+                + page.current());
       }
       total = requireTotal(page);
       int limit = first.limit();
@@ -146,20 +151,42 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     List<Notebook> rows = page.data();
     if (pageTotal != total) {
       warnings.accept(
-          "the listing " + first + " changed while it was read: total went from " + total
-              + " to " + pageTotal + " at page " + pageIndex
+          "the listing "
+              + first
+              + " changed while it was read: total went from "
+              + total
+              + " to "
+              + pageTotal
+              + " at page "
+              + pageIndex
               + "; rows added or removed meanwhile may be missing or new");
     }
-    long expected = Math.min(first.limit(), Math.max(0, pageTotal - (long) pageIndex * first.limit()));
+    long expected =
+        Math.min(first.limit(), Math.max(0, pageTotal - (long) pageIndex * first.limit()));
     if (rows.size() > first.limit()) {
       throw new MalformedResponseException(
-          "page " + pageIndex + " of " + first + " held " + rows.size() + " rows, more than limit "
+          "page "
+              + pageIndex
+              + " of "
+              + first
+              + " held "
+              + rows.size()
+              + " rows, more than limit "
               + first.limit());
     }
     if (pageTotal == total && rows.size() < expected) {
       throw new MalformedResponseException(
-          "page " + pageIndex + " of " + first + " held " + rows.size() + " rows but total="
-              + pageTotal + " promises " + expected + "; refusing to return a short result");
+          "page "
+              + pageIndex
+              + " of "
+              + first
+              + " held "
+              + rows.size()
+              + " rows but total="
+              + pageTotal
+              + " promises "
+              + expected
+              + "; refusing to return a short result");
     }
     rowsSeen += rows.size();
     current = rows.iterator();
@@ -177,9 +204,12 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     if (rowsWanted >= 0) {
       // rowsWanted counts from the first row of the first page this pager asked for
       lastPrefetched =
-          (int) Math.min(lastPage, first.pageIndex() + Math.floorDiv(rowsWanted - 1, first.limit()));
+          (int)
+              Math.min(lastPage, first.pageIndex() + Math.floorDiv(rowsWanted - 1, first.limit()));
     }
-    while (inFlight.size() < concurrency && nextPageToRequest <= lastPrefetched && !context.isDone()) {
+    while (inFlight.size() < concurrency
+        && nextPageToRequest <= lastPrefetched
+        && !context.isDone()) {
       inFlight.addLast(submit(first.page(nextPageToRequest++)));
     }
   }

@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * The ModelArts API (or IAM) answered with an error status; carries what the service said.
  *
- * <p>The message names the HTTP status, the service's {@code error_code} and {@code error_msg},
- * and its request id, so a support ticket can quote it; it never contains a credential.
+ * <p>The message names the HTTP status, the service's {@code error_code} and {@code error_msg}, and
+ * its request id, so a support ticket can quote it; it never contains a credential.
  */
 public final class ModelArtsApiException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -47,7 +47,12 @@ public final class ModelArtsClient implements PageSource {
       ApiCallLog callLog) {
     this.http = Objects.requireNonNull(http, "http == null");
     this.notebooksUrl =
-        baseUrl.newBuilder().addPathSegment("v1").addPathSegment(projectId).addPathSegment("notebooks").build();
+        baseUrl
+            .newBuilder()
+            .addPathSegment("v1")
+            .addPathSegment(projectId)
+            .addPathSegment("notebooks")
+            .build();
     this.pathForLog = notebooksUrl.encodedPath();
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator == null");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
@@ -83,7 +88,11 @@ public final class ModelArtsClient implements PageSource {
       long sequence = callLog.nextSequence();
       Request httpRequest =
           authenticator.authenticate(
-              new Request.Builder().url(httpUrl).get().header("Accept", "application/json").build());
+              new Request.Builder()
+                  .url(httpUrl)
+                  .get()
+                  .header("Accept", "application/json")
+                  .build());
       Call call = http.newCall(httpRequest);
       context.register(call);
       IOException failure;
@@ -95,14 +104,36 @@ public final class ModelArtsClient implements PageSource {
             page = NotebookPageParser.parse(body.byteStream());
           }
           callLog.record(
-              new ApiCall(sequence, startedAt, "GET", pathForLog, query, attempt, 200, null,
-                  requestId, millisSince(callStart), page.data().size(), false));
+              new ApiCall(
+                  sequence,
+                  startedAt,
+                  "GET",
+                  pathForLog,
+                  query,
+                  attempt,
+                  200,
+                  null,
+                  requestId,
+                  millisSince(callStart),
+                  page.data().size(),
+                  false));
           return page;
         }
         ModelArtsApiException error = readError(response, "GET " + pathForLog + "?" + query);
         callLog.record(
-            new ApiCall(sequence, startedAt, "GET", pathForLog, query, attempt, response.code(),
-                error.errorCode(), requestId, millisSince(callStart), 0, false));
+            new ApiCall(
+                sequence,
+                startedAt,
+                "GET",
+                pathForLog,
+                query,
+                attempt,
+                response.code(),
+                error.errorCode(),
+                requestId,
+                millisSince(callStart),
+                0,
+                false));
         if (response.code() == 401 && !reauthenticated && authenticator.invalidate()) {
           reauthenticated = true; // a refreshed credential gets exactly one more try
           attempt--;
@@ -121,12 +152,14 @@ public final class ModelArtsClient implements PageSource {
         throw e; // the same request would be answered the same way
       } catch (InterruptedIOException e) {
         if (context.isDone()) {
-          throw new QueryContext.QueryCancelledException("the statement was cancelled or timed out");
+          throw new QueryContext.QueryCancelledException(
+              "the statement was cancelled or timed out");
         }
         failure = e; // a read timeout: worth another try
       } catch (IOException e) {
         if (context.isDone()) {
-          throw new QueryContext.QueryCancelledException("the statement was cancelled or timed out");
+          throw new QueryContext.QueryCancelledException(
+              "the statement was cancelled or timed out");
         }
         failure = e;
       } finally {
@@ -136,7 +169,8 @@ public final class ModelArtsClient implements PageSource {
           failure instanceof ModelArtsApiException api ? api.retryAfterSeconds() : null;
       long delay = retryPolicy.delayMillis(attempt, retryAfter);
       long elapsed = millisSince(started);
-      if (attempt >= retryPolicy.maxAttempts() || elapsed + delay > retryPolicy.maxElapsedMillis()) {
+      if (attempt >= retryPolicy.maxAttempts()
+          || elapsed + delay > retryPolicy.maxElapsedMillis()) {
         throw failure;
       }
       sleep(delay, context);
@@ -164,7 +198,10 @@ public final class ModelArtsClient implements PageSource {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
   }
 
-  /** Reads an error answer: JSON {@code error_code}/{@code error_msg}, or a snippet of anything else. */
+  /**
+   * Reads an error answer: JSON {@code error_code}/{@code error_msg}, or a snippet of anything
+   * else.
+   */
   static ModelArtsApiException readError(Response response, String what) {
     String requestId = response.header("X-Request-Id");
     Long retryAfter = parseRetryAfter(response.header("Retry-After"));
@@ -176,7 +213,9 @@ public final class ModelArtsClient implements PageSource {
         okio.BufferedSource source = body.source();
         source.request(MAX_ERROR_BODY_BYTES); // false at the end of a shorter body: fine
         byte[] bytes =
-            source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
+            source
+                .getBuffer()
+                .readByteArray(Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
         text = new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException | RuntimeException e) {

@@ -68,7 +68,15 @@ public record Notebook(
 
   @Override
   public String toString() {
-    return "Notebook{id=" + id + ", name=" + name + ", status=" + status + ", feature=" + feature
-        + (token == null ? "" : ", token=****") + "}";
+    return "Notebook{id="
+        + id
+        + ", name="
+        + name
+        + ", status="
+        + status
+        + ", feature="
+        + feature
+        + (token == null ? "" : ", token=****")
+        + "}";
   }
 }

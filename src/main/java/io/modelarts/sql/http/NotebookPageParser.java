@@ -92,10 +92,10 @@ public final class NotebookPageParser {
         case "image" -> image = readObjectOrNull(p, value, NotebookPageParser::readImage);
         case "lease" -> lease = readObjectOrNull(p, value, NotebookPageParser::readLease);
         case "volume" -> volume = readObjectOrNull(p, value, NotebookPageParser::readVolume);
-        case "endpoints" -> endpoints =
-            orEmpty(readArray(p, value, field, NotebookPageParser::readEndpoint));
-        case "action_progress" -> progress =
-            orEmpty(readArray(p, value, field, NotebookPageParser::readProgress));
+        case "endpoints" ->
+            endpoints = orEmpty(readArray(p, value, field, NotebookPageParser::readEndpoint));
+        case "action_progress" ->
+            progress = orEmpty(readArray(p, value, field, NotebookPageParser::readProgress));
         default -> p.skipChildren();
       }
     }
@@ -103,8 +103,23 @@ public final class NotebookPageParser {
       throw new MalformedResponseException("a notebook in 'data' has no 'id'");
     }
     return new Notebook(
-        id, name, description, status, feature, flavor, failReason, url, token, workspaceId,
-        owner, pool, image, lease, volume, endpoints, progress);
+        id,
+        name,
+        description,
+        status,
+        feature,
+        flavor,
+        failReason,
+        url,
+        token,
+        workspaceId,
+        owner,
+        pool,
+        image,
+        lease,
+        volume,
+        endpoints,
+        progress);
   }
 
   private static Notebook.Pool readPool(JsonParser p) throws IOException {
@@ -187,8 +202,8 @@ public final class NotebookPageParser {
         case "notebook_id" -> notebookId = readString(p, value, "action_progress.notebook_id");
         case "step" -> step = readInt(p, value, "action_progress.step");
         case "status" -> status = readString(p, value, "action_progress.status");
-        case "step_description" -> description =
-            readString(p, value, "action_progress.step_description");
+        case "step_description" ->
+            description = readString(p, value, "action_progress.step_description");
         default -> p.skipChildren();
       }
     }
@@ -230,9 +245,26 @@ public final class NotebookPageParser {
       }
     }
     return new Notebook.Image(
-        id, name, arch, description, namespace, origin, serviceType, status, statusMessage,
-        swrPath, tag, type, visibility, workspaceId, createAt, updateAt, size, devServices,
-        resourceCategories, supportResCategories);
+        id,
+        name,
+        arch,
+        description,
+        namespace,
+        origin,
+        serviceType,
+        status,
+        statusMessage,
+        swrPath,
+        tag,
+        type,
+        visibility,
+        workspaceId,
+        createAt,
+        updateAt,
+        size,
+        devServices,
+        resourceCategories,
+        supportResCategories);
   }
 
   /** Reads an object's fields; the parser stands on its START_OBJECT. */

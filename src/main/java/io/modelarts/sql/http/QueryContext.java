@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 
 /**
- * The life of one statement execution as the HTTP layer sees it: its cancel flag, its deadline
- * and the calls it has in flight, so that a cancel or a timeout aborts them at once.
+ * The life of one statement execution as the HTTP layer sees it: its cancel flag, its deadline and
+ * the calls it has in flight, so that a cancel or a timeout aborts them at once.
  */
 public final class QueryContext {
   private final AtomicBoolean cancelFlag;
@@ -28,22 +28,27 @@ public final class QueryContext {
   /**
    * @param connectionClosed the connection's closed flag: closing a connection cancels its work
    */
-  public QueryContext(AtomicBoolean cancelFlag, AtomicBoolean connectionClosed, long timeoutMillis) {
+  public QueryContext(
+      AtomicBoolean cancelFlag, AtomicBoolean connectionClosed, long timeoutMillis) {
     this.connectionClosed = connectionClosed;
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
-    this.deadlineNanos = timeoutMillis <= 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
+    this.deadlineNanos =
+        timeoutMillis <= 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
   }
 
   private QueryContext(
-      AtomicBoolean cancelFlag, AtomicBoolean connectionClosed, long deadlineNanos, boolean unused) {
+      AtomicBoolean cancelFlag,
+      AtomicBoolean connectionClosed,
+      long deadlineNanos,
+      boolean unused) {
     this.cancelFlag = cancelFlag;
     this.connectionClosed = connectionClosed;
     this.deadlineNanos = deadlineNanos;
   }
 
   /**
-   * A context for one part of this execution (one listing): it shares the statement's cancel
-   * flag and deadline, and can be closed alone when that part is no longer needed.
+   * A context for one part of this execution (one listing): it shares the statement's cancel flag
+   * and deadline, and can be closed alone when that part is no longer needed.
    */
   public QueryContext child() {
     return new QueryContext(cancelFlag, connectionClosed, deadlineNanos, true);
@@ -72,7 +77,10 @@ public final class QueryContext {
 
   /** Whether the statement is cancelled, closed or past its deadline. */
   public boolean isDone() {
-    return closed || cancelFlag.get() || connectionClosed.get() || System.nanoTime() > deadlineNanos;
+    return closed
+        || cancelFlag.get()
+        || connectionClosed.get()
+        || System.nanoTime() > deadlineNanos;
   }
 
   /** Nanoseconds left before the deadline (Long.MAX_VALUE when there is none). */

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Pages recently fetched for one identity (endpoint, project and credential), shared by all its
- * connections: a page asked for again within the TTL is served from memory, and identical calls
- * in flight at the same time share one HTTP request.
+ * connections: a page asked for again within the TTL is served from memory, and identical calls in
+ * flight at the same time share one HTTP request.
  *
  * <p>Keyed on the whole normalised request (filters, sort, limit and offset), so a page is only
  * ever reused for exactly the call that produced it — never a limited answer for another query.
@@ -38,11 +38,12 @@ public final class ResponseCache {
   }
 
   /**
-   * The cache of one identity; {@code identity} must name endpoint, project and credential
-   * (never the secret itself: a hash of it).
+   * The cache of one identity; {@code identity} must name endpoint, project and credential (never
+   * the secret itself: a hash of it).
    */
   public static ResponseCache shared(String identity, long ttlMillis) {
-    return SHARED.computeIfAbsent(identity + "|ttl=" + ttlMillis, k -> new ResponseCache(ttlMillis));
+    return SHARED.computeIfAbsent(
+        identity + "|ttl=" + ttlMillis, k -> new ResponseCache(ttlMillis));
   }
 
   /** A connection's view: fetches through {@code delegate} on a miss, logs hits in {@code log}. */
@@ -90,7 +91,8 @@ public final class ResponseCache {
     }
   }
 
-  private static NotebookPage awaitShared(CompletableFuture<NotebookPage> running, QueryContext context)
+  private static NotebookPage awaitShared(
+      CompletableFuture<NotebookPage> running, QueryContext context)
       throws IOException, ExecutionException {
     while (true) {
       context.check();
@@ -107,7 +109,18 @@ public final class ResponseCache {
 
   private static void logHit(ListRequest request, NotebookPage page, ApiCallLog log) {
     log.record(
-        new ApiCall(log.nextSequence(), Instant.now(), "GET", "(cache)", request.toString(), 0, 200,
-            null, null, 0, page.data().size(), true));
+        new ApiCall(
+            log.nextSequence(),
+            Instant.now(),
+            "GET",
+            "(cache)",
+            request.toString(),
+            0,
+            200,
+            null,
+            null,
+            0,
+            page.data().size(),
+            true));
   }
 }

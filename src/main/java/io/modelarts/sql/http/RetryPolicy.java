@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Every list call is an idempotent GET, so repeating one can never change data.
  */
-public record RetryPolicy(int maxAttempts, long baseDelayMillis, long maxDelayMillis, long maxElapsedMillis) {
+public record RetryPolicy(
+    int maxAttempts, long baseDelayMillis, long maxDelayMillis, long maxElapsedMillis) {
 
   /** No retries: the first failure is final. */
   public static final RetryPolicy NONE = new RetryPolicy(1, 0, 0, 0);

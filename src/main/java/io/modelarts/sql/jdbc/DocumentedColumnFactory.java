@@ -13,10 +13,21 @@ import org.apache.calcite.schema.Table;
  */
 final class DocumentedColumnFactory implements CalciteMetaColumnFactory {
   @Override
-  public MetaImpl.MetaColumn createColumn(Table table, String tableCat, String tableSchem,
-      String tableName, String columnName, int dataType, String typeName, Integer columnSize,
-      Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
-      int ordinalPosition, String isNullable) {
+  public MetaImpl.MetaColumn createColumn(
+      Table table,
+      String tableCat,
+      String tableSchem,
+      String tableName,
+      String columnName,
+      int dataType,
+      String typeName,
+      Integer columnSize,
+      Integer decimalDigits,
+      int numPrecRadix,
+      int nullable,
+      Integer charOctetLength,
+      int ordinalPosition,
+      String isNullable) {
     String remarks = null;
     if (table instanceof ModelArtsTable t) {
       for (Column c : t.columns()) {
@@ -25,9 +36,21 @@ final class DocumentedColumnFactory implements CalciteMetaColumnFactory {
         }
       }
     }
-    return new DocumentedColumn(tableCat, tableSchem, tableName, columnName, dataType,
-        typeName.replace(" NOT NULL", ""), columnSize, decimalDigits, numPrecRadix, nullable,
-        charOctetLength, ordinalPosition, isNullable, remarks);
+    return new DocumentedColumn(
+        tableCat,
+        tableSchem,
+        tableName,
+        columnName,
+        dataType,
+        typeName.replace(" NOT NULL", ""),
+        columnSize,
+        decimalDigits,
+        numPrecRadix,
+        nullable,
+        charOctetLength,
+        ordinalPosition,
+        isNullable,
+        remarks);
   }
 
   @Override
@@ -43,13 +66,37 @@ final class DocumentedColumnFactory implements CalciteMetaColumnFactory {
     public final String typeName;
     public final String remarks;
 
-    DocumentedColumn(String tableCat, String tableSchem, String tableName, String columnName,
-        int dataType, String typeName, Integer columnSize, Integer decimalDigits,
-        int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition,
-        String isNullable, String remarks) {
-      super(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize,
-          decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable,
-          "NO", "NO");
+    DocumentedColumn(
+        String tableCat,
+        String tableSchem,
+        String tableName,
+        String columnName,
+        int dataType,
+        String typeName,
+        Integer columnSize,
+        Integer decimalDigits,
+        int numPrecRadix,
+        int nullable,
+        Integer charOctetLength,
+        int ordinalPosition,
+        String isNullable,
+        String remarks) {
+      super(
+          tableCat,
+          tableSchem,
+          tableName,
+          columnName,
+          dataType,
+          typeName,
+          columnSize,
+          decimalDigits,
+          numPrecRadix,
+          nullable,
+          charOctetLength,
+          ordinalPosition,
+          isNullable,
+          "NO",
+          "NO");
       this.typeName = typeName;
       this.remarks = remarks;
     }

@@ -24,9 +24,9 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 
 /**
- * Wraps Calcite's JDBC objects in thin proxies that make them behave as pools and BI tools
- * expect: transaction calls succeed as no-ops on this read-only source, {@code isValid} really asks
- * the service, failures become SQLExceptions with fitting SQLStates, a cancelled statement can run
+ * Wraps Calcite's JDBC objects in thin proxies that make them behave as pools and BI tools expect:
+ * transaction calls succeed as no-ops on this read-only source, {@code isValid} really asks the
+ * service, failures become SQLExceptions with fitting SQLStates, a cancelled statement can run
  * again, and {@code getObject(i, LocalDateTime.class)} and friends work.
  */
 final class JdbcProxies {
@@ -72,7 +72,8 @@ final class JdbcProxies {
         case "hashCode":
           return System.identityHashCode(proxy);
         case "toString":
-          return getClass().getSimpleName().replace("Handler", "") + "@"
+          return getClass().getSimpleName().replace("Handler", "")
+              + "@"
               + Integer.toHexString(System.identityHashCode(proxy));
         default:
           return null;
@@ -173,8 +174,12 @@ final class JdbcProxies {
           String schema = (String) args[0];
           if (schema != null && !schema.equalsIgnoreCase(ModelArtsSchema.NAME)) {
             throw new SQLException(
-                "Unknown schema '" + schema + "': this driver has the one schema '"
-                    + ModelArtsSchema.NAME + "'", "3F000");
+                "Unknown schema '"
+                    + schema
+                    + "': this driver has the one schema '"
+                    + ModelArtsSchema.NAME
+                    + "'",
+                "3F000");
           }
           return null;
         case "getSchema":
@@ -252,9 +257,9 @@ final class JdbcProxies {
   static Statement statement(
       Statement calcite, Connection connection, ModelArtsSession session, String sql) {
     Class<?> type =
-        calcite instanceof CallableStatement ? CallableStatement.class
-            : calcite instanceof PreparedStatement ? PreparedStatement.class
-            : Statement.class;
+        calcite instanceof CallableStatement
+            ? CallableStatement.class
+            : calcite instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
     return (Statement)
         Proxy.newProxyInstance(
             JdbcProxies.class.getClassLoader(),
@@ -305,7 +310,9 @@ final class JdbcProxies {
           return null;
         case "executeQuery", "execute", "executeLargeUpdate", "executeUpdate":
           Object result = execute(method, args);
-          return result instanceof ResultSet rs ? resultSet(rs, (Statement) proxy, maxRows) : result;
+          return result instanceof ResultSet rs
+              ? resultSet(rs, (Statement) proxy, maxRows)
+              : result;
         case "getResultSet", "getGeneratedKeys":
           ResultSet rs = (ResultSet) delegate(method, args);
           return rs == null ? null : resultSet(rs, (Statement) proxy, maxRows);
@@ -335,9 +342,14 @@ final class JdbcProxies {
       PreparedStatement old = (PreparedStatement) target;
       Connection calcite = old.getConnection();
       PreparedStatement planned =
-          MaxRowsLimit.during(limit, () -> calcite.prepareStatement(
-              preparedSql, old.getResultSetType(), old.getResultSetConcurrency(),
-              old.getResultSetHoldability()));
+          MaxRowsLimit.during(
+              limit,
+              () ->
+                  calcite.prepareStatement(
+                      preparedSql,
+                      old.getResultSetType(),
+                      old.getResultSetConcurrency(),
+                      old.getResultSetHoldability()));
       planned.setFetchSize(old.getFetchSize());
       planned.setQueryTimeout(old.getQueryTimeout());
       planned.setLargeMaxRows(limit);
@@ -432,7 +444,8 @@ final class JdbcProxies {
 
   /**
    * Metadata: points back to the wrapped connection; answers catalogs, schemas, tables, keys and
-   * types itself ({@link MetadataResults}), and the rest through Calcite, narrowed to the one schema.
+   * types itself ({@link MetadataResults}), and the rest through Calcite, narrowed to the one
+   * schema.
    */
   private static final class MetaDataHandler extends DelegatingHandler {
     private final Connection connection;
@@ -455,13 +468,18 @@ final class JdbcProxies {
           return connection;
         case "getURL":
           // Enough to tell connections apart, and no credential.
-          return ModelArtsDriver.PREFIX + "endpoint=" + session.config().endpoints().modelArts()
-              + ";projectId=" + session.config().projectId();
+          return ModelArtsDriver.PREFIX
+              + "endpoint="
+              + session.config().endpoints().modelArts()
+              + ";projectId="
+              + session.config().projectId();
         case "getUserName":
           return session.config().user();
-        case "supportsCatalogsInDataManipulation", "supportsCatalogsInProcedureCalls",
-            "supportsCatalogsInTableDefinitions", "supportsCatalogsInIndexDefinitions",
-            "supportsCatalogsInPrivilegeDefinitions":
+        case "supportsCatalogsInDataManipulation",
+        "supportsCatalogsInProcedureCalls",
+        "supportsCatalogsInTableDefinitions",
+        "supportsCatalogsInIndexDefinitions",
+        "supportsCatalogsInPrivilegeDefinitions":
           return false; // there is no catalog to qualify names with
         case "getCatalogs":
           return MetadataResults.catalogs();
@@ -472,12 +490,18 @@ final class JdbcProxies {
         case "getTableTypes":
           return MetadataResults.tableTypes();
         case "getTables":
-          return MetadataResults.tables((String) args[0], (String) args[1], (String) args[2],
-              (String[]) args[3], tableNames());
+          return MetadataResults.tables(
+              (String) args[0],
+              (String) args[1],
+              (String) args[2],
+              (String[]) args[3],
+              tableNames());
         case "getColumns":
           // Calcite's columns, narrowed: an empty schema pattern matches no schema.
-          String schema = MetadataResults.selectsOurSchema((String) args[0], (String) args[1])
-              ? MetadataResults.SCHEMA : "";
+          String schema =
+              MetadataResults.selectsOurSchema((String) args[0], (String) args[1])
+                  ? MetadataResults.SCHEMA
+                  : "";
           return delegate(method, new Object[] {null, schema, args[2], args[3]});
         case "getPrimaryKeys":
           return MetadataResults.primaryKeys((String) args[0], (String) args[1], (String) args[2]);
@@ -486,8 +510,13 @@ final class JdbcProxies {
         case "getExportedKeys":
           return MetadataResults.exportedKeys((String) args[0], (String) args[1], (String) args[2]);
         case "getCrossReference":
-          return MetadataResults.crossReference((String) args[0], (String) args[1],
-              (String) args[2], (String) args[3], (String) args[4], (String) args[5]);
+          return MetadataResults.crossReference(
+              (String) args[0],
+              (String) args[1],
+              (String) args[2],
+              (String) args[3],
+              (String) args[4],
+              (String) args[5]);
         case "getTypeInfo":
           return MetadataResults.typeInfo((ResultSet) delegate(method, args));
         default:
@@ -496,8 +525,11 @@ final class JdbcProxies {
     }
 
     private java.util.Set<String> tableNames() throws SQLException {
-      return connection.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getRootSchema()
-          .getSubSchema(MetadataResults.SCHEMA).tables()
+      return connection
+          .unwrap(org.apache.calcite.jdbc.CalciteConnection.class)
+          .getRootSchema()
+          .getSubSchema(MetadataResults.SCHEMA)
+          .tables()
           .getNames(org.apache.calcite.schema.lookup.LikePattern.any());
     }
   }

@@ -19,14 +19,15 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * Sends the driver's SLF4J logging to {@code java.util.logging}, in the drop-in jar only.
  *
  * <p>There SLF4J is relocated (so that it never meets the host's SLF4J), which also cuts it off
- * from the host's logging backend: without a provider of its own it would print a warning on
- * every start and drop every line. java.util.logging is in every JVM, and Spring Boot, Metabase
- * and others route it to their backend. The drop-in jar registers this class as its (relocated)
- * SLF4J provider; the plain jar does not, and there the host's provider is used.
+ * from the host's logging backend: without a provider of its own it would print a warning on every
+ * start and drop every line. java.util.logging is in every JVM, and Spring Boot, Metabase and
+ * others route it to their backend. The drop-in jar registers this class as its (relocated) SLF4J
+ * provider; the plain jar does not, and there the host's provider is used.
  */
 public final class JulLoggingProvider implements SLF4JServiceProvider {
   private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
-  private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, JulLogger::new);
+  private final ILoggerFactory loggerFactory =
+      name -> loggers.computeIfAbsent(name, JulLogger::new);
   private final IMarkerFactory markerFactory = new BasicMarkerFactory();
   private final MDCAdapter mdcAdapter = new NOPMDCAdapter();
 
@@ -94,8 +95,12 @@ public final class JulLoggingProvider implements SLF4JServiceProvider {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, Marker marker,
-        String pattern, Object[] arguments, Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+        org.slf4j.event.Level level,
+        Marker marker,
+        String pattern,
+        Object[] arguments,
+        Throwable throwable) {
       LogRecord record =
           new LogRecord(julLevel(level), MessageFormatter.basicArrayFormat(pattern, arguments));
       record.setLoggerName(name);

@@ -47,19 +47,26 @@ final class MaxRowsLimit implements Program {
     try (Hook.Closeable ignored =
         Hook.PROGRAM.addThread(
             (Holder<Program> program) ->
-                program.set(new MaxRowsLimit(
-                    program.get() != null ? program.get() : Programs.standard(), maxRows)))) {
+                program.set(
+                    new MaxRowsLimit(
+                        program.get() != null ? program.get() : Programs.standard(), maxRows)))) {
       return prepare.run();
     }
   }
 
   @Override
-  public RelNode run(RelOptPlanner relPlanner, RelNode rel, RelTraitSet requiredOutputTraits,
-      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+  public RelNode run(
+      RelOptPlanner relPlanner,
+      RelNode rel,
+      RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
     RelCollation order = requiredOutputTraits.getTrait(RelCollationTraitDef.INSTANCE);
     RelNode limited =
         LogicalSort.create(
-            rel, order == null ? RelCollations.EMPTY : order, null,
+            rel,
+            order == null ? RelCollations.EMPTY : order,
+            null,
             rel.getCluster().getRexBuilder().makeExactLiteral(BigDecimal.valueOf(maxRows)));
     return planner.run(relPlanner, limited, requiredOutputTraits, materializations, lattices);
   }

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
- * The metadata result sets the driver answers itself rather than Calcite: no catalog, the one schema
- * {@code modelarts} (Calcite's internal {@code metadata} schema stays hidden, since its tables are
- * no data of the service), the tables with their types and remarks, the keys of {@link
+ * The metadata result sets the driver answers itself rather than Calcite: no catalog, the one
+ * schema {@code modelarts} (Calcite's internal {@code metadata} schema stays hidden, since its
+ * tables are no data of the service), the tables with their types and remarks, the keys of {@link
  * SchemaDescription}, and the types a query can CAST to. Column names and types are JDBC's.
  */
 final class MetadataResults {
@@ -27,15 +27,58 @@ final class MetadataResults {
   private static final int S = Types.SMALLINT;
 
   private static final List<RowsResultSet.Column> KEY_REFERENCE_COLUMNS =
-      columns("PKTABLE_CAT", V, "PKTABLE_SCHEM", V, "PKTABLE_NAME", V, "PKCOLUMN_NAME", V,
-          "FKTABLE_CAT", V, "FKTABLE_SCHEM", V, "FKTABLE_NAME", V, "FKCOLUMN_NAME", V,
-          "KEY_SEQ", S, "UPDATE_RULE", S, "DELETE_RULE", S, "FK_NAME", V, "PK_NAME", V,
-          "DEFERRABILITY", S);
+      columns(
+          "PKTABLE_CAT",
+          V,
+          "PKTABLE_SCHEM",
+          V,
+          "PKTABLE_NAME",
+          V,
+          "PKCOLUMN_NAME",
+          V,
+          "FKTABLE_CAT",
+          V,
+          "FKTABLE_SCHEM",
+          V,
+          "FKTABLE_NAME",
+          V,
+          "FKCOLUMN_NAME",
+          V,
+          "KEY_SEQ",
+          S,
+          "UPDATE_RULE",
+          S,
+          "DELETE_RULE",
+          S,
+          "FK_NAME",
+          V,
+          "PK_NAME",
+          V,
+          "DEFERRABILITY",
+          S);
 
-  /** Types a query can CAST to; Calcite's list also has internal ones (SYMBOL, SARG, UTINYINT...). */
+  /**
+   * Types a query can CAST to; Calcite's list also has internal ones (SYMBOL, SARG, UTINYINT...).
+   */
   private static final Set<String> CASTABLE_TYPES =
-      Set.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "DECIMAL", "FLOAT", "REAL",
-          "DOUBLE", "DATE", "TIME", "TIMESTAMP", "CHAR", "VARCHAR", "BINARY", "VARBINARY", "ARRAY");
+      Set.of(
+          "BOOLEAN",
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "DECIMAL",
+          "FLOAT",
+          "REAL",
+          "DOUBLE",
+          "DATE",
+          "TIME",
+          "TIMESTAMP",
+          "CHAR",
+          "VARCHAR",
+          "BINARY",
+          "VARBINARY",
+          "ARRAY");
 
   private MetadataResults() {}
 
@@ -66,25 +109,57 @@ final class MetadataResults {
   }
 
   /** The tables named {@code tableNames} that the arguments select, ordered by type, then name. */
-  static ResultSet tables(String catalog, String schemaPattern, String tablePattern,
-      String[] types, Collection<String> tableNames) {
+  static ResultSet tables(
+      String catalog,
+      String schemaPattern,
+      String tablePattern,
+      String[] types,
+      Collection<String> tableNames) {
     List<Object[]> rows = new ArrayList<>();
     if (selectsOurSchema(catalog, schemaPattern)) {
       for (String table : tableNames) {
         String type = SchemaDescription.tableType(table);
         if (like(tablePattern).test(table) && (types == null || List.of(types).contains(type))) {
-          rows.add(new Object[] {
-            null, SCHEMA, table, type, SchemaDescription.TABLE_REMARKS.get(table), null, null,
-            null, null, null
-          });
+          rows.add(
+              new Object[] {
+                null,
+                SCHEMA,
+                table,
+                type,
+                SchemaDescription.TABLE_REMARKS.get(table),
+                null,
+                null,
+                null,
+                null,
+                null
+              });
         }
       }
     }
-    rows.sort(Comparator.comparing((Object[] r) -> (String) r[3]).thenComparing(r -> (String) r[2]));
+    rows.sort(
+        Comparator.comparing((Object[] r) -> (String) r[3]).thenComparing(r -> (String) r[2]));
     return RowsResultSet.of(
-        columns("TABLE_CAT", V, "TABLE_SCHEM", V, "TABLE_NAME", V, "TABLE_TYPE", V, "REMARKS", V,
-            "TYPE_CAT", V, "TYPE_SCHEM", V, "TYPE_NAME", V, "SELF_REFERENCING_COL_NAME", V,
-            "REF_GENERATION", V),
+        columns(
+            "TABLE_CAT",
+            V,
+            "TABLE_SCHEM",
+            V,
+            "TABLE_NAME",
+            V,
+            "TABLE_TYPE",
+            V,
+            "REMARKS",
+            V,
+            "TYPE_CAT",
+            V,
+            "TYPE_SCHEM",
+            V,
+            "TYPE_NAME",
+            V,
+            "SELF_REFERENCING_COL_NAME",
+            V,
+            "REF_GENERATION",
+            V),
         rows);
   }
 
@@ -102,27 +177,48 @@ final class MetadataResults {
       }
     }
     return RowsResultSet.of(
-        columns("TABLE_CAT", V, "TABLE_SCHEM", V, "TABLE_NAME", V, "COLUMN_NAME", V, "KEY_SEQ", S,
-            "PK_NAME", V),
+        columns(
+            "TABLE_CAT",
+            V,
+            "TABLE_SCHEM",
+            V,
+            "TABLE_NAME",
+            V,
+            "COLUMN_NAME",
+            V,
+            "KEY_SEQ",
+            S,
+            "PK_NAME",
+            V),
         rows);
   }
 
   /** Foreign keys of {@code table}, ordered by the referenced table as JDBC says. */
   static ResultSet importedKeys(String catalog, String schema, String table) {
-    return keys(selectsOurSchema(catalog, schema), k -> like(table).test(k.table()),
+    return keys(
+        selectsOurSchema(catalog, schema),
+        k -> like(table).test(k.table()),
         Comparator.comparing(SchemaDescription.ForeignKey::referencedTable));
   }
 
   /** Foreign keys referencing {@code table}, ordered by the referencing table as JDBC says. */
   static ResultSet exportedKeys(String catalog, String schema, String table) {
-    return keys(selectsOurSchema(catalog, schema), k -> like(table).test(k.referencedTable()),
+    return keys(
+        selectsOurSchema(catalog, schema),
+        k -> like(table).test(k.referencedTable()),
         Comparator.comparing(SchemaDescription.ForeignKey::table));
   }
 
-  static ResultSet crossReference(String parentCatalog, String parentSchema, String parentTable,
-      String foreignCatalog, String foreignSchema, String foreignTable) {
+  static ResultSet crossReference(
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable) {
     return keys(
-        selectsOurSchema(parentCatalog, parentSchema) && selectsOurSchema(foreignCatalog, foreignSchema),
+        selectsOurSchema(parentCatalog, parentSchema)
+            && selectsOurSchema(foreignCatalog, foreignSchema),
         k -> like(parentTable).test(k.referencedTable()) && like(foreignTable).test(k.table()),
         Comparator.comparing(SchemaDescription.ForeignKey::table));
   }
@@ -152,25 +248,42 @@ final class MetadataResults {
     }
   }
 
-  private static ResultSet keys(boolean inSchema, Predicate<SchemaDescription.ForeignKey> filter,
+  private static ResultSet keys(
+      boolean inSchema,
+      Predicate<SchemaDescription.ForeignKey> filter,
       Comparator<SchemaDescription.ForeignKey> order) {
     List<Object[]> rows = new ArrayList<>();
     if (inSchema) {
       SchemaDescription.FOREIGN_KEYS.stream()
           .filter(filter)
           .sorted(order)
-          .forEach(k -> rows.add(new Object[] {
-            null, SCHEMA, k.referencedTable(), k.referencedColumn(), null, SCHEMA, k.table(),
-            k.column(), 1,
-            // Nothing is ever written through this driver, so no rule ever fires.
-            DatabaseMetaData.importedKeyNoAction, DatabaseMetaData.importedKeyNoAction, k.name(),
-            k.referencedKeyName(), DatabaseMetaData.importedKeyNotDeferrable
-          }));
+          .forEach(
+              k ->
+                  rows.add(
+                      new Object[] {
+                        null,
+                        SCHEMA,
+                        k.referencedTable(),
+                        k.referencedColumn(),
+                        null,
+                        SCHEMA,
+                        k.table(),
+                        k.column(),
+                        1,
+                        // Nothing is ever written through this driver, so no rule ever fires.
+                        DatabaseMetaData.importedKeyNoAction,
+                        DatabaseMetaData.importedKeyNoAction,
+                        k.name(),
+                        k.referencedKeyName(),
+                        DatabaseMetaData.importedKeyNotDeferrable
+                      }));
     }
     return RowsResultSet.of(KEY_REFERENCE_COLUMNS, rows);
   }
 
-  /** A LIKE pattern as Calcite's metadata reads it ({@code %}, {@code \} escapes); null matches all. */
+  /**
+   * A LIKE pattern as Calcite's metadata reads it ({@code %}, {@code \} escapes); null matches all.
+   */
   private static Predicate<String> like(String pattern) {
     return LikePattern.matcher(pattern)::apply;
   }

@@ -75,7 +75,9 @@ public class ModelArtsDataSource implements DataSource {
     return DRIVER.connect(ModelArtsDriver.PREFIX, properties());
   }
 
-  /** A connection with these credentials instead of the configured {@code user}/{@code password}. */
+  /**
+   * A connection with these credentials instead of the configured {@code user}/{@code password}.
+   */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     Properties p = properties();
@@ -133,9 +135,13 @@ public class ModelArtsDataSource implements DataSource {
   /** Names the project and endpoint, never a credential. */
   @Override
   public String toString() {
-    return "ModelArtsDataSource{projectId=" + get(ConnectionProperty.PROJECT_ID)
-        + ", region=" + get(ConnectionProperty.REGION)
-        + ", endpoint=" + get(ConnectionProperty.ENDPOINT) + "}";
+    return "ModelArtsDataSource{projectId="
+        + get(ConnectionProperty.PROJECT_ID)
+        + ", region="
+        + get(ConnectionProperty.REGION)
+        + ", endpoint="
+        + get(ConnectionProperty.ENDPOINT)
+        + "}";
   }
 
   // One bean property per ConnectionProperty, in the enum's (alphabetical) order.

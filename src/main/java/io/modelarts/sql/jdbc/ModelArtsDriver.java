@@ -44,15 +44,23 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
   @Override
   protected DriverVersion createDriverVersion() {
     return new DriverVersion(
-        "ModelArts JDBC Driver", Version.VERSION, "ModelArts", Version.VERSION, true,
-        Version.MAJOR, Version.MINOR, Version.MAJOR, Version.MINOR);
+        "ModelArts JDBC Driver",
+        Version.VERSION,
+        "ModelArts",
+        Version.VERSION,
+        true,
+        Version.MAJOR,
+        Version.MINOR,
+        Version.MAJOR,
+        Version.MINOR);
   }
 
   /** Calcite's metadata, with each column's API documentation as its remarks. */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     return CalciteMetaImpl.create(
-        (CalciteConnection) connection, CalciteMetaTableFactoryImpl.INSTANCE,
+        (CalciteConnection) connection,
+        CalciteMetaTableFactoryImpl.INSTANCE,
         new DocumentedColumnFactory());
   }
 
@@ -62,11 +70,13 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
       return null; // JDBC: another driver's URL
     }
     Properties merged =
-        ConnectStringParser.parse(url.substring(PREFIX.length()), info == null ? new Properties() : info);
+        ConnectStringParser.parse(
+            url.substring(PREFIX.length()), info == null ? new Properties() : info);
     ConnectionConfig config = ConnectionConfig.from(merged);
     ModelArtsSession session = SessionFactory.open(config);
     AvaticaConnection calcite =
-        factory.newConnection(this, factory, PREFIX + "projectId=" + config.projectId(), calciteProperties());
+        factory.newConnection(
+            this, factory, PREFIX + "projectId=" + config.projectId(), calciteProperties());
     handler.onConnectionInit(calcite);
     CalciteConnection connection = (CalciteConnection) calcite;
     connection.getRootSchema().add(ModelArtsSchema.NAME, new ModelArtsSchema(session));

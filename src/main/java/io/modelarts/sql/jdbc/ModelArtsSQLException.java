@@ -14,8 +14,12 @@ public final class ModelArtsSQLException extends SQLException {
   private final String requestId;
 
   ModelArtsSQLException(
-      String message, String sqlState, String apiErrorCode, String apiErrorMessage,
-      String requestId, Throwable cause) {
+      String message,
+      String sqlState,
+      String apiErrorCode,
+      String apiErrorMessage,
+      String requestId,
+      Throwable cause) {
     super(message, sqlState, cause);
     this.apiErrorCode = apiErrorCode;
     this.apiErrorMessage = apiErrorMessage;

@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * A forward-only, read-only {@link ResultSet} over rows held in memory: the metadata answers the
- * driver makes itself (keys, schemas, table list). Values are String, Integer or Boolean, as
- * {@code getObject} returns them for VARCHAR, SMALLINT/INTEGER and BOOLEAN columns.
+ * driver makes itself (keys, schemas, table list). Values are String, Integer or Boolean, as {@code
+ * getObject} returns them for VARCHAR, SMALLINT/INTEGER and BOOLEAN columns.
  */
 final class RowsResultSet implements InvocationHandler {
   /** A column: its label and {@link Types} code. */
@@ -36,7 +36,8 @@ final class RowsResultSet implements InvocationHandler {
   static ResultSet of(List<Column> columns, List<Object[]> rows) {
     return (ResultSet)
         Proxy.newProxyInstance(
-            RowsResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+            RowsResultSet.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
             new RowsResultSet(columns, rows));
   }
 
@@ -107,10 +108,13 @@ final class RowsResultSet implements InvocationHandler {
       default:
         break;
     }
-    if (name.startsWith("get") && args != null && args.length >= 1
+    if (name.startsWith("get")
+        && args != null
+        && args.length >= 1
         && (args[0] instanceof Integer || args[0] instanceof String)) {
       int column = args[0] instanceof Integer i ? i : findColumn((String) args[0]);
-      Class<?> type = args.length == 2 && args[1] instanceof Class<?> c ? c : method.getReturnType();
+      Class<?> type =
+          args.length == 2 && args[1] instanceof Class<?> c ? c : method.getReturnType();
       return convert(value(column), type, name);
     }
     throw new SQLFeatureNotSupportedException(
@@ -131,14 +135,17 @@ final class RowsResultSet implements InvocationHandler {
       throw new SQLException("The result set is not on a row", "24000");
     }
     if (column < 1 || column > columns.size()) {
-      throw new SQLException("Column index " + column + " is out of range 1.." + columns.size(), "07009");
+      throw new SQLException(
+          "Column index " + column + " is out of range 1.." + columns.size(), "07009");
     }
     Object v = rows.get(row)[column - 1];
     wasNull = v == null;
     return v;
   }
 
-  /** The value as the getter's type; null becomes 0 or false for primitive getters, as JDBC says. */
+  /**
+   * The value as the getter's type; null becomes 0 or false for primitive getters, as JDBC says.
+   */
   private static Object convert(Object v, Class<?> type, String getter) throws SQLException {
     if (type == Object.class) {
       return v;
@@ -190,7 +197,8 @@ final class RowsResultSet implements InvocationHandler {
   private ResultSetMetaData metaData() {
     return (ResultSetMetaData)
         Proxy.newProxyInstance(
-            RowsResultSet.class.getClassLoader(), new Class<?>[] {ResultSetMetaData.class},
+            RowsResultSet.class.getClassLoader(),
+            new Class<?>[] {ResultSetMetaData.class},
             this::describe);
   }
 
@@ -217,7 +225,8 @@ final class RowsResultSet implements InvocationHandler {
     }
     int index = (Integer) args[0];
     if (index < 1 || index > columns.size()) {
-      throw new SQLException("Column index " + index + " is out of range 1.." + columns.size(), "07009");
+      throw new SQLException(
+          "Column index " + index + " is out of range 1.." + columns.size(), "07009");
     }
     Column c = columns.get(index - 1);
     boolean text = c.type() == Types.VARCHAR;
@@ -229,7 +238,8 @@ final class RowsResultSet implements InvocationHandler {
       case "getColumnTypeName":
         return JDBCType.valueOf(c.type()).getName();
       case "getColumnClassName":
-        return text ? String.class.getName()
+        return text
+            ? String.class.getName()
             : c.type() == Types.BOOLEAN ? Boolean.class.getName() : Integer.class.getName();
       case "isNullable":
         return ResultSetMetaData.columnNullable;

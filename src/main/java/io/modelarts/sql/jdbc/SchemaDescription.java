@@ -12,7 +12,10 @@ final class SchemaDescription {
   /** A single-column primary key. */
   record PrimaryKey(String table, String column, String name) {}
 
-  /** A single-column foreign key from {@code table.column} to {@code referencedTable.referencedColumn}. */
+  /**
+   * A single-column foreign key from {@code table.column} to {@code
+   * referencedTable.referencedColumn}.
+   */
   record ForeignKey(
       String table, String column, String referencedTable, String referencedColumn, String name) {
     /** The name of the primary key this one references. */
@@ -27,7 +30,8 @@ final class SchemaDescription {
           "endpoints", "One row per element of a notebook's endpoints.",
           "action_progress", "One row per element of a notebook's action_progress.",
           "images", "One row per distinct image that the listed notebooks use.",
-          "api_calls", "The most recent HTTP calls of this connection, newest last; reading it makes no call.");
+          "api_calls",
+              "The most recent HTTP calls of this connection, newest last; reading it makes no call.");
 
   static final List<PrimaryKey> PRIMARY_KEYS =
       List.of(
@@ -36,7 +40,8 @@ final class SchemaDescription {
 
   static final List<ForeignKey> FOREIGN_KEYS =
       List.of(
-          new ForeignKey("action_progress", "notebook_id", "notebooks", "id", "action_progress_notebook_fk"),
+          new ForeignKey(
+              "action_progress", "notebook_id", "notebooks", "id", "action_progress_notebook_fk"),
           new ForeignKey("endpoints", "notebook_id", "notebooks", "id", "endpoints_notebook_fk"),
           new ForeignKey("notebooks", "image_id", "images", "id", "notebooks_image_fk"));
 

@@ -10,15 +10,18 @@ import io.modelarts.sql.http.ApiCallLog;
 import io.modelarts.sql.http.HttpClients;
 import io.modelarts.sql.http.ModelArtsClient;
 import io.modelarts.sql.http.PageSource;
-import io.modelarts.sql.http.ResponseCache;
 import io.modelarts.sql.http.RateLimiter;
+import io.modelarts.sql.http.ResponseCache;
 import io.modelarts.sql.http.RetryPolicy;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 
-/** Builds the run-time parts of one connection (HTTP client, authenticator, retries) from its config. */
+/**
+ * Builds the run-time parts of one connection (HTTP client, authenticator, retries) from its
+ * config.
+ */
 final class SessionFactory {
   private static final int CALL_LOG_CAPACITY = 1000;
 
@@ -65,12 +68,22 @@ final class SessionFactory {
 
   private static RequestAuthenticator authenticator(ConnectionConfig config, OkHttpClient http) {
     return switch (config.authType()) {
-      case "aksk" -> new AkSkAuthenticator(
-          config.user(), config.password(), config.securityToken(), config.projectId(),
-          Clock.systemUTC());
-      case "password" -> new IamTokenAuthenticator(
-          http, config.endpoints().iam(), config.user(), config.password(), config.domain(),
-          config.projectId(), Clock.systemUTC());
+      case "aksk" ->
+          new AkSkAuthenticator(
+              config.user(),
+              config.password(),
+              config.securityToken(),
+              config.projectId(),
+              Clock.systemUTC());
+      case "password" ->
+          new IamTokenAuthenticator(
+              http,
+              config.endpoints().iam(),
+              config.user(),
+              config.password(),
+              config.domain(),
+              config.projectId(),
+              Clock.systemUTC());
       case "token" -> new StaticTokenAuthenticator(config.token());
       default -> throw new IllegalStateException(config.authType());
     };

@@ -32,8 +32,14 @@ final class SqlErrors {
       if (t instanceof QueryContext.QueryCancelledException c) {
         boolean timeout = String.valueOf(c.getMessage()).contains("timeout");
         return new ModelArtsSQLException(
-            timeout ? "The query ran past its timeout and was stopped" : "The statement was cancelled",
-            timeout ? "HYT00" : "HY008", null, null, null, failure);
+            timeout
+                ? "The query ran past its timeout and was stopped"
+                : "The statement was cancelled",
+            timeout ? "HYT00" : "HY008",
+            null,
+            null,
+            null,
+            failure);
       }
       if (t instanceof AuthenticationException a) {
         return new ModelArtsSQLException(
@@ -41,30 +47,50 @@ final class SqlErrors {
       }
       if (t instanceof ModelArtsApiException api) {
         return new ModelArtsSQLException(
-            api.getMessage(), stateOf(api), api.errorCode(), api.errorMessage(), api.requestId(),
+            api.getMessage(),
+            stateOf(api),
+            api.errorCode(),
+            api.errorMessage(),
+            api.requestId(),
             failure);
       }
       if (t instanceof MalformedResponseException m) {
         return new ModelArtsSQLException(
-            "The ModelArts service sent an answer that cannot be read: " + m.getMessage(), "HY000",
-            null, null, null, failure);
+            "The ModelArts service sent an answer that cannot be read: " + m.getMessage(),
+            "HY000",
+            null,
+            null,
+            null,
+            failure);
       }
       if (t instanceof ConnectException || t instanceof UnknownHostException) {
         return new ModelArtsSQLException(
-            "Cannot reach the ModelArts service: " + t.getMessage(), "08001", null, null, null,
+            "Cannot reach the ModelArts service: " + t.getMessage(),
+            "08001",
+            null,
+            null,
+            null,
             failure);
       }
       if (t instanceof SocketTimeoutException) {
         return new ModelArtsSQLException(
-            "The ModelArts service did not answer in time: " + t.getMessage(), "08S01", null,
-            null, null, failure);
+            "The ModelArts service did not answer in time: " + t.getMessage(),
+            "08S01",
+            null,
+            null,
+            null,
+            failure);
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof IOException io) {
         return new ModelArtsSQLException(
-            "Communication with the ModelArts service failed: " + io.getMessage(), "08S01", null,
-            null, null, failure);
+            "Communication with the ModelArts service failed: " + io.getMessage(),
+            "08S01",
+            null,
+            null,
+            null,
+            failure);
       }
       String name = t.getClass().getName();
       if (name.endsWith("SqlParseException")) {

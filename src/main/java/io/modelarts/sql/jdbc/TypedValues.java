@@ -21,7 +21,9 @@ final class TypedValues {
   private TypedValues() {}
 
   static Object get(ResultSet rs, int column, Class<?> type) throws SQLException {
-    if (type == LocalDateTime.class || type == OffsetDateTime.class || type == Instant.class
+    if (type == LocalDateTime.class
+        || type == OffsetDateTime.class
+        || type == Instant.class
         || type == LocalDate.class) {
       Timestamp ts = rs.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
       if (ts == null) {
@@ -66,7 +68,12 @@ final class TypedValues {
       return rs.getArray(column);
     }
     throw new SQLException(
-        "Cannot convert column " + column + " (" + value.getClass().getSimpleName() + ") to "
-            + type.getName(), "22018");
+        "Cannot convert column "
+            + column
+            + " ("
+            + value.getClass().getSimpleName()
+            + ") to "
+            + type.getName(),
+        "22018");
   }
 }

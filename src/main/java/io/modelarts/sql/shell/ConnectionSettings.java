@@ -39,13 +39,21 @@ record ConnectionSettings(String url, String user, String password, String promp
     p.setProperty("rateLimit", "0");
     return new ConnectionSettings(
         ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p),
-        simulator.accessKey(), simulator.secretKey(), "demo");
+        simulator.accessKey(),
+        simulator.secretKey(),
+        "demo");
   }
 
-  /** Settings for the cloud, from the properties file, the flags, the environment and the prompt. */
+  /**
+   * Settings for the cloud, from the properties file, the flags, the environment and the prompt.
+   */
   static ConnectionSettings resolve(
-      ShellOptions options, ShellHome home, Map<String, String> env, SecretPrompt prompt,
-      PrintStream err) throws UsageException {
+      ShellOptions options,
+      ShellHome home,
+      Map<String, String> env,
+      SecretPrompt prompt,
+      PrintStream err)
+      throws UsageException {
     Properties p = new Properties();
     Path file = options.propertiesFile != null ? Paths.get(options.propertiesFile) : null;
     if (file == null && Files.isRegularFile(home.connectionProperties())) {
@@ -56,7 +64,8 @@ record ConnectionSettings(String url, String user, String password, String promp
     }
     String filePassword = p.getProperty("password");
     if (filePassword != null && readableByOthers(file)) {
-      err.println("warning: " + file + " holds a password that other users can read; chmod 600 " + file);
+      err.println(
+          "warning: " + file + " holds a password that other users can read; chmod 600 " + file);
     }
     Properties fromUrl = options.url == null ? new Properties() : parseUrl(options.url);
     p.putAll(fromUrl);
@@ -64,11 +73,15 @@ record ConnectionSettings(String url, String user, String password, String promp
     String commandLinePassword =
         firstNonNull(options.connectionFlags.get("password"), fromUrl.getProperty("password"));
     if (commandLinePassword != null) {
-      err.println("warning: a password on the command line stays in the shell history and the"
-          + " process list; prefer " + PASSWORD_VARIABLE + " or the properties file");
+      err.println(
+          "warning: a password on the command line stays in the shell history and the"
+              + " process list; prefer "
+              + PASSWORD_VARIABLE
+              + " or the properties file");
     }
-    String password = firstNonNull(
-        commandLinePassword, env.get(PASSWORD_VARIABLE), env.get(SK_VARIABLE), filePassword);
+    String password =
+        firstNonNull(
+            commandLinePassword, env.get(PASSWORD_VARIABLE), env.get(SK_VARIABLE), filePassword);
     String user = p.getProperty("user");
     p.remove("password");
     p.remove("user");
@@ -144,7 +157,14 @@ record ConnectionSettings(String url, String user, String password, String promp
   /** Never shows the password: records print themselves in logs and debuggers. */
   @Override
   public String toString() {
-    return "ConnectionSettings[url=" + url + ", user=" + user + ", password="
-        + (password == null ? "null" : "****") + ", promptName=" + promptName + "]";
+    return "ConnectionSettings[url="
+        + url
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "null" : "****")
+        + ", promptName="
+        + promptName
+        + "]";
   }
 }

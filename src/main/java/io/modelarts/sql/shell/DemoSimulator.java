@@ -52,7 +52,9 @@ final class DemoSimulator implements AutoCloseable {
       builderClass.getMethod("notebooks", int.class).invoke(builder, NOTEBOOKS);
       builderClass.getMethod("seed", long.class).invoke(builder, SEED);
       // The data's "now" is the wall clock, so leases end within the coming hours as they would.
-      builderClass.getMethod("referenceTime", java.time.Instant.class).invoke(builder, java.time.Instant.now());
+      builderClass
+          .getMethod("referenceTime", java.time.Instant.class)
+          .invoke(builder, java.time.Instant.now());
       Object config = builderClass.getMethod("build").invoke(builder);
       AutoCloseable simulator =
           (AutoCloseable) simulatorClass.getMethod("start", configClass).invoke(null, config);
@@ -63,10 +65,12 @@ final class DemoSimulator implements AutoCloseable {
         throw e;
       }
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("the demo simulator did not start: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "the demo simulator did not start: " + e.getCause(), e.getCause());
     } catch (Exception e) {
       // The simulator's public API changed under us: a build problem, not a user's.
-      throw new IllegalStateException("the simulator's API is not the one the shell expects: " + e, e);
+      throw new IllegalStateException(
+          "the simulator's API is not the one the shell expects: " + e, e);
     }
   }
 

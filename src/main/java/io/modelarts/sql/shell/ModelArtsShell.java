@@ -20,19 +20,28 @@ public final class ModelArtsShell {
   /**
    * Runs the shell as the command line would, on the given streams.
    *
-   * @param in statements to run as a script when neither {@code -e} nor {@code -f} is given;
-   *     {@code System.in} on a terminal means the interactive line editor instead
-   * @return the process exit status: 0 success, 1 a failed statement or connection, 2 a bad
-   *     command line
+   * @param in statements to run as a script when neither {@code -e} nor {@code -f} is given; {@code
+   *     System.in} on a terminal means the interactive line editor instead
+   * @return the process exit status: 0 success, 1 a failed statement or connection, 2 a bad command
+   *     line
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     boolean interactive = in == System.in && System.console() != null;
-    return run(args, interactive ? null : in, out, err, System.getenv(),
+    return run(
+        args,
+        interactive ? null : in,
+        out,
+        err,
+        System.getenv(),
         interactive ? SecretPrompt.console() : SecretPrompt.none());
   }
 
   static int run(
-      String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+      String[] args,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
       SecretPrompt prompt) {
     ShellOptions options = null;
     try {
@@ -45,8 +54,11 @@ public final class ModelArtsShell {
       try (DemoSimulator demo = options.demo ? DemoSimulator.start() : null) {
         ConnectionSettings connection;
         if (demo != null) {
-          err.println("demo: simulator with " + DemoSimulator.NOTEBOOKS + " notebooks at "
-              + demo.baseUrl());
+          err.println(
+              "demo: simulator with "
+                  + DemoSimulator.NOTEBOOKS
+                  + " notebooks at "
+                  + demo.baseUrl());
           connection = ConnectionSettings.demo(demo);
         } else {
           connection = ConnectionSettings.resolve(options, home, env, prompt, err);

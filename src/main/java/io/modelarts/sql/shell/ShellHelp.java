@@ -2,7 +2,8 @@ package io.modelarts.sql.shell;
 
 /** The text of {@code ./modelarts-sql --help}: how to connect, the options, examples. */
 final class ShellHelp {
-  static final String TEXT = """
+  static final String TEXT =
+      """
       modelarts-sql: SQL over the ModelArts notebook listing API (sqlline on the jdbc:modelarts: driver)
 
       Usage:

@@ -7,36 +7,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shell's command line, split into what the shell handles itself (demo mode, connection
- * flags, {@code --help}, a subcommand) and what it hands to sqlline unchanged ({@code -e}, {@code
- * -f}, {@code --name=value} options such as {@code --outputformat=csv}).
+ * The shell's command line, split into what the shell handles itself (demo mode, connection flags,
+ * {@code --help}, a subcommand) and what it hands to sqlline unchanged ({@code -e}, {@code -f},
+ * {@code --name=value} options such as {@code --outputformat=csv}).
  */
 final class ShellOptions {
   /** Connection flags and the driver property each one sets; -n and -p are sqlline's spellings. */
-  private static final Map<String, String> CONNECTION_FLAGS = Map.of(
-      "--region", "region",
-      "--project-id", "projectId",
-      "--endpoint", "endpoint",
-      "--auth-type", "authType",
-      "--user", "user",
-      "-n", "user",
-      "--domain", "domain",
-      "--password", "password",
-      "-p", "password");
+  private static final Map<String, String> CONNECTION_FLAGS =
+      Map.of(
+          "--region", "region",
+          "--project-id", "projectId",
+          "--endpoint", "endpoint",
+          "--auth-type", "authType",
+          "--user", "user",
+          "-n", "user",
+          "--domain", "domain",
+          "--password", "password",
+          "-p", "password");
 
   boolean help;
   boolean demo;
   boolean verbose;
   String propertiesFile;
+
   /** A {@code jdbc:modelarts:} URL whose properties join the connection's, or null. */
   String url;
+
   /** Driver properties given as flags, by property name, in command-line order. */
   final Map<String, String> connectionFlags = new LinkedHashMap<>();
+
   /** Whether {@code -e} or {@code -f} was given: sqlline runs them and exits. */
   boolean batch;
+
   final List<String> sqllineArguments = new ArrayList<>();
+
   /** The subcommand ({@code sync}) or null for the SQL shell. */
   String command;
+
   final List<String> commandArguments = new ArrayList<>();
 
   private ShellOptions() {}
@@ -58,7 +65,8 @@ final class ShellOptions {
       switch (name) {
         case "--help", "-h" -> o.help = true;
         case "--demo" -> o.demo = true;
-        // Ours, never sqlline's: sqlline's verbose mode echoes the !connect command, password included.
+        // Ours, never sqlline's: sqlline's verbose mode echoes the !connect command, password
+        // included.
         case "--verbose" -> o.verbose = inlineValue == null || Boolean.parseBoolean(inlineValue);
         case "--properties" -> {
           o.propertiesFile = inlineValue != null ? inlineValue : value(args, i++, arg);
@@ -72,9 +80,11 @@ final class ShellOptions {
         default -> {
           if (CONNECTION_FLAGS.containsKey(name)) {
             o.connectionFlags.put(
-                CONNECTION_FLAGS.get(name), inlineValue != null ? inlineValue : value(args, i++, arg));
+                CONNECTION_FLAGS.get(name),
+                inlineValue != null ? inlineValue : value(args, i++, arg));
           } else if (arg.equals("-d")) {
-            throw new UsageException("-d is not needed: the shell always uses the ModelArts driver");
+            throw new UsageException(
+                "-d is not needed: the shell always uses the ModelArts driver");
           } else if (arg.startsWith("--")) {
             if (name.equals("--run")) {
               o.batch = true;

@@ -13,7 +13,10 @@ import sqlline.SqlLine;
  * happens before its prompt loop starts, which is every error of {@code -e}.
  */
 final class ShellSqlLine extends SqlLine {
-  /** sqlline's message (resource {@code no-current-connection}) for a statement without a connection. */
+  /**
+   * sqlline's message (resource {@code no-current-connection}) for a statement without a
+   * connection.
+   */
   private static final String NO_CONNECTION = "No current connection";
 
   private final PrintStream err;
@@ -41,9 +44,9 @@ final class ShellSqlLine extends SqlLine {
   }
 
   /**
-   * Prints an error, except the "No current connection" that every statement of a batch earns
-   * after a failed connect: the reason has been reported already, and an error is meant to be one
-   * line. Every error sqlline reports, exceptions included, ends up here.
+   * Prints an error, except the "No current connection" that every statement of a batch earns after
+   * a failed connect: the reason has been reported already, and an error is meant to be one line.
+   * Every error sqlline reports, exceptions included, ends up here.
    */
   @Override
   public boolean error(String message) {
@@ -68,7 +71,8 @@ final class ShellSqlLine extends SqlLine {
     Throwable shown = sql != null ? sql : e;
     String message = shown.getMessage() == null ? shown.getClass().getName() : shown.getMessage();
     message = message.strip().lines().findFirst().orElse("").strip();
-    String state = sql == null || sql.getSQLState() == null ? "" : " (SQLState " + sql.getSQLState() + ")";
+    String state =
+        sql == null || sql.getSQLState() == null ? "" : " (SQLState " + sql.getSQLState() + ")";
     return "Error: " + message + state;
   }
 }

@@ -13,8 +13,8 @@ import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
 /**
- * Runs sqlline on a connection: builds its argument list, points its files at the shell's home,
- * and picks its mode: statements from {@code -e}/{@code -f}, a script piped in, or the terminal.
+ * Runs sqlline on a connection: builds its argument list, points its files at the shell's home, and
+ * picks its mode: statements from {@code -e}/{@code -f}, a script piped in, or the terminal.
  */
 final class SqlLineRunner {
   /** The system property sqlline reads its directory from, once, when its classes load. */
@@ -29,8 +29,13 @@ final class SqlLineRunner {
    * @return the exit status: 0 when every statement succeeded, 1 when one failed
    */
   static int run(
-      ShellOptions options, ConnectionSettings connection, ShellHome home, InputStream in,
-      PrintStream out, PrintStream err) throws IOException, UsageException {
+      ShellOptions options,
+      ConnectionSettings connection,
+      ShellHome home,
+      InputStream in,
+      PrintStream out,
+      PrintStream err)
+      throws IOException, UsageException {
     // Before sqlline's first class loads: otherwise it creates and uses ~/.sqlline.
     if (System.getProperty(SQLLINE_BASE_DIR) == null) {
       System.setProperty(SQLLINE_BASE_DIR, home.directory().toString());
@@ -57,8 +62,13 @@ final class SqlLineRunner {
   }
 
   private static int run(
-      List<String> args, InputStream in, boolean interactive, boolean verbose, PrintStream out,
-      PrintStream err) throws IOException {
+      List<String> args,
+      InputStream in,
+      boolean interactive,
+      boolean verbose,
+      PrintStream out,
+      PrintStream err)
+      throws IOException {
     ShellSqlLine sqlline = new ShellSqlLine(out, err, verbose, !interactive);
     SqlLine.Status status = sqlline.begin(args.toArray(new String[0]), in, interactive);
     return switch (status) {
@@ -78,17 +88,21 @@ final class SqlLineRunner {
         continue;
       }
       String name = arg.substring(arg.startsWith("--no-") ? 5 : 2).split("=", 2)[0];
-      boolean known = name.equalsIgnoreCase("run")
-          || Arrays.stream(BuiltInProperty.values())
-              .anyMatch(p -> p.propertyName().equalsIgnoreCase(name));
+      boolean known =
+          name.equalsIgnoreCase("run")
+              || Arrays.stream(BuiltInProperty.values())
+                  .anyMatch(p -> p.propertyName().equalsIgnoreCase(name));
       if (!known) {
         throw new UsageException("unknown option " + arg);
       }
     }
   }
 
-  /** sqlline's command line: the connection (password apart from the URL), then the user's options. */
-  static List<String> arguments(ShellOptions options, ConnectionSettings connection, ShellHome home) {
+  /**
+   * sqlline's command line: the connection (password apart from the URL), then the user's options.
+   */
+  static List<String> arguments(
+      ShellOptions options, ConnectionSettings connection, ShellHome home) {
     List<String> args = new ArrayList<>();
     args.add("-u");
     args.add(connection.url());

@@ -22,14 +22,27 @@ final class SyncCommand {
       throws UsageException {
     Method run;
     try {
-      run = Class.forName(SYNC_CLASS).getMethod(
-          "run", String[].class, String.class, Properties.class, PrintStream.class, PrintStream.class);
+      run =
+          Class.forName(SYNC_CLASS)
+              .getMethod(
+                  "run",
+                  String[].class,
+                  String.class,
+                  Properties.class,
+                  PrintStream.class,
+                  PrintStream.class);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       throw new UsageException("sync is not available in this build");
     }
     try {
-      return (Integer) run.invoke(
-          null, args.toArray(new String[0]), connection.url(), connection.credentials(), out, err);
+      return (Integer)
+          run.invoke(
+              null,
+              args.toArray(new String[0]),
+              connection.url(),
+              connection.credentials(),
+              out,
+              err);
     } catch (InvocationTargetException e) {
       // SyncMain reports its own failures and returns a status; what escapes it is a bug: name it.
       throw new IllegalStateException("sync failed: " + e.getCause(), e.getCause());

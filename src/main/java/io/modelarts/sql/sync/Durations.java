@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the durations of the command line: {@code 90s}, {@code 5m}, {@code 1h30m},
- * {@code 90d}, {@code 250ms}, or ISO-8601 ({@code PT5M}).
+ * Parses the durations of the command line: {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 90d},
+ * {@code 250ms}, or ISO-8601 ({@code PT5M}).
  */
 final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -29,13 +29,15 @@ final class Durations {
     int end = 0;
     while (m.lookingAt()) {
       long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+              });
       end = m.end();
       m.region(end, t.length());
     }

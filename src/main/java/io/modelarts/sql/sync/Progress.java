@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells the operator what a round is doing, on standard error: a line per table read and
- * written, and while a big table is being read, its row count every few seconds, so a long round
- * never looks hung.
+ * Tells the operator what a round is doing, on standard error: a line per table read and written,
+ * and while a big table is being read, its row count every few seconds, so a long round never looks
+ * hung.
  *
  * <p>Only table names, counts and times pass through here, never a URL or a value.
  */
@@ -38,8 +38,13 @@ final class Progress {
     long now = System.nanoTime();
     if (now - lastReport >= INTERVAL_NANOS) {
       lastReport = now;
-      out.println("sync: reading " + table + ": " + rowsSoFar + (rowsSoFar == 1 ? " row" : " rows")
-          + " so far");
+      out.println(
+          "sync: reading "
+              + table
+              + ": "
+              + rowsSoFar
+              + (rowsSoFar == 1 ? " row" : " rows")
+              + " so far");
     }
   }
 

@@ -13,29 +13,38 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The {@code sync_rounds} table: one row per committed round, so dashboards can show how fresh
- * the data is ({@code max(snapshot_at)}) and operators can see what each round copied.
+ * The {@code sync_rounds} table: one row per committed round, so dashboards can show how fresh the
+ * data is ({@code max(snapshot_at)}) and operators can see what each round copied.
  *
- * <p>Its row is written in the round's own transaction: a round is listed here if and only if
- * its data is in the tables.
+ * <p>Its row is written in the round's own transaction: a round is listed here if and only if its
+ * data is in the tables.
  */
 final class RoundsTable {
   static final String NAME = "sync_rounds";
 
   static final List<SourceColumn> COLUMNS =
       List.of(
-          new SourceColumn(SyncedTable.SNAPSHOT_AT, Types.TIMESTAMP, false,
+          new SourceColumn(
+              SyncedTable.SNAPSHOT_AT,
+              Types.TIMESTAMP,
+              false,
               "Time (UTC) the round started reading the API; the snapshot_at of its history rows."),
-          new SourceColumn("finished_at", Types.TIMESTAMP, false,
-              "Time (UTC) the round committed its rows."),
+          new SourceColumn(
+              "finished_at", Types.TIMESTAMP, false, "Time (UTC) the round committed its rows."),
           new SourceColumn("notebooks_rows", Types.INTEGER, false, "Rows written to notebooks."),
           new SourceColumn("endpoints_rows", Types.INTEGER, false, "Rows written to endpoints."),
-          new SourceColumn("action_progress_rows", Types.INTEGER, false,
-              "Rows written to action_progress."),
+          new SourceColumn(
+              "action_progress_rows", Types.INTEGER, false, "Rows written to action_progress."),
           new SourceColumn("images_rows", Types.INTEGER, false, "Rows written to images."),
-          new SourceColumn("with_history", Types.BOOLEAN, false,
+          new SourceColumn(
+              "with_history",
+              Types.BOOLEAN,
+              false,
               "Whether the round also appended its rows to the _history tables."),
-          new SourceColumn("read_ms", Types.BIGINT, false,
+          new SourceColumn(
+              "read_ms",
+              Types.BIGINT,
+              false,
               "Milliseconds the round spent reading the API through the driver."));
 
   static final String COMMENT =
@@ -44,8 +53,8 @@ final class RoundsTable {
   private RoundsTable() {}
 
   /**
-   * The snapshot time for a round that started reading at {@code readStartedAt}: that time, or
-   * just after the latest committed round if the clock went back, since history keys on it.
+   * The snapshot time for a round that started reading at {@code readStartedAt}: that time, or just
+   * after the latest committed round if the clock went back, since history keys on it.
    */
   static Instant nextSnapshotAt(
       Connection target, TargetDialect dialect, String schema, Instant readStartedAt)
@@ -70,8 +79,11 @@ final class RoundsTable {
     try (Statement s = target.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT MAX(" + dialect.identifier(SyncedTable.SNAPSHOT_AT) + ") FROM "
-                    + dialect.qualified(schema, NAME) + where)) {
+                "SELECT MAX("
+                    + dialect.identifier(SyncedTable.SNAPSHOT_AT)
+                    + ") FROM "
+                    + dialect.qualified(schema, NAME)
+                    + where)) {
       OffsetDateTime latest = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
       return latest == null ? null : latest.toInstant();
     }
@@ -95,7 +107,12 @@ final class RoundsTable {
     }
     try (PreparedStatement s =
         target.prepareStatement(
-            "INSERT INTO " + dialect.qualified(schema, NAME) + " (" + columns + ") VALUES (" + marks
+            "INSERT INTO "
+                + dialect.qualified(schema, NAME)
+                + " ("
+                + columns
+                + ") VALUES ("
+                + marks
                 + ")")) {
       s.setObject(1, snapshotAt.atOffset(ZoneOffset.UTC));
       s.setObject(2, finishedAt.atOffset(ZoneOffset.UTC));

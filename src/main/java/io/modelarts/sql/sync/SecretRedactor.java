@@ -11,16 +11,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes credentials from every line sync prints: the known secret values wherever they occur
- * (an error message that quotes a URL, say), and the values of secret-named URL parameters.
+ * Removes credentials from every line sync prints: the known secret values wherever they occur (an
+ * error message that quotes a URL, say), and the values of secret-named URL parameters.
  */
 final class SecretRedactor {
   static final String MASK = "****";
 
   /** Property names whose values are credentials, in the driver, pgjdbc and H2. */
   private static final Set<String> SECRET_KEYS =
-      Set.of("password", "pwd", "token", "securitytoken", "truststorepassword", "sslpassword",
-          "secretkey", "sk");
+      Set.of(
+          "password",
+          "pwd",
+          "token",
+          "securitytoken",
+          "truststorepassword",
+          "sslpassword",
+          "secretkey",
+          "sk");
 
   /** {@code key=value} in a URL: after {@code ?}, {@code &} or {@code ;} (Avatica and H2 style). */
   private static final Pattern PARAMETER = Pattern.compile("([?&;:])([A-Za-z_]+)=([^&;]*)");
@@ -78,7 +85,8 @@ final class SecretRedactor {
     Matcher m = PARAMETER.matcher(url);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String replacement = isSecretKey(m.group(2)) ? m.group(1) + m.group(2) + "=" + MASK : m.group();
+      String replacement =
+          isSecretKey(m.group(2)) ? m.group(1) + m.group(2) + "=" + MASK : m.group();
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(sb);

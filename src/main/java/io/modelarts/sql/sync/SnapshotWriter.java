@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes one round's snapshot into the target in a single transaction: the current tables
- * replaced, the history appended and pruned, the round recorded.
+ * Writes one round's snapshot into the target in a single transaction: the current tables replaced,
+ * the history appended and pruned, the round recorded.
  *
  * <p>Replacing is {@code DELETE} then {@code INSERT}, not {@code TRUNCATE} or a table swap: under
  * MVCC (PostgreSQL, H2's MVStore) other sessions keep reading the last committed rows until the
@@ -36,9 +36,9 @@ final class SnapshotWriter {
 
   /**
    * @param history whether rounds append to the history tables
-   * @param historyEvery with history: append only in the first round of each period of this
-   *     length (UTC, counted from the epoch, so 1h means the first round of each hour); null for
-   *     every round
+   * @param historyEvery with history: append only in the first round of each period of this length
+   *     (UTC, counted from the epoch, so 1h means the first round of each hour); null for every
+   *     round
    * @param retain with history: delete history older than this before each round's snapshot time;
    *     null keeps everything
    */
@@ -92,7 +92,14 @@ final class SnapshotWriter {
       }
       long pruned = retain == null ? 0 : prune(target, snapshotAt.minus(retain));
       RoundsTable.record(
-          target, dialect, schema, snapshotAt, clock.instant(), snapshot, appendHistory, readMillis);
+          target,
+          dialect,
+          schema,
+          snapshotAt,
+          clock.instant(),
+          snapshot,
+          appendHistory,
+          readMillis);
       beforeCommit.run();
       target.commit();
       return new Written(snapshotAt, appendHistory, pruned);
@@ -105,9 +112,15 @@ final class SnapshotWriter {
   private void insert(Connection target, TableRows rows) throws SQLException {
     List<SourceColumn> columns = rows.columns();
     String sql =
-        "INSERT INTO " + dialect.qualified(schema, rows.table().tableName()) + " ("
-            + columns.stream().map(c -> dialect.identifier(c.name())).collect(Collectors.joining(", "))
-            + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        "INSERT INTO "
+            + dialect.qualified(schema, rows.table().tableName())
+            + " ("
+            + columns.stream()
+                .map(c -> dialect.identifier(c.name()))
+                .collect(Collectors.joining(", "))
+            + ") VALUES ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ")";
     try (PreparedStatement s = target.prepareStatement(sql)) {
       int pending = 0;
       for (Object[] row : rows.rows()) {
@@ -136,18 +149,29 @@ final class SnapshotWriter {
     // Periods aligned to the epoch rather than "since the last append": rounds that start a
     // little early or late never shift the series, and 1d means one snapshot per UTC day.
     return last == null
-        || Math.floorDiv(last.toEpochMilli(), period) != Math.floorDiv(snapshotAt.toEpochMilli(), period);
+        || Math.floorDiv(last.toEpochMilli(), period)
+            != Math.floorDiv(snapshotAt.toEpochMilli(), period);
   }
 
   /** Copies the rows just inserted into the current table, server-side, stamped with the round. */
   private void copyToHistory(Connection target, TableRows rows, Instant snapshotAt)
       throws SQLException {
     String columns =
-        rows.columns().stream().map(c -> dialect.identifier(c.name())).collect(Collectors.joining(", "));
+        rows.columns().stream()
+            .map(c -> dialect.identifier(c.name()))
+            .collect(Collectors.joining(", "));
     String sql =
-        "INSERT INTO " + dialect.qualified(schema, rows.table().historyName()) + " ("
-            + dialect.identifier(SyncedTable.SNAPSHOT_AT) + ", " + columns + ") SELECT CAST(? AS "
-            + dialect.sqlType(Types.TIMESTAMP) + "), " + columns + " FROM "
+        "INSERT INTO "
+            + dialect.qualified(schema, rows.table().historyName())
+            + " ("
+            + dialect.identifier(SyncedTable.SNAPSHOT_AT)
+            + ", "
+            + columns
+            + ") SELECT CAST(? AS "
+            + dialect.sqlType(Types.TIMESTAMP)
+            + "), "
+            + columns
+            + " FROM "
             + dialect.qualified(schema, rows.table().tableName());
     try (PreparedStatement s = target.prepareStatement(sql)) {
       s.setObject(1, snapshotAt.atOffset(ZoneOffset.UTC));
@@ -168,8 +192,11 @@ final class SnapshotWriter {
   private long deleteBefore(Connection target, String table, Instant cutoff) throws SQLException {
     try (PreparedStatement s =
         target.prepareStatement(
-            "DELETE FROM " + dialect.qualified(schema, table) + " WHERE "
-                + dialect.identifier(SyncedTable.SNAPSHOT_AT) + " < ?")) {
+            "DELETE FROM "
+                + dialect.qualified(schema, table)
+                + " WHERE "
+                + dialect.identifier(SyncedTable.SNAPSHOT_AT)
+                + " < ?")) {
       s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
       return s.executeUpdate();
     }
@@ -178,10 +205,12 @@ final class SnapshotWriter {
   private void bind(Connection target, PreparedStatement s, int index, Object value, int jdbcType)
       throws SQLException {
     if (value == null) {
-      s.setNull(index, switch (jdbcType) {
-        case Types.TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
-        default -> jdbcType;
-      });
+      s.setNull(
+          index,
+          switch (jdbcType) {
+            case Types.TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+            default -> jdbcType;
+          });
     } else if (value instanceof String[] array) {
       s.setArray(index, target.createArrayOf(dialect.arrayElementType(), array));
     } else {

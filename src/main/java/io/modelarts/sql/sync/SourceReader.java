@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
  * Reads the four tables through the driver, one {@code SELECT} each on one connection, and makes
  * the result consistent enough to satisfy the target's foreign keys.
  *
- * <p>The {@code notebooks} query lists every notebook; the other three are served from the pages
- * it fetched when the driver's response cache holds them ({@link Sync} turns it on for the
- * source), else they list again. Then a notebook created between two listings can have endpoints
- * or steps but no notebook row. Those child rows are dropped (with a warning): the snapshot is the
- * notebooks listing, and the next round has them.
+ * <p>The {@code notebooks} query lists every notebook; the other three are served from the pages it
+ * fetched when the driver's response cache holds them ({@link Sync} turns it on for the source),
+ * else they list again. Then a notebook created between two listings can have endpoints or steps
+ * but no notebook row. Those child rows are dropped (with a warning): the snapshot is the notebooks
+ * listing, and the next round has them.
  */
 final class SourceReader {
   /** The driver's schema (docs: "One schema, modelarts"). */
@@ -88,7 +88,11 @@ final class SourceReader {
     String sql =
         "SELECT "
             + columns.stream().map(c -> '"' + c.name() + '"').collect(Collectors.joining(", "))
-            + " FROM \"" + SOURCE_SCHEMA + "\".\"" + table.tableName() + '"';
+            + " FROM \""
+            + SOURCE_SCHEMA
+            + "\".\""
+            + table.tableName()
+            + '"';
     long start = System.nanoTime();
     List<Object[]> rows = new ArrayList<>();
     try (Statement s = source.createStatement();
@@ -109,36 +113,41 @@ final class SourceReader {
   /** One value in the form {@link TableRows} documents. */
   private static Object value(ResultSet rs, int i, int jdbcType) throws SQLException {
     switch (jdbcType) {
-      case Types.TIMESTAMP: {
-        // The driver's TIMESTAMPs are UTC wall-clock times (docs/contract); reading them as
-        // LocalDateTime keeps the JVM's zone out of it, and the offset makes them timestamptz.
-        LocalDateTime t = rs.getObject(i, LocalDateTime.class);
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
-      }
-      case Types.ARRAY: {
-        Array a = rs.getArray(i);
-        if (a == null) {
-          return null;
+      case Types.TIMESTAMP:
+        {
+          // The driver's TIMESTAMPs are UTC wall-clock times (docs/contract); reading them as
+          // LocalDateTime keeps the JVM's zone out of it, and the offset makes them timestamptz.
+          LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+          return t == null ? null : t.atOffset(ZoneOffset.UTC);
         }
-        Object[] elements = (Object[]) a.getArray();
-        String[] strings = new String[elements.length];
-        for (int k = 0; k < elements.length; k++) {
-          strings[k] = elements[k] == null ? null : elements[k].toString();
+      case Types.ARRAY:
+        {
+          Array a = rs.getArray(i);
+          if (a == null) {
+            return null;
+          }
+          Object[] elements = (Object[]) a.getArray();
+          String[] strings = new String[elements.length];
+          for (int k = 0; k < elements.length; k++) {
+            strings[k] = elements[k] == null ? null : elements[k].toString();
+          }
+          return strings;
         }
-        return strings;
-      }
-      case Types.BIGINT: {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
-      }
-      case Types.INTEGER: {
-        int v = rs.getInt(i);
-        return rs.wasNull() ? null : v;
-      }
-      case Types.BOOLEAN: {
-        boolean v = rs.getBoolean(i);
-        return rs.wasNull() ? null : v;
-      }
+      case Types.BIGINT:
+        {
+          long v = rs.getLong(i);
+          return rs.wasNull() ? null : v;
+        }
+      case Types.INTEGER:
+        {
+          int v = rs.getInt(i);
+          return rs.wasNull() ? null : v;
+        }
+      case Types.BOOLEAN:
+        {
+          boolean v = rs.getBoolean(i);
+          return rs.wasNull() ? null : v;
+        }
       case Types.VARCHAR:
         return rs.getString(i);
       default:
@@ -169,7 +178,11 @@ final class SourceReader {
       return child;
     }
     warnings.add(
-        "dropped " + dropped + " " + child.table().tableName() + " rows of notebooks that the"
+        "dropped "
+            + dropped
+            + " "
+            + child.table().tableName()
+            + " rows of notebooks that the"
             + " notebooks listing did not return (the data changed while the round read it; the"
             + " next round sees it)");
     return new TableRows(child.table(), child.columns(), kept);
@@ -189,7 +202,8 @@ final class SourceReader {
             .count();
     if (missing > 0) {
       warnings.add(
-          missing + " image ids used by notebooks are not in images (the data changed while the"
+          missing
+              + " image ids used by notebooks are not in images (the data changed while the"
               + " round read it; the next round sees it)");
     }
   }

@@ -37,10 +37,10 @@ public final class Sync {
 
   /**
    * The driver's response cache TTL for the source connection unless it sets its own: long enough
-   * that the pages the {@code notebooks} query fetches serve the other three tables too, so a
-   * round costs one listing instead of four and its tables come from the same pages. Rounds less
-   * than this apart would reuse the previous round's pages; {@link SyncMain} shortens it for a
-   * short {@code --every}, and callers that run rounds faster should set {@code cacheTtl} lower.
+   * that the pages the {@code notebooks} query fetches serve the other three tables too, so a round
+   * costs one listing instead of four and its tables come from the same pages. Rounds less than
+   * this apart would reuse the previous round's pages; {@link SyncMain} shortens it for a short
+   * {@code --every}, and callers that run rounds faster should set {@code cacheTtl} lower.
    */
   static final long SOURCE_CACHE_TTL_MILLIS = 60_000;
 
@@ -183,10 +183,10 @@ public final class Sync {
     }
 
     /**
-     * With history on, appends only in the first round of each period of this length (UTC, from
-     * the epoch: {@code 1h} the first round of each hour, {@code 1d} of each day), so the current
-     * tables can be fresh every few minutes while history grows by one snapshot per period;
-     * default null, every round.
+     * With history on, appends only in the first round of each period of this length (UTC, from the
+     * epoch: {@code 1h} the first round of each hour, {@code 1d} of each day), so the current
+     * tables can be fresh every few minutes while history grows by one snapshot per period; default
+     * null, every round.
      */
     public Builder historyEvery(Duration historyEvery) {
       if (historyEvery != null && (historyEvery.isNegative() || historyEvery.isZero())) {

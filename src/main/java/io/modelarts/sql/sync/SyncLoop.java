@@ -8,16 +8,17 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Runs rounds for the command line: one, or one every interval, turning their outcome into an
- * exit status that schedulers (cron, systemd timers, Kubernetes CronJobs) act on.
+ * Runs rounds for the command line: one, or one every interval, turning their outcome into an exit
+ * status that schedulers (cron, systemd timers, Kubernetes CronJobs) act on.
  *
- * <p>A failed round is logged and retried at the next interval, because most failures (a 5xx
- * burst the driver's retries did not outlast, a restarting database) pass; only {@code
- * maxFailures} failures in a row end the process, non-zero, so a broken setup is noticed.
+ * <p>A failed round is logged and retried at the next interval, because most failures (a 5xx burst
+ * the driver's retries did not outlast, a restarting database) pass; only {@code maxFailures}
+ * failures in a row end the process, non-zero, so a broken setup is noticed.
  */
 final class SyncLoop {
   /** Exit status of a committed round. */
   static final int OK = 0;
+
   /** Exit status of a failed round, or of too many failed rounds in a row. */
   static final int FAILED = 1;
 
@@ -76,8 +77,12 @@ final class SyncLoop {
         return FAILED;
       }
       if (!ok) {
-        err.println("sync: retrying after a failed round (" + failuresInARow + " of "
-            + maxFailures + " allowed in a row)");
+        err.println(
+            "sync: retrying after a failed round ("
+                + failuresInARow
+                + " of "
+                + maxFailures
+                + " allowed in a row)");
       }
     }
   }
@@ -93,8 +98,9 @@ final class SyncLoop {
       out.flush();
       return true;
     } catch (SQLException | RuntimeException e) {
-      err.println("sync: round failed, the target keeps its previous snapshot: "
-          + redactor.redact(describe(e)));
+      err.println(
+          "sync: round failed, the target keeps its previous snapshot: "
+              + redactor.redact(describe(e)));
       return false;
     }
   }

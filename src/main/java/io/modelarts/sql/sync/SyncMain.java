@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The command line {@code modelarts-sql sync ...}: the shell hands over the arguments after
- * {@code sync} and the driver connection it would have opened, and exits with what this returns.
+ * The command line {@code modelarts-sql sync ...}: the shell hands over the arguments after {@code
+ * sync} and the driver connection it would have opened, and exits with what this returns.
  */
 public final class SyncMain {
   /** Exit status of a command line that could not be understood. */
@@ -16,8 +16,8 @@ public final class SyncMain {
   private SyncMain() {}
 
   /**
-   * Parses {@code args}, runs one round or one every {@code --every}, and returns the exit
-   * status: 0 committed, 1 failed, 2 usage error. Never prints a credential.
+   * Parses {@code args}, runs one round or one every {@code --every}, and returns the exit status:
+   * 0 committed, 1 failed, 2 usage error. Never prints a credential.
    *
    * @param sourceJdbcUrl the {@code jdbc:modelarts:} URL the shell would connect with
    * @param sourceProperties that connection's properties (credentials included)
@@ -63,8 +63,7 @@ public final class SyncMain {
     }
     SecretRedactor redactor =
         SecretRedactor.of(List.of(options.to(), sourceJdbcUrl), List.of(source, target));
-    if (options.every() != null
-        && options.every().toMillis() < 2 * Sync.SOURCE_CACHE_TTL_MILLIS) {
+    if (options.every() != null && options.every().toMillis() < 2 * Sync.SOURCE_CACHE_TTL_MILLIS) {
       // Pages cached for one round must be gone by the next, or it would copy the same data again.
       source.putIfAbsent("cacheTtl", String.valueOf(options.every().toMillis() / 2));
     }
@@ -84,11 +83,15 @@ public final class SyncMain {
       err.println("sync: " + redactor.redact(e.getMessage()));
       return USAGE;
     }
-    err.println("sync: to " + redactor.redactUrl(options.to()) + ", schema " + options.schema()
-        + (options.history() ? ", with history" : "")
-        + (options.historyEvery() != null ? " every " + options.historyEvery() : "")
-        + (options.retain() != null ? ", retaining " + options.retain() : "")
-        + (options.every() != null ? ", every " + options.every() : ""));
+    err.println(
+        "sync: to "
+            + redactor.redactUrl(options.to())
+            + ", schema "
+            + options.schema()
+            + (options.history() ? ", with history" : "")
+            + (options.historyEvery() != null ? " every " + options.historyEvery() : "")
+            + (options.retain() != null ? ", retaining " + options.retain() : "")
+            + (options.every() != null ? ", every " + options.every() : ""));
     return new SyncLoop(
             sync, options.every(), options.maxFailures(), options.rounds(), out, err, redactor)
         .run();

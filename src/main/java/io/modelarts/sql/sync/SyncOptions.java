@@ -13,8 +13,8 @@ import java.util.Properties;
  * The command line of {@code modelarts-sql sync}, parsed and checked, and the target connection
  * properties it names.
  *
- * @param historyEvery with history: append only the first round of each such period; null for
- *     every round
+ * @param historyEvery with history: append only the first round of each such period; null for every
+ *     round
  * @param every run a round every this long, forever; null for one round
  * @param maxFailures with {@code every}: exit non-zero after this many failed rounds in a row
  * @param rounds with {@code every}: stop after this many rounds; 0 for never
@@ -98,8 +98,16 @@ record SyncOptions(
       switch (arg) {
         case "--help", "-h" -> help = true;
         case "--history" -> history = true;
-        case "--to", "--to-user", "--to-password", "--to-properties", "--schema", "--every",
-            "--history-every", "--retain", "--max-failures", "--rounds" -> {
+        case "--to",
+            "--to-user",
+            "--to-password",
+            "--to-properties",
+            "--schema",
+            "--every",
+            "--history-every",
+            "--retain",
+            "--max-failures",
+            "--rounds" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new UsageException(arg + " needs a value");
@@ -139,13 +147,23 @@ record SyncOptions(
       throw new UsageException("--rounds needs --every");
     }
     return new SyncOptions(
-        to, toUser, toPassword, toProperties, every, history, historyEvery, retain, schema,
-        maxFailures, rounds, false);
+        to,
+        toUser,
+        toPassword,
+        toProperties,
+        every,
+        history,
+        historyEvery,
+        retain,
+        schema,
+        maxFailures,
+        rounds,
+        false);
   }
 
   /**
-   * The target's connection properties: the file's, then the environment's user and password
-   * over them, then the options' over those (the most specific source wins).
+   * The target's connection properties: the file's, then the environment's user and password over
+   * them, then the options' over those (the most specific source wins).
    */
   Properties targetProperties(Map<String, String> env) throws UsageException {
     Properties p = new Properties();

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param rows rows written per table, by table name, in write order
  * @param historyAppended whether the round also appended its rows to the history tables
  * @param historyRowsPruned history rows deleted because they were older than the retention
- * @param warnings what the operator should know, e.g. rows dropped because the data changed
- *     while the round read it
+ * @param warnings what the operator should know, e.g. rows dropped because the data changed while
+ *     the round read it
  * @param readTime time spent reading the API through the driver
  * @param writeTime time spent writing and committing to the target
  */
@@ -43,12 +43,17 @@ public record SyncReport(
       separator = ", ";
     }
     sb.append(historyAppended ? " (history appended; read " : " (read ")
-        .append(readTime.toMillis()).append(" ms, write ").append(writeTime.toMillis()).append(" ms");
+        .append(readTime.toMillis())
+        .append(" ms, write ")
+        .append(writeTime.toMillis())
+        .append(" ms");
     if (historyRowsPruned > 0) {
       sb.append(", pruned ").append(historyRowsPruned).append(" history rows");
     }
     if (!warnings.isEmpty()) {
-      sb.append(", ").append(warnings.size()).append(warnings.size() == 1 ? " warning" : " warnings");
+      sb.append(", ")
+          .append(warnings.size())
+          .append(warnings.size() == 1 ? " warning" : " warnings");
     }
     return sb.append(')').toString();
   }

@@ -41,7 +41,8 @@ enum TargetDialect {
 
     @Override
     String indexName(String schema, String index) {
-      return identifier(index); // PostgreSQL puts an index in its table's schema; it takes no prefix
+      return identifier(
+          index); // PostgreSQL puts an index in its table's schema; it takes no prefix
     }
 
     @Override
@@ -49,7 +50,8 @@ enum TargetDialect {
       // Two syncs into one schema (an overlapping cron run) would otherwise both delete the old
       // rows and both insert: the second would fail on the primary key after all its work. The
       // lock is released by commit or rollback, and by the server if the process dies.
-      try (PreparedStatement s = target.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      try (PreparedStatement s =
+          target.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
         s.setString(1, "modelarts-sql sync " + schema);
         s.execute();
       }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Creates the target schema on first use and keeps it in step with the driver: tables with
- * proper types, primary and foreign keys, the indexes dashboards need and the API documentation
- * as comments.
+ * Creates the target schema on first use and keeps it in step with the driver: tables with proper
+ * types, primary and foreign keys, the indexes dashboards need and the API documentation as
+ * comments.
  *
  * <p>Idempotent: it creates only what is missing, adds columns a newer driver has, and rewrites
  * only comments that differ, so it is cheap to run before the first round of every process.
@@ -40,21 +40,44 @@ final class TargetSchema {
       s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.identifier(schema));
       for (SyncedTable table : SyncedTable.values()) {
         List<SourceColumn> columns = snapshot.table(table).columns();
-        ensureTable(s, target, table.tableName(), columns, table.primaryKey(),
-            table.notebookForeignKey(), table.comment());
+        ensureTable(
+            s,
+            target,
+            table.tableName(),
+            columns,
+            table.primaryKey(),
+            table.notebookForeignKey(),
+            table.comment());
         createIndexes(s, table.tableName(), table.indexes());
         if (history) {
           List<SourceColumn> withTime = new ArrayList<>();
-          withTime.add(new SourceColumn(SyncedTable.SNAPSHOT_AT, Types.TIMESTAMP, false, SNAPSHOT_AT_REMARK));
+          withTime.add(
+              new SourceColumn(
+                  SyncedTable.SNAPSHOT_AT, Types.TIMESTAMP, false, SNAPSHOT_AT_REMARK));
           withTime.addAll(columns);
-          ensureTable(s, target, table.historyName(), withTime, table.historyPrimaryKey(), null,
-              "History of " + table.tableName() + ": the rows of every sync round, keyed by"
-                  + " snapshot_at. " + table.comment());
+          ensureTable(
+              s,
+              target,
+              table.historyName(),
+              withTime,
+              table.historyPrimaryKey(),
+              null,
+              "History of "
+                  + table.tableName()
+                  + ": the rows of every sync round, keyed by"
+                  + " snapshot_at. "
+                  + table.comment());
           createIndexes(s, table.historyName(), table.historyIndexes());
         }
       }
-      ensureTable(s, target, RoundsTable.NAME, RoundsTable.COLUMNS,
-          List.of(SyncedTable.SNAPSHOT_AT), null, RoundsTable.COMMENT);
+      ensureTable(
+          s,
+          target,
+          RoundsTable.NAME,
+          RoundsTable.COLUMNS,
+          List.of(SyncedTable.SNAPSHOT_AT),
+          null,
+          RoundsTable.COMMENT);
       target.commit();
     } catch (SQLException | RuntimeException e) {
       target.rollback();
@@ -66,8 +89,8 @@ final class TargetSchema {
    * Creates the table, or adds the columns it lacks, then sets comments that differ.
    *
    * @param notebookForeignKey the column that references {@code notebooks.id}, or null (history
-   *     tables have none: a history row stays valid when its notebook is gone, and pruning needs
-   *     no order)
+   *     tables have none: a history row stays valid when its notebook is gone, and pruning needs no
+   *     order)
    */
   private void ensureTable(
       Statement s,
@@ -90,10 +113,16 @@ final class TargetSchema {
       }
       if (notebookForeignKey != null) {
         parts.add(
-            "CONSTRAINT " + dialect.identifier(table + "_" + notebookForeignKey + "_fkey")
-                + " FOREIGN KEY (" + dialect.identifier(notebookForeignKey) + ")"
-                + " REFERENCES " + dialect.qualified(schema, SyncedTable.NOTEBOOKS.tableName())
-                + " (" + dialect.identifier("id") + ")");
+            "CONSTRAINT "
+                + dialect.identifier(table + "_" + notebookForeignKey + "_fkey")
+                + " FOREIGN KEY ("
+                + dialect.identifier(notebookForeignKey)
+                + ")"
+                + " REFERENCES "
+                + dialect.qualified(schema, SyncedTable.NOTEBOOKS.tableName())
+                + " ("
+                + dialect.identifier("id")
+                + ")");
       }
       s.execute("CREATE TABLE IF NOT EXISTS " + qualified + " (" + String.join(", ", parts) + ")");
       s.execute("COMMENT ON TABLE " + qualified + " IS " + literal(comment));
@@ -102,16 +131,24 @@ final class TargetSchema {
         if (!existing.containsKey(dialect.metadataName(c.name()))) {
           // A newer driver has a column the target lacks; old rows get NULL, as the driver says
           // for fields the API did not send.
-          s.execute("ALTER TABLE " + qualified + " ADD COLUMN IF NOT EXISTS "
-              + columnDefinition(new SourceColumn(c.name(), c.jdbcType(), true, c.remarks())));
+          s.execute(
+              "ALTER TABLE "
+                  + qualified
+                  + " ADD COLUMN IF NOT EXISTS "
+                  + columnDefinition(new SourceColumn(c.name(), c.jdbcType(), true, c.remarks())));
         }
       }
     }
     for (SourceColumn c : columns) {
       String current = existing.get(dialect.metadataName(c.name()));
       if (c.remarks() != null && !c.remarks().equals(current)) {
-        s.execute("COMMENT ON COLUMN " + qualified + "." + dialect.identifier(c.name())
-            + " IS " + literal(c.remarks()));
+        s.execute(
+            "COMMENT ON COLUMN "
+                + qualified
+                + "."
+                + dialect.identifier(c.name())
+                + " IS "
+                + literal(c.remarks()));
       }
     }
   }
@@ -120,8 +157,14 @@ final class TargetSchema {
       throws SQLException {
     for (List<String> columns : indexes) {
       String name = table + "_" + String.join("_", columns) + "_idx";
-      s.execute("CREATE INDEX IF NOT EXISTS " + dialect.indexName(schema, name) + " ON "
-          + dialect.qualified(schema, table) + " (" + names(columns) + ")");
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS "
+              + dialect.indexName(schema, name)
+              + " ON "
+              + dialect.qualified(schema, table)
+              + " ("
+              + names(columns)
+              + ")");
     }
   }
 
@@ -146,7 +189,9 @@ final class TargetSchema {
   }
 
   private String columnDefinition(SourceColumn c) {
-    return dialect.identifier(c.name()) + " " + dialect.sqlType(c.jdbcType())
+    return dialect.identifier(c.name())
+        + " "
+        + dialect.sqlType(c.jdbcType())
         + (c.nullable() ? "" : " NOT NULL");
   }
 

@@ -1,6 +1,5 @@
 package io.modelarts.sql.auth;
 
-import io.modelarts.sql.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.modelarts.sql.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,7 +55,8 @@ class AkSkAuthenticatorTest {
   }
 
   private HttpUrl url(String pathAndQuery) {
-    // 127.0.0.1 and a non-default port: OkHttp sends "Host: 127.0.0.1:{port}", which must be signed.
+    // 127.0.0.1 and a non-default port: OkHttp sends "Host: 127.0.0.1:{port}", which must be
+    // signed.
     return HttpUrl.get("http://127.0.0.1:" + API.getPort() + pathAndQuery);
   }
 
@@ -63,12 +64,16 @@ class AkSkAuthenticatorTest {
     try (Response response = client.newCall(auth.authenticate(request)).execute()) {
       assertEquals(200, response.code());
     }
-    List<LoggedRequest> received = API.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+    List<LoggedRequest> received =
+        API.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
     assertEquals(1, received.size());
     return received.get(0);
   }
 
-  /** The signature the service would compute for what WireMock received, from the vector-checked signer. */
+  /**
+   * The signature the service would compute for what WireMock received, from the vector-checked
+   * signer.
+   */
   private static String expectedAuthorization(LoggedRequest got, String hostSeen, byte[] body) {
     HttpUrl seen = HttpUrl.get(got.getAbsoluteUrl());
     return AkSkSigner.sign(
@@ -103,7 +108,8 @@ class AkSkAuthenticatorTest {
     assertEquals(expectedAuthorization(got, host, new byte[0]), got.getHeader("Authorization"));
     assertTrue(
         got.getHeader("Authorization")
-            .startsWith("SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host;x-sdk-date, Signature="));
+            .startsWith(
+                "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host;x-sdk-date, Signature="));
     // The canonical query the service rebuilds from the wire: the '&' inside a value stays encoded.
     assertEquals(
         "feature=NOTEBOOK&limit=50&name=a%26status%3DRUNNING&offset=0",
@@ -123,13 +129,16 @@ class AkSkAuthenticatorTest {
     AkSkAuthenticator auth = new AkSkAuthenticator(AK, SK, SECURITY_TOKEN, PROJECT, clock);
     LoggedRequest got = send(auth, new Request.Builder().url(url("/v1/x/notebooks")).build());
     assertEquals(SECURITY_TOKEN, got.getHeader("X-Security-Token"));
-    assertEquals(expectedAuthorization(got, got.getHeader("Host"), new byte[0]), got.getHeader("Authorization"));
+    assertEquals(
+        expectedAuthorization(got, got.getHeader("Host"), new byte[0]),
+        got.getHeader("Authorization"));
   }
 
   @Test
   void blankSecurityTokenMeansNone() {
     AkSkAuthenticator auth = new AkSkAuthenticator(AK, SK, "  ", PROJECT, clock);
-    Request signed = assertDoesNotThrowIo(() -> auth.authenticate(new Request.Builder().url(url("/")).build()));
+    Request signed =
+        assertDoesNotThrowIo(() -> auth.authenticate(new Request.Builder().url(url("/")).build()));
     assertNull(signed.header("X-Security-Token"));
   }
 
@@ -145,9 +154,11 @@ class AkSkAuthenticatorTest {
     LoggedRequest got = send(auth, request);
     assertArrayEquals(body, got.getBody());
     assertTrue(got.getHeader("Content-Type").startsWith("application/json"));
-    assertEquals(expectedAuthorization(got, got.getHeader("Host"), body), got.getHeader("Authorization"));
+    assertEquals(
+        expectedAuthorization(got, got.getHeader("Host"), body), got.getHeader("Authorization"));
     assertFalse(
-        expectedAuthorization(got, got.getHeader("Host"), new byte[0]).equals(got.getHeader("Authorization")),
+        expectedAuthorization(got, got.getHeader("Host"), new byte[0])
+            .equals(got.getHeader("Authorization")),
         "the body is part of the signature");
   }
 
@@ -179,25 +190,33 @@ class AkSkAuthenticatorTest {
     LoggedRequest got = send(auth, new Request.Builder().url(url("/v1/x/y")).put(oneShot).build());
     assertEquals(1, writes.get());
     assertArrayEquals(body, got.getBody());
-    assertEquals(expectedAuthorization(got, got.getHeader("Host"), body), got.getHeader("Authorization"));
+    assertEquals(
+        expectedAuthorization(got, got.getHeader("Host"), body), got.getHeader("Authorization"));
   }
 
   @Test
   void callerSuppliedHostHeaderIsTheOneSigned() throws IOException {
     AkSkAuthenticator auth = new AkSkAuthenticator(AK, SK, null, PROJECT, clock);
     Request request =
-        new Request.Builder().url(url("/v1/x/notebooks")).header("Host", "modelarts.eu-de.example").build();
+        new Request.Builder()
+            .url(url("/v1/x/notebooks"))
+            .header("Host", "modelarts.eu-de.example")
+            .build();
     LoggedRequest got = send(auth, request);
     assertEquals("modelarts.eu-de.example", got.getHeader("Host"));
     assertEquals(
-        expectedAuthorization(got, "modelarts.eu-de.example", new byte[0]), got.getHeader("Authorization"));
+        expectedAuthorization(got, "modelarts.eu-de.example", new byte[0]),
+        got.getHeader("Authorization"));
   }
 
   @Test
   void defaultPortIsNotPartOfTheSignedHost() throws IOException {
     AkSkAuthenticator auth = new AkSkAuthenticator(AK, SK, null, PROJECT, clock);
     Request signed =
-        auth.authenticate(new Request.Builder().url("https://modelarts.eu-de.otc.t-systems.com/v1/p/notebooks").build());
+        auth.authenticate(
+            new Request.Builder()
+                .url("https://modelarts.eu-de.otc.t-systems.com/v1/p/notebooks")
+                .build());
     String expected =
         AkSkSigner.sign(
                 "GET",
@@ -239,20 +258,30 @@ class AkSkAuthenticatorTest {
     assertTrue(s.contains("securityToken=****"), s);
     assertFalse(s.contains(SK), s);
     assertFalse(s.contains(SECURITY_TOKEN), s);
-    assertTrue(new AkSkAuthenticator(AK, SK, null, PROJECT, clock).toString().contains("securityToken=none"));
+    assertTrue(
+        new AkSkAuthenticator(AK, SK, null, PROJECT, clock)
+            .toString()
+            .contains("securityToken=none"));
   }
 
   @Test
   void constructorChecksWithoutShowingSecrets() {
     NullPointerException npe =
-        assertThrows(NullPointerException.class, () -> new AkSkAuthenticator(AK, null, null, PROJECT, clock));
+        assertThrows(
+            NullPointerException.class,
+            () -> new AkSkAuthenticator(AK, null, null, PROJECT, clock));
     assertEquals("secretKey == null", npe.getMessage());
     IllegalArgumentException blank =
-        assertThrows(IllegalArgumentException.class, () -> new AkSkAuthenticator(AK, " ", null, PROJECT, clock));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new AkSkAuthenticator(AK, " ", null, PROJECT, clock));
     assertEquals("secretKey is blank", blank.getMessage());
-    assertThrows(NullPointerException.class, () -> new AkSkAuthenticator(null, SK, null, PROJECT, clock));
-    assertThrows(NullPointerException.class, () -> new AkSkAuthenticator(AK, SK, null, null, clock));
-    assertThrows(NullPointerException.class, () -> new AkSkAuthenticator(AK, SK, null, PROJECT, null));
+    assertThrows(
+        NullPointerException.class, () -> new AkSkAuthenticator(null, SK, null, PROJECT, clock));
+    assertThrows(
+        NullPointerException.class, () -> new AkSkAuthenticator(AK, SK, null, null, clock));
+    assertThrows(
+        NullPointerException.class, () -> new AkSkAuthenticator(AK, SK, null, PROJECT, null));
   }
 
   private interface IoSupplier<T> {

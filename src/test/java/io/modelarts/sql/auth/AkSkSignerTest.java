@@ -31,7 +31,8 @@ class AkSkSignerTest {
   void firstVectorGetWithQuery() {
     HttpUrl url =
         HttpUrl.get(
-            "https://" + HOST
+            "https://"
+                + HOST
                 + "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0");
     AkSkSignature s = AkSkSigner.sign("GET", url, hostAndDate(HOST, DATE), NO_BODY, AK, SK, DATE);
 
@@ -63,7 +64,8 @@ class AkSkSignerTest {
     byte[] body = "{\"key\":\"value\"}".getBytes(StandardCharsets.UTF_8);
     AkSkSignature s = AkSkSigner.sign("POST", url, hostAndDate(HOST, DATE), body, AK, SK, DATE);
     assertEquals("b5649aa774f6cac7437631662f08815fc65c70e40e486df6db2436ce68902771", s.signature());
-    assertTrue(s.canonicalRequest().startsWith("POST\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123/\n\n"));
+    assertTrue(
+        s.canonicalRequest().startsWith("POST\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpc/123/\n\n"));
     assertTrue(s.canonicalRequest().endsWith("\n" + AkSkSigner.sha256Hex(body)));
   }
 
@@ -78,10 +80,12 @@ class AkSkSignerTest {
 
   @Test
   void goSdkVectorSigningOnlyTheDate() {
-    // huaweicloud-sdk-go-v3 core/auth/signer/signer_test.go, test1: the Go signer signs x-sdk-date only.
+    // huaweicloud-sdk-go-v3 core/auth/signer/signer_test.go, test1: the Go signer signs x-sdk-date
+    // only.
     String date = "20060102T150405Z";
     HttpUrl url = HttpUrl.get("https://example.huaweicloud.com/path?limit=1");
-    AkSkSignature s = AkSkSigner.sign("GET", url, Map.of("X-Sdk-Date", date), NO_BODY, AK, SK, date);
+    AkSkSignature s =
+        AkSkSigner.sign("GET", url, Map.of("X-Sdk-Date", date), NO_BODY, AK, SK, date);
     assertEquals(
         "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=x-sdk-date, "
             + "Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
@@ -90,7 +94,8 @@ class AkSkSignerTest {
 
   @Test
   void goSdkVectorPostSigningOnlyTheDate() {
-    // Same file, test2: POST with a JSON body as Go's json.Encoder writes it (with a final newline).
+    // Same file, test2: POST with a JSON body as Go's json.Encoder writes it (with a final
+    // newline).
     String date = "20060102T150405Z";
     HttpUrl url = HttpUrl.get("https://example.huaweicloud.com/path?key=value");
     byte[] body = "{\"Name\":\"test\",\"Id\":1}\n".getBytes(StandardCharsets.UTF_8);
@@ -143,7 +148,8 @@ class AkSkSignerTest {
 
   @Test
   void plusInARawQueryIsASpaceAsTheServerDecodesIt() {
-    // A literal '+' on the wire means space in a query (form encoding); OkHttp and the gateway agree.
+    // A literal '+' on the wire means space in a query (form encoding); OkHttp and the gateway
+    // agree.
     assertEquals("q=a%20b", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/?q=a+b")));
     assertEquals("q=a%2Bb", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/?q=a%2Bb")));
   }
@@ -157,20 +163,27 @@ class AkSkSignerTest {
     // Keys keep their case (upper case sorts first) and are not lower-cased as the Go SDK does.
     assertEquals(
         "Limit=1&limit=2&workspaceId=0",
-        AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?workspaceId=0&limit=2&Limit=1")));
-    // Sorted after encoding, as the Java SDK and the simulator do: "%40" ('%' is 0x25) before '-' (0x2D).
+        AkSkSigner.canonicalQuery(
+            HttpUrl.get("https://h.example/p?workspaceId=0&limit=2&Limit=1")));
+    // Sorted after encoding, as the Java SDK and the simulator do: "%40" ('%' is 0x25) before '-'
+    // (0x2D).
     assertEquals(
         "a%40=2&a-=1", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?a-=1&a%40=2")));
     assertEquals(
-        "k=%26&k=-&k=a", AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?k=a&k=-&k=%26")));
+        "k=%26&k=-&k=a",
+        AkSkSigner.canonicalQuery(HttpUrl.get("https://h.example/p?k=a&k=-&k=%26")));
   }
 
   @Test
   void pathSegmentsAreEncodedAndEndWithSlash() {
     assertEquals("/", AkSkSigner.canonicalUri(HttpUrl.get("https://h.example")));
     assertEquals("/", AkSkSigner.canonicalUri(HttpUrl.get("https://h.example/")));
-    assertEquals("/v1/p/notebooks/", AkSkSigner.canonicalUri(HttpUrl.get("https://h.example/v1/p/notebooks")));
-    assertEquals("/v1/p/notebooks/", AkSkSigner.canonicalUri(HttpUrl.get("https://h.example/v1/p/notebooks/")));
+    assertEquals(
+        "/v1/p/notebooks/",
+        AkSkSigner.canonicalUri(HttpUrl.get("https://h.example/v1/p/notebooks")));
+    assertEquals(
+        "/v1/p/notebooks/",
+        AkSkSigner.canonicalUri(HttpUrl.get("https://h.example/v1/p/notebooks/")));
     assertEquals(
         "/a%20b/c%2Fd/~x_y-z.1/%E5%90%8D/%2A/",
         AkSkSigner.canonicalUri(
@@ -200,7 +213,8 @@ class AkSkSignerTest {
     assertEquals("example.com", AkSkSigner.hostHeader(HttpUrl.get("https://example.com:443/x")));
     assertEquals("example.com", AkSkSigner.hostHeader(HttpUrl.get("http://example.com:80/x")));
     assertEquals("example.com:80", AkSkSigner.hostHeader(HttpUrl.get("https://example.com:80/x")));
-    assertEquals("127.0.0.1:18080", AkSkSigner.hostHeader(HttpUrl.get("http://127.0.0.1:18080/v1")));
+    assertEquals(
+        "127.0.0.1:18080", AkSkSigner.hostHeader(HttpUrl.get("http://127.0.0.1:18080/v1")));
     assertEquals("[::1]:8443", AkSkSigner.hostHeader(HttpUrl.get("https://[::1]:8443/")));
   }
 
@@ -208,7 +222,8 @@ class AkSkSignerTest {
   void hostWithPortIsSignedAsGiven() {
     HttpUrl url = HttpUrl.get("http://127.0.0.1:18080/v1/p/notebooks?limit=10");
     AkSkSignature s =
-        AkSkSigner.sign("GET", url, hostAndDate(AkSkSigner.hostHeader(url), DATE), NO_BODY, AK, SK, DATE);
+        AkSkSigner.sign(
+            "GET", url, hostAndDate(AkSkSigner.hostHeader(url), DATE), NO_BODY, AK, SK, DATE);
     assertTrue(s.canonicalRequest().contains("\nhost:127.0.0.1:18080\n"), s.canonicalRequest());
   }
 
@@ -217,13 +232,16 @@ class AkSkSignerTest {
     HttpUrl url = HttpUrl.get("https://example.com/");
     AkSkSignature padded =
         AkSkSigner.sign("GET", url, hostAndDate("  example.com \t", DATE), NO_BODY, AK, SK, DATE);
-    assertEquals("919ad8b75d4ad49da0d377e63ee21c4a7a54b752f6bf2878b4adbe9c19927da6", padded.signature());
+    assertEquals(
+        "919ad8b75d4ad49da0d377e63ee21c4a7a54b752f6bf2878b4adbe9c19927da6", padded.signature());
   }
 
   @Test
   void sdkDateFormat() {
-    assertEquals("20191115T033655Z", AkSkSigner.formatSdkDate(Instant.parse("2019-11-15T03:36:55.987Z")));
-    assertEquals("20060102T150405Z", AkSkSigner.formatSdkDate(Instant.parse("2006-01-02T15:04:05Z")));
+    assertEquals(
+        "20191115T033655Z", AkSkSigner.formatSdkDate(Instant.parse("2019-11-15T03:36:55.987Z")));
+    assertEquals(
+        "20060102T150405Z", AkSkSigner.formatSdkDate(Instant.parse("2006-01-02T15:04:05Z")));
   }
 
   @Test
@@ -231,11 +249,15 @@ class AkSkSignerTest {
     HttpUrl url = HttpUrl.get("https://example.com/");
     assertThrows(
         IllegalArgumentException.class,
-        () -> AkSkSigner.sign("GET", url, hostAndDate("example.com", "20200101T000000Z"), NO_BODY, AK, SK, DATE));
+        () ->
+            AkSkSigner.sign(
+                "GET", url, hostAndDate("example.com", "20200101T000000Z"), NO_BODY, AK, SK, DATE));
     Map<String, String> twice = new LinkedHashMap<>();
     twice.put("Host", "a");
     twice.put("host", "b");
-    assertThrows(IllegalArgumentException.class, () -> AkSkSigner.sign("GET", url, twice, NO_BODY, AK, SK, DATE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AkSkSigner.sign("GET", url, twice, NO_BODY, AK, SK, DATE));
     assertThrows(
         IllegalArgumentException.class,
         () -> AkSkSigner.sign("GET", url, hostAndDate("example.com", DATE), NO_BODY, AK, "", DATE));
@@ -245,14 +267,17 @@ class AkSkSignerTest {
     NullPointerException npe =
         assertThrows(
             NullPointerException.class,
-            () -> AkSkSigner.sign("GET", url, hostAndDate("example.com", DATE), NO_BODY, AK, null, DATE));
+            () ->
+                AkSkSigner.sign(
+                    "GET", url, hostAndDate("example.com", DATE), NO_BODY, AK, null, DATE));
     assertEquals("secretKey == null", npe.getMessage());
   }
 
   @Test
   void signatureDoesNotRevealTheSecretKey() {
     HttpUrl url = HttpUrl.get("https://example.com/");
-    AkSkSignature s = AkSkSigner.sign("GET", url, hostAndDate("example.com", DATE), NO_BODY, AK, SK, DATE);
+    AkSkSignature s =
+        AkSkSigner.sign("GET", url, hostAndDate("example.com", DATE), NO_BODY, AK, SK, DATE);
     assertFalse(s.toString().contains(SK), s.toString());
     assertFalse(s.authorization().contains(SK));
   }

@@ -24,7 +24,9 @@ class IamResponseParsingTest {
 
   @Test
   void keystoneError() {
-    IamError e = error("{\"error\":{\"code\":401,\"title\":\"Unauthorized\",\"message\":\"The username or password is wrong.\"}}");
+    IamError e =
+        error(
+            "{\"error\":{\"code\":401,\"title\":\"Unauthorized\",\"message\":\"The username or password is wrong.\"}}");
     assertEquals("401", e.code());
     assertEquals("Unauthorized", e.title());
     assertEquals("The username or password is wrong.", e.message());
@@ -32,7 +34,9 @@ class IamResponseParsingTest {
 
   @Test
   void huaweiError() {
-    IamError e = error("{\"error_msg\":\"The username or password is wrong.\",\"error_code\":\"IAM.0101\",\"extra\":{\"a\":[1,2]}}");
+    IamError e =
+        error(
+            "{\"error_msg\":\"The username or password is wrong.\",\"error_code\":\"IAM.0101\",\"extra\":{\"a\":[1,2]}}");
     assertEquals("IAM.0101", e.code());
     assertEquals("The username or password is wrong.", e.message());
     assertNull(e.title());
@@ -61,9 +65,14 @@ class IamResponseParsingTest {
 
   @Test
   void tokenTimesInOtherSpellings() {
-    assertEquals(Instant.parse("2026-11-28T13:33:07Z"), IamTokenTimes.parseInstant("2026-11-28T15:33:07+02:00"));
-    assertEquals(Instant.parse("2026-11-28T15:33:07Z"), IamTokenTimes.parseInstant("2026-11-28T15:33:07"));
-    assertEquals(Instant.parse("2026-11-28T15:33:07.5Z"), IamTokenTimes.parseInstant(" 2026-11-28T15:33:07.500000Z "));
+    assertEquals(
+        Instant.parse("2026-11-28T13:33:07Z"),
+        IamTokenTimes.parseInstant("2026-11-28T15:33:07+02:00"));
+    assertEquals(
+        Instant.parse("2026-11-28T15:33:07Z"), IamTokenTimes.parseInstant("2026-11-28T15:33:07"));
+    assertEquals(
+        Instant.parse("2026-11-28T15:33:07.5Z"),
+        IamTokenTimes.parseInstant(" 2026-11-28T15:33:07.500000Z "));
     assertNull(IamTokenTimes.parseInstant("tomorrow"));
     assertNull(IamTokenTimes.parseInstant(null));
   }
@@ -72,18 +81,24 @@ class IamResponseParsingTest {
   void tokenTimesMissingOrMalformed() throws IOException {
     assertSame(IamTokenTimes.UNKNOWN, times("not json"));
     assertSame(IamTokenTimes.UNKNOWN, times("{\"other\":1}"));
-    IamTokenTimes noExpiry = times("{\"token\":{\"issued_at\":\"2026-11-27T15:33:07Z\",\"expires_at\":12}}");
+    IamTokenTimes noExpiry =
+        times("{\"token\":{\"issued_at\":\"2026-11-27T15:33:07Z\",\"expires_at\":12}}");
     assertNull(noExpiry.expiresAt());
     assertEquals(Instant.parse("2026-11-27T15:33:07Z"), noExpiry.issuedAt());
   }
 
   @Test
   void authenticationExceptionKnowsCredentialRefusals() {
-    assertTrue(new AuthenticationException("m", "password", 401, null, null, null).credentialsRefused());
-    assertTrue(new AuthenticationException("m", "password", 403, null, null, null).credentialsRefused());
-    assertTrue(new AuthenticationException("m", "password", 400, null, null, null).credentialsRefused());
-    assertFalse(new AuthenticationException("m", "password", 429, null, null, null).credentialsRefused());
-    assertFalse(new AuthenticationException("m", "password", 503, null, null, null).credentialsRefused());
+    assertTrue(
+        new AuthenticationException("m", "password", 401, null, null, null).credentialsRefused());
+    assertTrue(
+        new AuthenticationException("m", "password", 403, null, null, null).credentialsRefused());
+    assertTrue(
+        new AuthenticationException("m", "password", 400, null, null, null).credentialsRefused());
+    assertFalse(
+        new AuthenticationException("m", "password", 429, null, null, null).credentialsRefused());
+    assertFalse(
+        new AuthenticationException("m", "password", 503, null, null, null).credentialsRefused());
   }
 
   @Test

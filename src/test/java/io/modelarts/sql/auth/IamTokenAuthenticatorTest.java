@@ -1,6 +1,5 @@
 package io.modelarts.sql.auth;
 
-import io.modelarts.sql.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -24,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.modelarts.sql.testing.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -77,7 +77,9 @@ class IamTokenAuthenticatorTest {
   }
 
   private static Request apiRequest() {
-    return new Request.Builder().url("https://modelarts.eu-de.example/v1/" + PROJECT + "/notebooks").build();
+    return new Request.Builder()
+        .url("https://modelarts.eu-de.example/v1/" + PROJECT + "/notebooks")
+        .build();
   }
 
   private static String tokenBody(Instant issuedAt, Instant expiresAt) {
@@ -89,8 +91,12 @@ class IamTokenAuthenticatorTest {
       token.append(",\"issued_at\":\"").append(iamTime(issuedAt)).append('"');
     }
     return token
-        .append(",\"user\":{\"domain\":{\"name\":\"acme\",\"id\":\"d1\"},\"name\":\"alice\",\"id\":\"u1\"}")
-        .append(",\"project\":{\"id\":\"" + PROJECT + "\",\"name\":\"eu-de\"},\"roles\":[{\"name\":\"te_admin\"}]}}")
+        .append(
+            ",\"user\":{\"domain\":{\"name\":\"acme\",\"id\":\"d1\"},\"name\":\"alice\",\"id\":\"u1\"}")
+        .append(
+            ",\"project\":{\"id\":\""
+                + PROJECT
+                + "\",\"name\":\"eu-de\"},\"roles\":[{\"name\":\"te_admin\"}]}}")
         .toString();
   }
 
@@ -100,7 +106,8 @@ class IamTokenAuthenticatorTest {
     return s.endsWith("Z") && s.contains(".") ? s.replace("Z", "000Z") : s;
   }
 
-  private static ResponseDefinitionBuilder tokenResponse(String token, Instant issuedAt, Instant expiresAt) {
+  private static ResponseDefinitionBuilder tokenResponse(
+      String token, Instant issuedAt, Instant expiresAt) {
     return aResponse()
         .withStatus(201)
         .withHeader("Content-Type", "application/json")
@@ -108,7 +115,9 @@ class IamTokenAuthenticatorTest {
         .withBody(tokenBody(issuedAt, expiresAt));
   }
 
-  /** IAM hands out token-1, token-2, ... in turn, each living 24 hours from the test clock's start. */
+  /**
+   * IAM hands out token-1, token-2, ... in turn, each living 24 hours from the test clock's start.
+   */
   private static void stubTokenSequence(int count) {
     for (int i = 1; i <= count; i++) {
       MappingBuilder m =
@@ -142,7 +151,9 @@ class IamTokenAuthenticatorTest {
                 equalToJson(
                     "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":"
                         + "{\"name\":\"alice\",\"password\":\"Pa55-w0rd!Secret\",\"domain\":{\"name\":\"acme\"}}}},"
-                        + "\"scope\":{\"project\":{\"id\":\"" + PROJECT + "\"}}}}")));
+                        + "\"scope\":{\"project\":{\"id\":\""
+                        + PROJECT
+                        + "\"}}}}")));
   }
 
   @Test
@@ -159,7 +170,9 @@ class IamTokenAuthenticatorTest {
                     "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":"
                         + "{\"name\":\"al\\\"ice\\\\ \\n\",\"password\":\"p\\\"}],\\\"x\\\":{\\\"\","
                         + "\"domain\":{\"name\":\"ac\u00e9me\"}}}},"
-                        + "\"scope\":{\"project\":{\"id\":\"" + PROJECT + "\"}}}}")));
+                        + "\"scope\":{\"project\":{\"id\":\""
+                        + PROJECT
+                        + "\"}}}}")));
   }
 
   @Test
@@ -190,7 +203,9 @@ class IamTokenAuthenticatorTest {
 
   @Test
   void shortLivedTokenIsRefreshedAtHalfItsLife() throws IOException {
-    IAM.stubFor(post(urlEqualTo(TOKENS)).willReturn(tokenResponse("short", T0, T0.plus(Duration.ofMinutes(4)))));
+    IAM.stubFor(
+        post(urlEqualTo(TOKENS))
+            .willReturn(tokenResponse("short", T0, T0.plus(Duration.ofMinutes(4)))));
     IamTokenAuthenticator auth = authenticator();
     auth.authenticate(apiRequest());
     clock.advance(Duration.ofMinutes(2).minusSeconds(1));
@@ -205,7 +220,9 @@ class IamTokenAuthenticatorTest {
   void lifetimeComesFromIamTimesSoLocalClockSkewDoesNotMatter() throws IOException {
     // The local clock runs 3 hours ahead of IAM: by IAM's times the token lives 24 hours from now.
     Instant iamNow = T0.minus(Duration.ofHours(3));
-    IAM.stubFor(post(urlEqualTo(TOKENS)).willReturn(tokenResponse("skewed", iamNow, iamNow.plus(Duration.ofHours(24)))));
+    IAM.stubFor(
+        post(urlEqualTo(TOKENS))
+            .willReturn(tokenResponse("skewed", iamNow, iamNow.plus(Duration.ofHours(24)))));
     IamTokenAuthenticator auth = authenticator();
     auth.authenticate(apiRequest());
     clock.advance(Duration.ofHours(22));
@@ -218,7 +235,9 @@ class IamTokenAuthenticatorTest {
 
   @Test
   void withoutIssuedAtTheExpiryIsReadOnTheLocalClock() throws IOException {
-    IAM.stubFor(post(urlEqualTo(TOKENS)).willReturn(tokenResponse("t", null, T0.plus(Duration.ofHours(1)))));
+    IAM.stubFor(
+        post(urlEqualTo(TOKENS))
+            .willReturn(tokenResponse("t", null, T0.plus(Duration.ofHours(1)))));
     IamTokenAuthenticator auth = authenticator();
     auth.authenticate(apiRequest());
     clock.advance(Duration.ofMinutes(54));
@@ -233,10 +252,15 @@ class IamTokenAuthenticatorTest {
   void unreadableExpiryAssumesAnHour() throws IOException {
     IAM.stubFor(
         post(urlEqualTo(TOKENS))
-            .willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", "t").withBody("not json")));
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("X-Subject-Token", "t")
+                    .withBody("not json")));
     IamTokenAuthenticator auth = authenticator();
     assertEquals("t", tokenOf(auth.authenticate(apiRequest())));
-    clock.advance(IamTokenAuthenticator.ASSUMED_LIFETIME.minus(Duration.ofMinutes(5)).minusSeconds(1));
+    clock.advance(
+        IamTokenAuthenticator.ASSUMED_LIFETIME.minus(Duration.ofMinutes(5)).minusSeconds(1));
     auth.authenticate(apiRequest());
     assertEquals(1, tokenPosts());
     clock.advance(Duration.ofSeconds(1));
@@ -287,7 +311,8 @@ class IamTokenAuthenticatorTest {
   void eightConcurrentFirstCallsFetchOneToken() throws Exception {
     IAM.stubFor(
         post(urlEqualTo(TOKENS))
-            .willReturn(tokenResponse("shared", T0, T0.plus(Duration.ofHours(24))).withFixedDelay(300)));
+            .willReturn(
+                tokenResponse("shared", T0, T0.plus(Duration.ofHours(24))).withFixedDelay(300)));
     IamTokenAuthenticator auth = authenticator();
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
@@ -321,7 +346,8 @@ class IamTokenAuthenticatorTest {
                         "{\"error\":{\"code\":401,\"title\":\"Unauthorized\","
                             + "\"message\":\"The username or password is wrong.\"}}")));
     IamTokenAuthenticator auth = authenticator();
-    AuthenticationException e = assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
+    AuthenticationException e =
+        assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
     assertEquals(
         "IAM password authentication for user 'alice' in domain 'acme' was refused: 401 "
             + "The username or password is wrong. [request id req-9f8e]",
@@ -342,9 +368,11 @@ class IamTokenAuthenticatorTest {
             .willReturn(
                 aResponse()
                     .withStatus(401)
-                    .withBody("{\"error_code\":\"IAM.0101\",\"error_msg\":\"The username or password is wrong.\"}")));
+                    .withBody(
+                        "{\"error_code\":\"IAM.0101\",\"error_msg\":\"The username or password is wrong.\"}")));
     AuthenticationException e =
-        assertThrows(AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
+        assertThrows(
+            AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
     assertEquals(
         "IAM password authentication for user 'alice' in domain 'acme' was refused: 401 "
             + "The username or password is wrong. [error IAM.0101]",
@@ -362,19 +390,27 @@ class IamTokenAuthenticatorTest {
             .willReturn(
                 aResponse()
                     .withStatus(403)
-                    .withBody("{\"error\":{\"code\":\"IAM.0002\",\"message\":\"You do not have permission.\"}}")));
+                    .withBody(
+                        "{\"error\":{\"code\":\"IAM.0002\",\"message\":\"You do not have permission.\"}}")));
     AuthenticationException e =
-        assertThrows(AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
+        assertThrows(
+            AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
     assertEquals(403, e.httpStatus());
     assertEquals("IAM.0002", e.errorCode());
-    assertTrue(e.getMessage().endsWith("was refused: 403 You do not have permission. [error IAM.0002]"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("was refused: 403 You do not have permission. [error IAM.0002]"),
+        e.getMessage());
   }
 
   @Test
   void refusalIsRememberedSoABurstCannotLockTheAccount() throws Exception {
     IAM.stubFor(
         post(urlEqualTo(TOKENS))
-            .willReturn(aResponse().withStatus(401).withFixedDelay(200).withBody("{\"error_code\":\"IAM.0101\",\"error_msg\":\"wrong\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withFixedDelay(200)
+                    .withBody("{\"error_code\":\"IAM.0101\",\"error_msg\":\"wrong\"}")));
     IamTokenAuthenticator auth = authenticator();
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Throwable>> results = new ArrayList<>();
@@ -394,13 +430,15 @@ class IamTokenAuthenticatorTest {
     }
     start.countDown();
     for (Future<Throwable> f : results) {
-      AuthenticationException e = assertInstanceOf(AuthenticationException.class, f.get(10, TimeUnit.SECONDS));
+      AuthenticationException e =
+          assertInstanceOf(AuthenticationException.class, f.get(10, TimeUnit.SECONDS));
       assertEquals(401, e.httpStatus());
       assertNoSecret(e);
     }
     assertEquals(1, tokenPosts());
 
-    AuthenticationException again = assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
+    AuthenticationException again =
+        assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
     assertTrue(again.getMessage().contains("IAM was not asked again"), again.getMessage());
     assertEquals(1, tokenPosts());
 
@@ -423,12 +461,15 @@ class IamTokenAuthenticatorTest {
             .whenScenarioStateIs("recovered")
             .willReturn(tokenResponse("after-outage", T0, T0.plus(Duration.ofHours(24)))));
     IamTokenAuthenticator auth = authenticator();
-    AuthenticationException e = assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
+    AuthenticationException e =
+        assertThrows(AuthenticationException.class, () -> auth.authenticate(apiRequest()));
     assertEquals(503, e.httpStatus());
     assertFalse(e.credentialsRefused());
     assertNull(e.errorCode());
     assertTrue(
-        e.getMessage().startsWith("IAM password authentication for user 'alice' in domain 'acme' failed: IAM at "),
+        e.getMessage()
+            .startsWith(
+                "IAM password authentication for user 'alice' in domain 'acme' failed: IAM at "),
         e.getMessage());
     assertTrue(e.getMessage().contains(" answered 503"), e.getMessage());
     assertEquals("after-outage", tokenOf(auth.authenticate(apiRequest())));
@@ -441,9 +482,13 @@ class IamTokenAuthenticatorTest {
             .willReturn(
                 aResponse()
                     .withStatus(400)
-                    .withBody("{\"error_code\":\"IAM.0011\",\"error_msg\":\"Bad password '" + PASSWORD + "'\"}")));
+                    .withBody(
+                        "{\"error_code\":\"IAM.0011\",\"error_msg\":\"Bad password '"
+                            + PASSWORD
+                            + "'\"}")));
     AuthenticationException e =
-        assertThrows(AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
+        assertThrows(
+            AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
     assertNoSecret(e);
     assertTrue(e.getMessage().contains("Bad password '****'"), e.getMessage());
     assertFalse(e.errorMessage().contains(PASSWORD));
@@ -457,18 +502,29 @@ class IamTokenAuthenticatorTest {
     }
     IamTokenAuthenticator auth =
         new IamTokenAuthenticator(
-            client, HttpUrl.get("http://127.0.0.1:" + closedPort), USER, PASSWORD, DOMAIN, PROJECT, clock);
+            client,
+            HttpUrl.get("http://127.0.0.1:" + closedPort),
+            USER,
+            PASSWORD,
+            DOMAIN,
+            PROJECT,
+            clock);
     IOException e = assertThrows(IOException.class, () -> auth.authenticate(apiRequest()));
     assertFalse(e instanceof AuthenticationException, e.toString());
-    assertTrue(e.getMessage().contains("could not reach IAM at http://127.0.0.1:" + closedPort), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("could not reach IAM at http://127.0.0.1:" + closedPort),
+        e.getMessage());
     assertTrue(e.getMessage().contains("'alice'"), e.getMessage());
     assertNoSecret(e);
   }
 
   @Test
   void successWithoutSubjectTokenIsAnError() {
-    IAM.stubFor(post(urlEqualTo(TOKENS)).willReturn(aResponse().withStatus(201).withBody(tokenBody(T0, T0.plusSeconds(60)))));
-    IOException e = assertThrows(IOException.class, () -> authenticator().authenticate(apiRequest()));
+    IAM.stubFor(
+        post(urlEqualTo(TOKENS))
+            .willReturn(aResponse().withStatus(201).withBody(tokenBody(T0, T0.plusSeconds(60)))));
+    IOException e =
+        assertThrows(IOException.class, () -> authenticator().authenticate(apiRequest()));
     assertFalse(e instanceof AuthenticationException);
     assertTrue(e.getMessage().contains("X-Subject-Token"), e.getMessage());
   }
@@ -477,10 +533,14 @@ class IamTokenAuthenticatorTest {
   void redirectsAreNotFollowedWithThePassword() {
     IAM.stubFor(
         post(urlEqualTo(TOKENS))
-            .willReturn(aResponse().withStatus(307).withHeader("Location", IAM.baseUrl() + "/elsewhere")));
-    IAM.stubFor(post(urlEqualTo("/elsewhere")).willReturn(tokenResponse("stolen", T0, T0.plusSeconds(3600))));
+            .willReturn(
+                aResponse().withStatus(307).withHeader("Location", IAM.baseUrl() + "/elsewhere")));
+    IAM.stubFor(
+        post(urlEqualTo("/elsewhere"))
+            .willReturn(tokenResponse("stolen", T0, T0.plusSeconds(3600))));
     AuthenticationException e =
-        assertThrows(AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
+        assertThrows(
+            AuthenticationException.class, () -> authenticator().authenticate(apiRequest()));
     assertEquals(307, e.httpStatus());
     assertEquals(0, IAM.findAll(postRequestedFor(urlEqualTo("/elsewhere"))).size());
   }
@@ -490,9 +550,18 @@ class IamTokenAuthenticatorTest {
     stubTokenSequence(1);
     AtomicInteger seen = new AtomicInteger();
     OkHttpClient withInterceptors =
-        client.newBuilder()
-            .addInterceptor(chain -> { seen.incrementAndGet(); return chain.proceed(chain.request()); })
-            .addNetworkInterceptor(chain -> { seen.incrementAndGet(); return chain.proceed(chain.request()); })
+        client
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  seen.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+            .addNetworkInterceptor(
+                chain -> {
+                  seen.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
             .build();
     new IamTokenAuthenticator(withInterceptors, iamBase(), USER, PASSWORD, DOMAIN, PROJECT, clock)
         .authenticate(apiRequest());
@@ -519,7 +588,9 @@ class IamTokenAuthenticatorTest {
   }
 
   private HttpUrl tokenUrlFor(String base) {
-    return new IamTokenAuthenticator(client, HttpUrl.get(base), USER, PASSWORD, DOMAIN, PROJECT, clock).tokenUrl();
+    return new IamTokenAuthenticator(
+            client, HttpUrl.get(base), USER, PASSWORD, DOMAIN, PROJECT, clock)
+        .tokenUrl();
   }
 
   @Test
@@ -546,14 +617,22 @@ class IamTokenAuthenticatorTest {
     HttpUrl base = iamBase();
     assertEquals(
         "password == null",
-        assertThrows(NullPointerException.class, () -> new IamTokenAuthenticator(client, base, USER, null, DOMAIN, PROJECT, clock))
+        assertThrows(
+                NullPointerException.class,
+                () -> new IamTokenAuthenticator(client, base, USER, null, DOMAIN, PROJECT, clock))
             .getMessage());
     assertEquals(
         "password is blank",
-        assertThrows(IllegalArgumentException.class, () -> new IamTokenAuthenticator(client, base, USER, "", DOMAIN, PROJECT, clock))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new IamTokenAuthenticator(client, base, USER, "", DOMAIN, PROJECT, clock))
             .getMessage());
-    assertThrows(NullPointerException.class, () -> new IamTokenAuthenticator(null, base, USER, PASSWORD, DOMAIN, PROJECT, clock));
-    assertThrows(NullPointerException.class, () -> new IamTokenAuthenticator(client, base, USER, PASSWORD, null, PROJECT, clock));
+    assertThrows(
+        NullPointerException.class,
+        () -> new IamTokenAuthenticator(null, base, USER, PASSWORD, DOMAIN, PROJECT, clock));
+    assertThrows(
+        NullPointerException.class,
+        () -> new IamTokenAuthenticator(client, base, USER, PASSWORD, null, PROJECT, clock));
   }
 
   @Test
@@ -565,7 +644,8 @@ class IamTokenAuthenticatorTest {
     assertEquals(original.url(), signed.url());
     assertEquals("1", signed.header("X-Custom"));
     assertNotEquals(original.headers(), signed.headers());
-    assertEquals(1, IAM.findAll(anyRequestedFor(anyUrl())).size(), "only the token POST reached IAM");
+    assertEquals(
+        1, IAM.findAll(anyRequestedFor(anyUrl())).size(), "only the token POST reached IAM");
   }
 
   private static void assertNoSecret(Throwable e) {

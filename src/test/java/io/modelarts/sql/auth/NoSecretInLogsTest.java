@@ -33,7 +33,8 @@ class NoSecretInLogsTest {
   private static final String SECURITY_TOKEN = "gQpzZXNzaW9uLXRva2VuLXNlY3JldA";
   private static final String PASSWORD = "Pa55-w0rd!Secret";
   private static final String TOKEN = "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEw";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T15:33:07Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T15:33:07Z"), ZoneOffset.UTC);
 
   private static void assertClean(List<String> lines, String... secrets) {
     assertFalse(lines.isEmpty(), "the test must exercise some logging");
@@ -47,11 +48,14 @@ class NoSecretInLogsTest {
   @Test
   void akSkTraceLoggingShowsNoSecret() throws IOException {
     RecordingLogger log = new RecordingLogger();
-    AkSkAuthenticator auth = new AkSkAuthenticator("AK1", SK, SECURITY_TOKEN, "p", CLOCK, log.logger());
+    AkSkAuthenticator auth =
+        new AkSkAuthenticator("AK1", SK, SECURITY_TOKEN, "p", CLOCK, log.logger());
     auth.authenticate(
         new Request.Builder()
             .url("https://modelarts.example/v1/p/notebooks?limit=10")
-            .post(RequestBody.create("{}".getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
+            .post(
+                RequestBody.create(
+                    "{}".getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
             .build());
     assertTrue(log.lines().get(0).contains("canonical request"), log.lines().get(0));
     assertClean(log.lines(), SK, SECURITY_TOKEN);
@@ -61,11 +65,19 @@ class NoSecretInLogsTest {
   void iamLoggingShowsNoPasswordOrToken() throws IOException {
     IAM.stubFor(
         post(urlPathEqualTo("/v3/auth/tokens"))
-            .willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", TOKEN).withBody("{}")));
+            .willReturn(
+                aResponse().withStatus(201).withHeader("X-Subject-Token", TOKEN).withBody("{}")));
     RecordingLogger log = new RecordingLogger();
     IamTokenAuthenticator auth =
         new IamTokenAuthenticator(
-            new OkHttpClient(), HttpUrl.get(IAM.baseUrl()), "alice", PASSWORD, "acme", "p", CLOCK, log.logger());
+            new OkHttpClient(),
+            HttpUrl.get(IAM.baseUrl()),
+            "alice",
+            PASSWORD,
+            "acme",
+            "p",
+            CLOCK,
+            log.logger());
     Request api = new Request.Builder().url("https://modelarts.example/v1/p/notebooks").build();
     auth.authenticate(api);
     auth.invalidate();
@@ -79,15 +91,24 @@ class NoSecretInLogsTest {
   void iamRefusalLogsNoPassword() {
     IAM.stubFor(
         post(urlPathEqualTo("/v3/auth/tokens"))
-            .willReturn(aResponse().withStatus(401).withBody("{\"error_msg\":\"bad " + PASSWORD + "\"}")));
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"error_msg\":\"bad " + PASSWORD + "\"}")));
     RecordingLogger log = new RecordingLogger();
     IamTokenAuthenticator auth =
         new IamTokenAuthenticator(
-            new OkHttpClient(), HttpUrl.get(IAM.baseUrl()), "alice", PASSWORD, "acme", "p", CLOCK, log.logger());
+            new OkHttpClient(),
+            HttpUrl.get(IAM.baseUrl()),
+            "alice",
+            PASSWORD,
+            "acme",
+            "p",
+            CLOCK,
+            log.logger());
     AuthenticationException e =
         assertThrows(
             AuthenticationException.class,
-            () -> auth.authenticate(new Request.Builder().url("https://modelarts.example/").build()));
+            () ->
+                auth.authenticate(new Request.Builder().url("https://modelarts.example/").build()));
     assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
     for (String line : log.lines()) {
       assertFalse(line.contains(PASSWORD), line);

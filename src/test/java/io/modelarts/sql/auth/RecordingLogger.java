@@ -9,9 +9,12 @@ import org.slf4j.event.SubstituteLoggingEvent;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.helpers.SubstituteLogger;
 
-/** A logger with every level enabled that keeps the formatted lines, to check what would be logged. */
+/**
+ * A logger with every level enabled that keeps the formatted lines, to check what would be logged.
+ */
 final class RecordingLogger {
-  private final ConcurrentLinkedQueue<SubstituteLoggingEvent> events = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<SubstituteLoggingEvent> events =
+      new ConcurrentLinkedQueue<>();
   private final Logger logger =
       new EventRecordingLogger(new SubstituteLogger("test", events, false), events);
 
@@ -24,7 +27,9 @@ final class RecordingLogger {
     List<String> lines = new ArrayList<>();
     for (SubstituteLoggingEvent e : events) {
       String line =
-          e.getLevel() + " " + MessageFormatter.arrayFormat(e.getMessage(), e.getArgumentArray()).getMessage();
+          e.getLevel()
+              + " "
+              + MessageFormatter.arrayFormat(e.getMessage(), e.getArgumentArray()).getMessage();
       if (e.getThrowable() != null) {
         line += " " + e.getThrowable();
       }

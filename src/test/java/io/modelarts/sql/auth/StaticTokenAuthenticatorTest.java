@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** The ready-token authenticator: header, no retry, no leaks. */
 class StaticTokenAuthenticatorTest {
-  private static final String TOKEN = "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLrBgkqhkiG";
+  private static final String TOKEN =
+      "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLrBgkqhkiG";
 
   @Test
   void sendsTheTokenAsXAuthToken() {
     StaticTokenAuthenticator auth = new StaticTokenAuthenticator(TOKEN);
     Request r =
         auth.authenticate(
-            new Request.Builder().url("https://modelarts.example/v1/p/notebooks").header("X-Auth-Token", "old").build());
+            new Request.Builder()
+                .url("https://modelarts.example/v1/p/notebooks")
+                .header("X-Auth-Token", "old")
+                .build());
     assertEquals(TOKEN, r.header("X-Auth-Token"));
     assertEquals(1, r.headers("X-Auth-Token").size());
   }
@@ -39,7 +43,10 @@ class StaticTokenAuthenticatorTest {
 
   @Test
   void rejectsMissingToken() {
-    assertEquals("token == null", assertThrows(NullPointerException.class, () -> new StaticTokenAuthenticator(null)).getMessage());
+    assertEquals(
+        "token == null",
+        assertThrows(NullPointerException.class, () -> new StaticTokenAuthenticator(null))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> new StaticTokenAuthenticator(" "));
   }
 }

@@ -25,11 +25,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DifferentialPushdownTest {
   @ParameterizedTest(name = "{0} notebooks, seed {1}, name match {2}")
-  @CsvSource({"230, 101, SUBSTRING_IGNORE_CASE, 400", "180, 202, PREFIX, 300", "320, 303, SUBSTRING, 300"})
-  void pushdownAgreesWithThePlainPlan(int notebooks, long seed, NameMatch match, int queries) throws Exception {
+  @CsvSource({
+    "230, 101, SUBSTRING_IGNORE_CASE, 400",
+    "180, 202, PREFIX, 300",
+    "320, 303, SUBSTRING, 300"
+  })
+  void pushdownAgreesWithThePlainPlan(int notebooks, long seed, NameMatch match, int queries)
+      throws Exception {
     try (SimulatorFixture sim =
             SimulatorFixture.start(
-                SimulatorConfig.builder().port(0).notebooks(notebooks).seed(seed).nameMatch(match).build());
+                SimulatorConfig.builder()
+                    .port(0)
+                    .notebooks(notebooks)
+                    .seed(seed)
+                    .nameMatch(match)
+                    .build());
         // One page at a time on both sides: read-ahead is not what is compared here, and
         // without it the number of calls each plan makes is deterministic.
         Connection pushed = sim.connect("pageConcurrency=1");
@@ -62,11 +72,16 @@ class DifferentialPushdownTest {
         } else {
           assertEquals(sorted(expected), sorted(actual), q.sql());
         }
-        assertTrue(pushedCount <= plainCount,
+        assertTrue(
+            pushedCount <= plainCount,
             q.sql() + ": pushdown made " + pushedCount + " calls, the plain plan " + plainCount);
       }
-      assertTrue(pushedCalls < plainCalls, "pushdown saves calls overall: " + pushedCalls + " vs " + plainCalls);
-      System.out.printf("differential %s: %d queries, %d calls pushed vs %d plain%n", match, queries, pushedCalls, plainCalls);
+      assertTrue(
+          pushedCalls < plainCalls,
+          "pushdown saves calls overall: " + pushedCalls + " vs " + plainCalls);
+      System.out.printf(
+          "differential %s: %d queries, %d calls pushed vs %d plain%n",
+          match, queries, pushedCalls, plainCalls);
     }
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each pushdown checked three ways: the EXPLAIN text, the rows, and the HTTP requests the
- * simulator actually served.
+ * Each pushdown checked three ways: the EXPLAIN text, the rows, and the HTTP requests the simulator
+ * actually served.
  */
 class PushdownRequestCountTest {
   private static SimulatorFixture sim;
@@ -56,12 +56,15 @@ class PushdownRequestCountTest {
   }
 
   private static List<Map<String, String>> calls() {
-    return sim.listCalls().stream().map(ServedRequest::singleParameters).collect(Collectors.toList());
+    return sim.listCalls().stream()
+        .map(ServedRequest::singleParameters)
+        .collect(Collectors.toList());
   }
 
   @Test
   void featureAndStatusWithLimitIsOneCallOfTen() throws Exception {
-    String sql = "SELECT id, status, feature FROM notebooks WHERE feature = 'NOTEBOOK' AND status = 'RUNNING' LIMIT 3";
+    String sql =
+        "SELECT id, status, feature FROM notebooks WHERE feature = 'NOTEBOOK' AND status = 'RUNNING' LIMIT 3";
     String plan = explain(sql);
     assertTrue(plan.contains("listings=[feature=NOTEBOOK&status=RUNNING]"), plan);
     assertTrue(plan.contains("pageSize=[10]"), plan);
@@ -84,7 +87,8 @@ class PushdownRequestCountTest {
     String sql = "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING'";
     String plan = explain(sql);
     assertTrue(plan.contains("ModelArtsCountScan"), plan);
-    assertTrue(plan.contains("[feature=NOTEBOOK&status=RUNNING, feature=DEFAULT&status=RUNNING]"), plan);
+    assertTrue(
+        plan.contains("[feature=NOTEBOOK&status=RUNNING, feature=DEFAULT&status=RUNNING]"), plan);
 
     long expected = data().stream().filter(n -> n.get("status").asText().equals("RUNNING")).count();
     assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(connection, sql));
@@ -102,10 +106,16 @@ class PushdownRequestCountTest {
     String sql = "SELECT feature, COUNT(*) FROM notebooks GROUP BY feature ORDER BY feature";
     assertTrue(explain(sql).contains("ModelArtsCountScan"));
     Map<String, Long> expected =
-        data().stream().collect(Collectors.groupingBy(n -> n.get("feature").asText(), java.util.TreeMap::new, Collectors.counting()));
+        data().stream()
+            .collect(
+                Collectors.groupingBy(
+                    n -> n.get("feature").asText(), java.util.TreeMap::new, Collectors.counting()));
     List<String> rows = SimulatorFixture.rows(connection, sql);
     assertEquals(
-        expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).collect(Collectors.toList()), rows);
+        expected.entrySet().stream()
+            .map(e -> e.getKey() + "|" + e.getValue())
+            .collect(Collectors.toList()),
+        rows);
     assertEquals(2, calls().size());
   }
 
@@ -116,26 +126,38 @@ class PushdownRequestCountTest {
     assertTrue(plan.contains("no call"), plan);
     assertEquals(List.of(), SimulatorFixture.rows(connection, sql));
     assertEquals(0, calls().size());
-    assertEquals(List.of("0"), SimulatorFixture.rows(connection, "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING' AND status = 'STOPPED'"));
+    assertEquals(
+        List.of("0"),
+        SimulatorFixture.rows(
+            connection,
+            "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING' AND status = 'STOPPED'"));
     assertEquals(0, calls().size());
   }
 
   @Test
   void nameFilteredJoinCostsTheSameCallsAsTheNotebooksScan() throws Exception {
     ObjectNode withEndpoints =
-        data().stream().filter(n -> n.has("endpoints") && n.get("endpoints").size() > 0).findFirst().orElseThrow();
+        data().stream()
+            .filter(n -> n.has("endpoints") && n.get("endpoints").size() > 0)
+            .findFirst()
+            .orElseThrow();
     String name = withEndpoints.get("name").asText();
     SimulatorFixture.rows(connection, "SELECT * FROM notebooks WHERE name = '" + name + "'");
     List<Map<String, String>> alone = calls();
     sim.resetLog();
 
     String join =
-        "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id WHERE n.name = '" + name + "'";
+        "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id WHERE n.name = '"
+            + name
+            + "'";
     String plan = explain(join);
     assertTrue(plan.contains("shared=[true]"), plan);
     List<String> rows = SimulatorFixture.rows(connection, join);
-    long expected = data().stream().filter(n -> n.get("name").asText().equals(name))
-        .mapToLong(n -> n.has("endpoints") ? n.get("endpoints").size() : 0).sum();
+    long expected =
+        data().stream()
+            .filter(n -> n.get("name").asText().equals(name))
+            .mapToLong(n -> n.has("endpoints") ? n.get("endpoints").size() : 0)
+            .sum();
     assertEquals(expected, rows.size());
     assertEquals(sortedCalls(alone), sortedCalls(calls()));
     assertTrue(alone.stream().allMatch(c -> name.equals(c.get("name"))), alone.toString());
@@ -165,7 +187,9 @@ class PushdownRequestCountTest {
 
   @Test
   void offsetPastTheEndReturnsNothing() throws Exception {
-    List<String> rows = SimulatorFixture.rows(connection, "SELECT id FROM notebooks WHERE feature = 'DEFAULT' LIMIT 10 OFFSET 5000");
+    List<String> rows =
+        SimulatorFixture.rows(
+            connection, "SELECT id FROM notebooks WHERE feature = 'DEFAULT' LIMIT 10 OFFSET 5000");
     assertEquals(List.of(), rows);
   }
 
@@ -175,7 +199,8 @@ class PushdownRequestCountTest {
     String plan = explain("SELECT id FROM notebooks WHERE name = '" + name + "' LIMIT 1");
     assertTrue(plan.contains("may drop rows"), plan);
     assertTrue(plan.contains("name=" + name), plan);
-    List<String> rows = SimulatorFixture.rows(connection, "SELECT name FROM notebooks WHERE name = '" + name + "'");
+    List<String> rows =
+        SimulatorFixture.rows(connection, "SELECT name FROM notebooks WHERE name = '" + name + "'");
     long expected = data().stream().filter(n -> n.get("name").asText().equals(name)).count();
     assertEquals(expected, rows.size());
     rows.forEach(r -> assertEquals(name, r));
@@ -183,19 +208,27 @@ class PushdownRequestCountTest {
 
   @Test
   void orderByNumericKeyWithLimitReadsTheFirstPageOfEachListingInOrder() throws Exception {
-    String sql = "SELECT id, lease_create_at FROM notebooks WHERE status = 'STOPPED'"
-        + " ORDER BY lease_create_at DESC NULLS LAST LIMIT 5";
+    String sql =
+        "SELECT id, lease_create_at FROM notebooks WHERE status = 'STOPPED'"
+            + " ORDER BY lease_create_at DESC NULLS LAST LIMIT 5";
     String plan = explain(sql);
     assertTrue(plan.contains("sort=[create_at DESC"), plan);
     assertTrue(!plan.contains("EnumerableSort"), plan);
-    List<String> expected = data().stream()
-        .filter(n -> n.get("status").asText().equals("STOPPED"))
-        .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
-        .sorted(java.util.Comparator.comparingLong((ObjectNode n) -> n.get("lease").get("create_at").asLong()).reversed())
-        .limit(5)
-        .map(n -> n.get("id").asText())
-        .collect(Collectors.toList());
-    List<String> rows = SimulatorFixture.rows(connection, sql).stream().map(r -> r.split("\\|")[0]).collect(Collectors.toList());
+    List<String> expected =
+        data().stream()
+            .filter(n -> n.get("status").asText().equals("STOPPED"))
+            .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
+            .sorted(
+                java.util.Comparator.comparingLong(
+                        (ObjectNode n) -> n.get("lease").get("create_at").asLong())
+                    .reversed())
+            .limit(5)
+            .map(n -> n.get("id").asText())
+            .collect(Collectors.toList());
+    List<String> rows =
+        SimulatorFixture.rows(connection, sql).stream()
+            .map(r -> r.split("\\|")[0])
+            .collect(Collectors.toList());
     assertEquals(expected, rows);
     List<Map<String, String>> calls = calls();
     assertEquals(2, calls.size(), calls.toString());
@@ -209,26 +242,41 @@ class PushdownRequestCountTest {
 
   @Test
   void sortNotOfferedByTheServiceFallsBackToALocalSortAndIsRemembered() throws Exception {
-    try (SimulatorFixture strict = SimulatorFixture.start(
-            io.modelarts.simulator.SimulatorConfig.builder().port(0).notebooks(120).seed(4L)
-                .sortableKeys(java.util.Set.of("name")).build());
+    try (SimulatorFixture strict =
+            SimulatorFixture.start(
+                io.modelarts.simulator.SimulatorConfig.builder()
+                    .port(0)
+                    .notebooks(120)
+                    .seed(4L)
+                    .sortableKeys(java.util.Set.of("name"))
+                    .build());
         Connection c = strict.connect()) {
       String sql = "SELECT id FROM notebooks ORDER BY lease_create_at ASC LIMIT 7";
-      List<String> expected = strict.simulator().dataset().stream()
-          .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
-          .sorted(java.util.Comparator.comparingLong((ObjectNode n) -> n.get("lease").get("create_at").asLong()))
-          .limit(7).map(n -> n.get("id").asText()).collect(Collectors.toList());
+      List<String> expected =
+          strict.simulator().dataset().stream()
+              .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
+              .sorted(
+                  java.util.Comparator.comparingLong(
+                      (ObjectNode n) -> n.get("lease").get("create_at").asLong()))
+              .limit(7)
+              .map(n -> n.get("id").asText())
+              .collect(Collectors.toList());
       assertEquals(expected, SimulatorFixture.rows(c, sql));
-      long refused = strict.listCalls().stream().filter(r -> "ModelArts.6303".equals(r.errorCode())).count();
+      long refused =
+          strict.listCalls().stream().filter(r -> "ModelArts.6303".equals(r.errorCode())).count();
       assertTrue(refused >= 1, "the first attempt was refused");
       strict.resetLog();
       assertEquals(expected, SimulatorFixture.rows(c, sql));
-      assertTrue(strict.listCalls().stream().noneMatch(r -> r.singleParameters().containsKey("sort_key")),
+      assertTrue(
+          strict.listCalls().stream().noneMatch(r -> r.singleParameters().containsKey("sort_key")),
           "the refusal is remembered for the connection");
     }
   }
 
   private static List<String> sortedCalls(List<Map<String, String>> calls) {
-    return calls.stream().map(c -> new java.util.TreeMap<>(c).toString()).sorted().collect(Collectors.toList());
+    return calls.stream()
+        .map(c -> new java.util.TreeMap<>(c).toString())
+        .sorted()
+        .collect(Collectors.toList());
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/connection-properties.md holds exactly the table the property enum renders. Run with
- * {@code -Ddocs.update=true} to rewrite the file after changing a property.
+ * docs/connection-properties.md holds exactly the table the property enum renders. Run with {@code
+ * -Ddocs.update=true} to rewrite the file after changing a property.
  */
 class ConnectionPropertiesDocTest {
   static final String BEGIN = "<!-- BEGIN GENERATED: ConnectionPropertiesDoc -->\n";
@@ -27,7 +27,9 @@ class ConnectionPropertiesDocTest {
       Files.writeString(doc, text);
       end = text.indexOf(END);
     }
-    assertEquals(expected, text.substring(begin, end),
+    assertEquals(
+        expected,
+        text.substring(begin, end),
         "docs/connection-properties.md is out of date: rerun this test with -Ddocs.update=true");
   }
 }

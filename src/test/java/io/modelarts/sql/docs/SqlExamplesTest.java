@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelarts.simulator.SimulatorConfig;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.nio.file.Files;
@@ -29,8 +28,14 @@ class SqlExamplesTest {
 
   @BeforeAll
   static void start() {
-    sim = SimulatorFixture.start(SimulatorConfig.builder().port(0).notebooks(500).seed(42L)
-        .referenceTime(Instant.now().truncatedTo(ChronoUnit.SECONDS)).build());
+    sim =
+        SimulatorFixture.start(
+            SimulatorConfig.builder()
+                .port(0)
+                .notebooks(500)
+                .seed(42L)
+                .referenceTime(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .build());
   }
 
   @AfterAll
@@ -55,7 +60,8 @@ class SqlExamplesTest {
         String name = file.getFileName().toString().replace(".sql", "");
         List<String> rows = SimulatorFixture.rows(c, Files.readString(file));
         Path expected = Path.of("sql-examples", name + ".expected");
-        if (Boolean.getBoolean("examples.update") && !name.equals("leases-ending-within-an-hour")
+        if (Boolean.getBoolean("examples.update")
+            && !name.equals("leases-ending-within-an-hour")
             && !name.equals("recent-api-calls")) {
           Files.write(expected, rows);
         }
@@ -72,22 +78,31 @@ class SqlExamplesTest {
   @Test
   void leasesEndingWithinAnHourAreTheOnesTheDataSays() throws Exception {
     long now = System.currentTimeMillis();
-    List<String> expected = sim.simulator().dataset().stream()
-        .filter(n -> n.get("status").asText().equals("RUNNING"))
-        .filter(n -> n.hasNonNull("lease") && n.get("lease").path("enable").asBoolean(false))
-        .filter(n -> {
-          long end = n.get("lease").get("create_at").asLong() / 1000 * 1000
-              + n.get("lease").get("duration").asLong() / 1000 * 1000;
-          return end >= now + 5_000 && end <= now + 3_600_000 - 5_000; // away from the edges
-        })
-        .map(n -> n.get("name").asText())
-        .sorted()
-        .toList();
+    List<String> expected =
+        sim.simulator().dataset().stream()
+            .filter(n -> n.get("status").asText().equals("RUNNING"))
+            .filter(n -> n.hasNonNull("lease") && n.get("lease").path("enable").asBoolean(false))
+            .filter(
+                n -> {
+                  long end =
+                      n.get("lease").get("create_at").asLong() / 1000 * 1000
+                          + n.get("lease").get("duration").asLong() / 1000 * 1000;
+                  return end >= now + 5_000
+                      && end <= now + 3_600_000 - 5_000; // away from the edges
+                })
+            .map(n -> n.get("name").asText())
+            .sorted()
+            .toList();
     try (Connection c = sim.connect()) {
-      List<String> names = SimulatorFixture.rows(c, sql("leases-ending-within-an-hour")).stream()
-          .map(r -> r.split("\\|")[0]).sorted().toList();
+      List<String> names =
+          SimulatorFixture.rows(c, sql("leases-ending-within-an-hour")).stream()
+              .map(r -> r.split("\\|")[0])
+              .sorted()
+              .toList();
       assertTrue(names.containsAll(expected), names + " should contain " + expected);
-      assertTrue(names.size() <= expected.size() + 2, "only edge cases may differ: " + names + " vs " + expected);
+      assertTrue(
+          names.size() <= expected.size() + 2,
+          "only edge cases may differ: " + names + " vs " + expected);
       assertFalse(expected.isEmpty(), "the demo data has leases ending within the hour");
     }
   }
@@ -98,12 +113,23 @@ class SqlExamplesTest {
       SimulatorFixture.rows(c, sql("running-by-flavor"));
       List<String> row = SimulatorFixture.rows(c, sql("recent-api-calls"));
       assertEquals(1, row.size());
-      long running = sim.simulator().dataset().stream().filter(n -> n.get("status").asText().equals("RUNNING")).count();
-      long notebookFeature = sim.simulator().dataset().stream()
-          .filter(n -> n.get("status").asText().equals("RUNNING") && n.get("feature").asText().equals("NOTEBOOK")).count();
+      long running =
+          sim.simulator().dataset().stream()
+              .filter(n -> n.get("status").asText().equals("RUNNING"))
+              .count();
+      long notebookFeature =
+          sim.simulator().dataset().stream()
+              .filter(
+                  n ->
+                      n.get("status").asText().equals("RUNNING")
+                          && n.get("feature").asText().equals("NOTEBOOK"))
+              .count();
       long calls = (notebookFeature + 49) / 50 + Math.max(1, (running - notebookFeature + 49) / 50);
       String[] cells = row.get(0).split("\\|");
-      assertEquals(Long.toString(calls), cells[0], "one call per page of 50 RUNNING notebooks per feature: " + row);
+      assertEquals(
+          Long.toString(calls),
+          cells[0],
+          "one call per page of 50 RUNNING notebooks per feature: " + row);
       assertEquals(Long.toString(running), cells[2], "rows read: " + row);
     }
   }

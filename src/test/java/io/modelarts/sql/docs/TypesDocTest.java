@@ -17,11 +17,15 @@ class TypesDocTest {
   @Test
   void documentedTypesAreTheReportedTypes() throws Exception {
     String doc = Files.readString(Path.of("docs/types.md"));
-    String table = doc.substring(doc.indexOf("<!-- BEGIN TYPES -->"), doc.indexOf("<!-- END TYPES -->"));
+    String table =
+        doc.substring(doc.indexOf("<!-- BEGIN TYPES -->"), doc.indexOf("<!-- END TYPES -->"));
     Map<String, String> documented = new TreeMap<>();
     for (String line : table.split("\n")) {
       String[] cells = line.split("\\|");
-      if (cells.length < 4 || cells[1].isBlank() || cells[1].contains("table") || cells[1].contains("---")) {
+      if (cells.length < 4
+          || cells[1].isBlank()
+          || cells[1].contains("table")
+          || cells[1].contains("---")) {
         continue;
       }
       for (String column : cells[2].split(",")) {
@@ -29,11 +33,14 @@ class TypesDocTest {
       }
     }
     Map<String, String> reported = new TreeMap<>();
-    try (SimulatorFixture sim = SimulatorFixture.start(10, 1L); Connection c = sim.connect()) {
+    try (SimulatorFixture sim = SimulatorFixture.start(10, 1L);
+        Connection c = sim.connect()) {
       for (String t : new String[] {"notebooks", "endpoints", "action_progress", "images"}) {
         try (ResultSet rs = c.getMetaData().getColumns(null, "modelarts", t, "%")) {
           while (rs.next()) {
-            reported.put(t + "." + rs.getString("COLUMN_NAME"), JDBCType.valueOf(rs.getInt("DATA_TYPE")).getName());
+            reported.put(
+                t + "." + rs.getString("COLUMN_NAME"),
+                JDBCType.valueOf(rs.getInt("DATA_TYPE")).getName());
           }
         }
       }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The exact HTTP requests the client sends, and how it reads the answers, verified at the wire. */
 class ModelArtsClientWireMockTest {
   private static final String PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
   private WireMockServer server;
 
   @BeforeEach
@@ -59,61 +60,118 @@ class ModelArtsClientWireMockTest {
   private static String page(int current, int pages, int size, long total, String... ids) {
     StringBuilder data = new StringBuilder();
     for (String id : ids) {
-      data.append(data.length() == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"status\":\"RUNNING\"}");
+      data.append(data.length() == 0 ? "" : ",")
+          .append("{\"id\":\"")
+          .append(id)
+          .append("\",\"status\":\"RUNNING\"}");
     }
-    return "{\"current\":" + current + ",\"pages\":" + pages + ",\"size\":" + size + ",\"total\":" + total
-        + ",\"data\":[" + data + "]}";
+    return "{\"current\":"
+        + current
+        + ",\"pages\":"
+        + pages
+        + ",\"size\":"
+        + size
+        + ",\"total\":"
+        + total
+        + ",\"data\":["
+        + data
+        + "]}";
   }
 
   @Test
   void sendsTheDocumentedPathParametersAndSignatureHeaders() throws Exception {
-    server.stubFor(get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
-        .willReturn(aResponse().withStatus(200).withBody(page(0, 1, 10, 1, "a"))));
-    ListRequest request = ListRequest.of(Map.of("feature", "DEFAULT", "status", "RUNNING", "name", "a&status=STOPPED"), 10);
+    server.stubFor(
+        get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
+            .willReturn(aResponse().withStatus(200).withBody(page(0, 1, 10, 1, "a"))));
+    ListRequest request =
+        ListRequest.of(
+            Map.of("feature", "DEFAULT", "status", "RUNNING", "name", "a&status=STOPPED"), 10);
     NotebookPage page = client(RetryPolicy.NONE).fetch(request, QueryContext.unbounded());
     assertEquals(1, page.data().size());
 
-    List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks")));
+    List<LoggedRequest> requests =
+        server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks")));
     assertEquals(1, requests.size());
     LoggedRequest r = requests.get(0);
     Map<String, String> params = new TreeMap<>();
-    r.getQueryParams().forEach((k, v) -> {
-      assertEquals(1, v.values().size(), "one value for " + k);
-      params.put(k, v.firstValue());
-    });
+    r.getQueryParams()
+        .forEach(
+            (k, v) -> {
+              assertEquals(1, v.values().size(), "one value for " + k);
+              params.put(k, v.firstValue());
+            });
     assertEquals(
-        Map.of("feature", "DEFAULT", "status", "RUNNING", "name", "a&status=STOPPED", "limit", "10", "offset", "0"),
-        params, "the hostile name value travels as one encoded parameter");
+        Map.of(
+            "feature",
+            "DEFAULT",
+            "status",
+            "RUNNING",
+            "name",
+            "a&status=STOPPED",
+            "limit",
+            "10",
+            "offset",
+            "0"),
+        params,
+        "the hostile name value travels as one encoded parameter");
     assertEquals("20261127T100000Z", r.getHeader("X-Sdk-Date"));
     assertEquals(PROJECT, r.getHeader("X-Project-Id"));
     String expected =
-        AkSkSigner.sign("GET", HttpUrl.get(r.getAbsoluteUrl()),
-            Map.of("host", r.getHeader("Host"), "x-sdk-date", "20261127T100000Z"),
-            new byte[0], "AKEXAMPLE", "SKEXAMPLE", "20261127T100000Z").authorization();
+        AkSkSigner.sign(
+                "GET",
+                HttpUrl.get(r.getAbsoluteUrl()),
+                Map.of("host", r.getHeader("Host"), "x-sdk-date", "20261127T100000Z"),
+                new byte[0],
+                "AKEXAMPLE",
+                "SKEXAMPLE",
+                "20261127T100000Z")
+            .authorization();
     assertEquals(expected, r.getHeader("Authorization"));
-    assertTrue(r.getHeader("Authorization").startsWith("SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-sdk-date, Signature="));
+    assertTrue(
+        r.getHeader("Authorization")
+            .startsWith(
+                "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-sdk-date, Signature="));
   }
 
   @Test
   void apiErrorKeepsCodeMessageAndRequestId() {
-    server.stubFor(get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
-        .willReturn(aResponse().withStatus(400).withHeader("X-Request-Id", "req-123")
-            .withBody("{\"error_code\":\"ModelArts.6303\",\"error_msg\":\"The field does not support sorting.\"}")));
-    ModelArtsApiException e = assertThrows(ModelArtsApiException.class,
-        () -> client(RetryPolicy.NONE).fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
+    server.stubFor(
+        get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("X-Request-Id", "req-123")
+                    .withBody(
+                        "{\"error_code\":\"ModelArts.6303\",\"error_msg\":\"The field does not support sorting.\"}")));
+    ModelArtsApiException e =
+        assertThrows(
+            ModelArtsApiException.class,
+            () ->
+                client(RetryPolicy.NONE)
+                    .fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
     assertEquals(400, e.httpStatus());
     assertEquals("ModelArts.6303", e.errorCode());
     assertEquals("The field does not support sorting.", e.errorMessage());
     assertEquals("req-123", e.requestId());
-    assertTrue(e.getMessage().contains("ModelArts.6303") && e.getMessage().contains("req-123"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ModelArts.6303") && e.getMessage().contains("req-123"),
+        e.getMessage());
   }
 
   @Test
   void htmlErrorPageBecomesAReadableMessage() {
-    server.stubFor(get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
-        .willReturn(aResponse().withStatus(502).withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
-    ModelArtsApiException e = assertThrows(ModelArtsApiException.class,
-        () -> client(RetryPolicy.NONE).fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
+    server.stubFor(
+        get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+    ModelArtsApiException e =
+        assertThrows(
+            ModelArtsApiException.class,
+            () ->
+                client(RetryPolicy.NONE)
+                    .fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
     assertEquals(502, e.httpStatus());
     assertTrue(e.getMessage().contains("502 Bad Gateway"), e.getMessage());
   }
@@ -121,42 +179,85 @@ class ModelArtsClientWireMockTest {
   @Test
   void retriesThrottlingAndServerErrorsAndResetsThenSucceeds() throws Exception {
     String path = "/v1/" + PROJECT + "/notebooks";
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("Started")
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-            .withBody("{\"error_code\":\"ModelArts.2799\",\"error_msg\":\"Too many requests\"}"))
-        .willSetStateTo("reset"));
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("reset")
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("empty"));
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("empty")
-        .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("chunk"));
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("chunk")
-        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)).willSetStateTo("500"));
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("500")
-        .willReturn(aResponse().withStatus(500)).willSetStateTo("ok"));
-    server.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("ok")
-        .willReturn(aResponse().withStatus(200).withBody(page(0, 1, 10, 2, "a", "b"))));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("Started")
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "0")
+                    .withBody(
+                        "{\"error_code\":\"ModelArts.2799\",\"error_msg\":\"Too many requests\"}"))
+            .willSetStateTo("reset"));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("reset")
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("empty"));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("empty")
+            .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE))
+            .willSetStateTo("chunk"));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("chunk")
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK))
+            .willSetStateTo("500"));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("500")
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .inScenario("flaky")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200).withBody(page(0, 1, 10, 2, "a", "b"))));
     NotebookPage page =
-        client(new RetryPolicy(8, 1, 5, 10_000)).fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded());
+        client(new RetryPolicy(8, 1, 5, 10_000))
+            .fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded());
     assertEquals(2, page.data().size());
     assertEquals(6, server.findAll(getRequestedFor(urlPathEqualTo(path))).size());
   }
 
   @Test
   void givesUpAfterTheRetryBudget() {
-    server.stubFor(get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks")).willReturn(aResponse().withStatus(503)));
-    ModelArtsApiException e = assertThrows(ModelArtsApiException.class,
-        () -> client(new RetryPolicy(3, 1, 5, 10_000)).fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
+    server.stubFor(
+        get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
+            .willReturn(aResponse().withStatus(503)));
+    ModelArtsApiException e =
+        assertThrows(
+            ModelArtsApiException.class,
+            () ->
+                client(new RetryPolicy(3, 1, 5, 10_000))
+                    .fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
     assertEquals(503, e.httpStatus());
-    assertEquals(3, server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))).size());
+    assertEquals(
+        3, server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))).size());
   }
 
   @Test
   void badRequestsAreNotRetried() {
-    server.stubFor(get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks")).willReturn(aResponse().withStatus(400)
-        .withBody("{\"error_code\":\"ModelArts.0104\",\"error_msg\":\"bad parameter\"}")));
-    assertThrows(ModelArtsApiException.class,
-        () -> client(new RetryPolicy(5, 1, 5, 10_000)).fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
-    assertEquals(1, server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))).size());
+    server.stubFor(
+        get(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"error_code\":\"ModelArts.0104\",\"error_msg\":\"bad parameter\"}")));
+    assertThrows(
+        ModelArtsApiException.class,
+        () ->
+            client(new RetryPolicy(5, 1, 5, 10_000))
+                .fetch(ListRequest.of(Map.of(), 10), QueryContext.unbounded()));
+    assertEquals(
+        1, server.findAll(getRequestedFor(urlPathEqualTo("/v1/" + PROJECT + "/notebooks"))).size());
   }
 
   @Test
@@ -167,13 +268,28 @@ class ModelArtsClientWireMockTest {
       for (int i = 0; i < ids.length; i++) {
         ids[i] = "id-" + p + "-" + i;
       }
-      server.stubFor(get(urlPathEqualTo(path)).withQueryParam("offset", equalTo(Integer.toString(p * 10)))
-          .willReturn(aResponse().withStatus(200).withBody(page(p, 3, 10, 25, ids))));
+      server.stubFor(
+          get(urlPathEqualTo(path))
+              .withQueryParam("offset", equalTo(Integer.toString(p * 10)))
+              .willReturn(aResponse().withStatus(200).withBody(page(p, 3, 10, 25, ids))));
     }
-    server.stubFor(get(urlPathEqualTo(path)).withQueryParam("offset", matching("[3-9][0-9]"))
-        .willReturn(aResponse().withStatus(400).withBody("{\"error_code\":\"ModelArts.6400\",\"error_msg\":\"fromIndex(30) > toIndex(25)\"}")));
-    try (ListingPager pager = new ListingPager(client(RetryPolicy.NONE), ListRequest.of(Map.of(), 10), 3,
-        HttpClients.pageFetchers(), QueryContext.unbounded(), w -> {}, -1)) {
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .withQueryParam("offset", matching("[3-9][0-9]"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"error_code\":\"ModelArts.6400\",\"error_msg\":\"fromIndex(30) > toIndex(25)\"}")));
+    try (ListingPager pager =
+        new ListingPager(
+            client(RetryPolicy.NONE),
+            ListRequest.of(Map.of(), 10),
+            3,
+            HttpClients.pageFetchers(),
+            QueryContext.unbounded(),
+            w -> {},
+            -1)) {
       int n = 0;
       while (pager.hasNext()) {
         pager.next();
@@ -181,17 +297,30 @@ class ModelArtsClientWireMockTest {
       }
       assertEquals(25, n);
     }
-    assertEquals(3, server.findAll(getRequestedFor(urlPathEqualTo(path))).size(), "never a page past the end");
+    assertEquals(
+        3,
+        server.findAll(getRequestedFor(urlPathEqualTo(path))).size(),
+        "never a page past the end");
   }
 
   @Test
   void aShortPageIsAnErrorNotASilentlyShortResult() {
     String path = "/v1/" + PROJECT + "/notebooks";
-    server.stubFor(get(urlPathEqualTo(path)).withQueryParam("offset", equalTo("0"))
-        .willReturn(aResponse().withStatus(200).withBody(page(0, 2, 10, 15, "a", "b", "c"))));
-    ListingPager pager = new ListingPager(client(RetryPolicy.NONE), ListRequest.of(Map.of(), 10), 1,
-        HttpClients.pageFetchers(), QueryContext.unbounded(), w -> {}, -1);
-    ListingPager.ListingException e = assertThrows(ListingPager.ListingException.class, pager::hasNext);
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .withQueryParam("offset", equalTo("0"))
+            .willReturn(aResponse().withStatus(200).withBody(page(0, 2, 10, 15, "a", "b", "c"))));
+    ListingPager pager =
+        new ListingPager(
+            client(RetryPolicy.NONE),
+            ListRequest.of(Map.of(), 10),
+            1,
+            HttpClients.pageFetchers(),
+            QueryContext.unbounded(),
+            w -> {},
+            -1);
+    ListingPager.ListingException e =
+        assertThrows(ListingPager.ListingException.class, pager::hasNext);
     assertTrue(e.getCause() instanceof MalformedResponseException, e.toString());
     pager.close();
   }

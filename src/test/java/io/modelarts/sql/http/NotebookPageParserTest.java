@@ -16,14 +16,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The streaming page parser: the documented example, tolerance of extras, refusal of nonsense. */
 class NotebookPageParserTest {
   private static NotebookPage parse(String json) throws IOException {
-    return NotebookPageParser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    return NotebookPageParser.parse(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void readsTheApiPagesExample() throws Exception {
-    String example = new String(
-        NotebookPageParserTest.class.getResourceAsStream("/api-example-response.json").readAllBytes(),
-        StandardCharsets.UTF_8);
+    String example =
+        new String(
+            NotebookPageParserTest.class
+                .getResourceAsStream("/api-example-response.json")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
     NotebookPage page = parse(example);
     assertEquals(2L, page.total());
     assertEquals(1, page.pages());
@@ -42,8 +46,10 @@ class NotebookPageParserTest {
 
   @Test
   void ignoresUndocumentedFieldsAndTreatsNullAsAbsent() throws Exception {
-    NotebookPage page = parse("{\"total\":1,\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"data\":[{\"id\":\"a\","
-        + "\"billing_items\":[\"x\"],\"name\":null,\"lease\":null,\"endpoints\":null,\"image\":{\"id\":\"i\",\"new_field\":7}}]}");
+    NotebookPage page =
+        parse(
+            "{\"total\":1,\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"data\":[{\"id\":\"a\","
+                + "\"billing_items\":[\"x\"],\"name\":null,\"lease\":null,\"endpoints\":null,\"image\":{\"id\":\"i\",\"new_field\":7}}]}");
     Notebook n = page.data().get(0);
     assertNull(n.name());
     assertNull(n.lease());
@@ -52,26 +58,31 @@ class NotebookPageParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "<html><body>Service Unavailable</body></html>",
-    "{\"total\":1,\"data\":[{\"id\":\"a\"",
-    "{\"total\":\"one\",\"data\":[]}",
-    "{\"total\":1,\"data\":[{\"id\":\"a\",\"lease\":{\"create_at\":\"yesterday\"}}]}",
-    "{\"total\":1,\"data\":{}}",
-    "{\"total\":1}",
-    "{\"total\":1,\"data\":[{\"name\":\"no id\"}]}",
-    "[]",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "<html><body>Service Unavailable</body></html>",
+        "{\"total\":1,\"data\":[{\"id\":\"a\"",
+        "{\"total\":\"one\",\"data\":[]}",
+        "{\"total\":1,\"data\":[{\"id\":\"a\",\"lease\":{\"create_at\":\"yesterday\"}}]}",
+        "{\"total\":1,\"data\":{}}",
+        "{\"total\":1}",
+        "{\"total\":1,\"data\":[{\"name\":\"no id\"}]}",
+        "[]",
+      })
   void malformedAnswersAreClearErrors(String body) {
-    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> parse(body));
+    MalformedResponseException e =
+        assertThrows(MalformedResponseException.class, () -> parse(body));
     assertFalse(e.getMessage().isBlank());
   }
 
   @Test
   void wrongTypeNamesTheField() {
-    MalformedResponseException e = assertThrows(MalformedResponseException.class,
-        () -> parse("{\"total\":1,\"data\":[{\"id\":\"a\",\"volume\":{\"capacity\":\"big\"}}]}"));
+    MalformedResponseException e =
+        assertThrows(
+            MalformedResponseException.class,
+            () ->
+                parse("{\"total\":1,\"data\":[{\"id\":\"a\",\"volume\":{\"capacity\":\"big\"}}]}"));
     assertTrue(e.getMessage().contains("volume.capacity"), e.getMessage());
   }
 }

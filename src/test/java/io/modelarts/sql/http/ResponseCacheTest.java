@@ -37,10 +37,19 @@ class ResponseCacheTest {
   /** A URL whose cache TTL is unique to the test, so tests do not share cached pages. */
   private static String url(long ttl, boolean temporaryKey) {
     SimulatorCredentials c = sim.simulator().credentials();
-    return "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId=" + sim.simulator().projectId()
-        + ";rateLimit=0;cacheTtl=" + ttl
+    return "jdbc:modelarts:endpoint="
+        + sim.simulator().baseUrl()
+        + ";projectId="
+        + sim.simulator().projectId()
+        + ";rateLimit=0;cacheTtl="
+        + ttl
         + (temporaryKey
-            ? ";user=" + c.temporaryAccessKey() + ";password=" + c.temporarySecretKey() + ";securityToken=" + c.securityToken()
+            ? ";user="
+                + c.temporaryAccessKey()
+                + ";password="
+                + c.temporarySecretKey()
+                + ";securityToken="
+                + c.securityToken()
             : ";user=" + c.accessKey() + ";password=" + c.secretKey());
   }
 
@@ -52,9 +61,12 @@ class ResponseCacheTest {
       assertEquals(2, sim.listCalls().size());
       sim.resetLog();
       assertEquals(first, SimulatorFixture.rows(a, QUERY));
-      assertEquals(first, SimulatorFixture.rows(b, QUERY), "another connection of the same identity");
+      assertEquals(
+          first, SimulatorFixture.rows(b, QUERY), "another connection of the same identity");
       assertEquals(0, sim.listCalls().size());
-      assertEquals(List.of("2"), SimulatorFixture.rows(b, "SELECT COUNT(*) FROM api_calls WHERE from_cache"));
+      assertEquals(
+          List.of("2"),
+          SimulatorFixture.rows(b, "SELECT COUNT(*) FROM api_calls WHERE from_cache"));
     }
   }
 
@@ -72,10 +84,13 @@ class ResponseCacheTest {
   void aWrongSecretKeyNeverReadsCachedPages() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
     try (Connection right = DriverManager.getConnection(url(60_004, false));
-        Connection wrong = DriverManager.getConnection(url(60_004, false).replace(c.secretKey(), "Wrong" + c.secretKey()))) {
+        Connection wrong =
+            DriverManager.getConnection(
+                url(60_004, false).replace(c.secretKey(), "Wrong" + c.secretKey()))) {
       SimulatorFixture.rows(right, QUERY);
       java.sql.SQLException e =
-          org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> SimulatorFixture.rows(wrong, QUERY));
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.sql.SQLException.class, () -> SimulatorFixture.rows(wrong, QUERY));
       assertEquals("28000", e.getSQLState());
     }
   }

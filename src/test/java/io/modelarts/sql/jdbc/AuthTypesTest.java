@@ -39,7 +39,10 @@ class AuthTypesTest {
   }
 
   private static String base() {
-    return "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId=" + sim.simulator().projectId()
+    return "jdbc:modelarts:endpoint="
+        + sim.simulator().baseUrl()
+        + ";projectId="
+        + sim.simulator().projectId()
         + ";rateLimit=0;cacheTtl=0";
   }
 
@@ -58,20 +61,31 @@ class AuthTypesTest {
   @Test
   void akSk() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
-    try (Connection conn = DriverManager.getConnection(base(), props("user", c.accessKey(), "password", c.secretKey()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base(), props("user", c.accessKey(), "password", c.secretKey()))) {
       assertEquals(1, count(conn).size());
     }
     ServedRequest r = sim.listCalls().get(0);
     assertEquals("aksk", r.authKind());
-    assertTrue(r.headers().get("authorization").startsWith("SDK-HMAC-SHA256 Access=" + c.accessKey()));
+    assertTrue(
+        r.headers().get("authorization").startsWith("SDK-HMAC-SHA256 Access=" + c.accessKey()));
     assertEquals(sim.simulator().projectId(), r.headers().get("x-project-id"));
   }
 
   @Test
   void temporaryAkSkWithSecurityToken() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
-    try (Connection conn = DriverManager.getConnection(base(), props(
-        "user", c.temporaryAccessKey(), "password", c.temporarySecretKey(), "securityToken", c.securityToken()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base(),
+            props(
+                "user",
+                c.temporaryAccessKey(),
+                "password",
+                c.temporarySecretKey(),
+                "securityToken",
+                c.securityToken()))) {
       assertEquals(1, count(conn).size());
     }
     assertEquals(c.securityToken(), sim.listCalls().get(0).headers().get("x-security-token"));
@@ -80,20 +94,26 @@ class AuthTypesTest {
   @Test
   void iamPassword() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
-    try (Connection conn = DriverManager.getConnection(
-        base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
-        props("user", c.iamUser(), "password", c.iamPassword(), "domain", c.iamDomain()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
+            props("user", c.iamUser(), "password", c.iamPassword(), "domain", c.iamDomain()))) {
       assertEquals(1, count(conn).size());
       assertEquals(1, count(conn).size());
     }
     List<ServedRequest> all = sim.simulator().requestLog();
-    assertEquals(1, all.stream().filter(r -> r.path().startsWith("/v3/auth/tokens")).count(), "token cached");
+    assertEquals(
+        1,
+        all.stream().filter(r -> r.path().startsWith("/v3/auth/tokens")).count(),
+        "token cached");
     assertEquals("token", sim.listCalls().get(0).authKind());
   }
 
   @Test
   void readyToken() throws Exception {
-    try (Connection conn = DriverManager.getConnection(base(), props("token", sim.simulator().credentials().readyToken()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base(), props("token", sim.simulator().credentials().readyToken()))) {
       assertEquals(1, count(conn).size());
     }
   }
@@ -101,14 +121,18 @@ class AuthTypesTest {
   @Test
   void expiredIamTokenIsRefreshedOnceAndTheQuerySucceeds() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
-    try (Connection conn = DriverManager.getConnection(
-        base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
-        props("user", c.iamUser(), "password", c.iamPassword(), "domain", c.iamDomain()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
+            props("user", c.iamUser(), "password", c.iamPassword(), "domain", c.iamDomain()))) {
       assertEquals(1, count(conn).size());
       sim.simulator().revokeTokens();
       assertEquals(1, count(conn).size());
     }
-    long tokenCalls = sim.simulator().requestLog().stream().filter(r -> r.path().startsWith("/v3/auth/tokens")).count();
+    long tokenCalls =
+        sim.simulator().requestLog().stream()
+            .filter(r -> r.path().startsWith("/v3/auth/tokens"))
+            .count();
     assertEquals(2, tokenCalls);
   }
 
@@ -116,7 +140,8 @@ class AuthTypesTest {
   void wrongSecretKeyIsA28000ErrorThatNamesTheKindAndHidesTheSecret() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
     String wrong = "Wrong-Secret-" + System.nanoTime();
-    try (Connection conn = DriverManager.getConnection(base(), props("user", c.accessKey(), "password", wrong))) {
+    try (Connection conn =
+        DriverManager.getConnection(base(), props("user", c.accessKey(), "password", wrong))) {
       SQLException e = assertThrows(SQLException.class, () -> count(conn));
       assertEquals("28000", e.getSQLState());
       assertFalse(fullText(e).contains(wrong), "the secret is not shown");
@@ -129,9 +154,10 @@ class AuthTypesTest {
   void wrongPasswordIsA28000ErrorThatSaysWhichCredentialWasRefused() throws Exception {
     SimulatorCredentials c = sim.simulator().credentials();
     String wrong = "Wrong-Password-" + System.nanoTime();
-    try (Connection conn = DriverManager.getConnection(
-        base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
-        props("user", c.iamUser(), "password", wrong, "domain", c.iamDomain()))) {
+    try (Connection conn =
+        DriverManager.getConnection(
+            base() + ";iamEndpoint=" + sim.simulator().baseUrl(),
+            props("user", c.iamUser(), "password", wrong, "domain", c.iamDomain()))) {
       SQLException e = assertThrows(SQLException.class, () -> count(conn));
       assertEquals("28000", e.getSQLState());
       assertTrue(e.getMessage().contains("password"), e.getMessage());

@@ -12,9 +12,9 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Connect strings and properties: good ones connect, each bad one names its property. */
 class ConnectionConfigTest {
@@ -42,17 +42,24 @@ class ConnectionConfigTest {
       })
   void badConnectStringNamesTheProperty(String url, String property) {
     SQLException e =
-        assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:modelarts:" + url, new Properties()));
-    assertTrue(e.getMessage().contains("'" + property + "'") || e.getMessage().contains(property),
+        assertThrows(
+            SQLException.class,
+            () -> DriverManager.getConnection("jdbc:modelarts:" + url, new Properties()));
+    assertTrue(
+        e.getMessage().contains("'" + property + "'") || e.getMessage().contains(property),
         e.getMessage());
     assertNotNull(e.getSQLState());
   }
 
   @Test
   void secretValuesAreNeverEchoedInErrors() {
-    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
-        "jdbc:modelarts:projectId=p;region=eu-de;user=AK;password=TopSecret1;trustStorePassword=TopSecret2;trustStore=/nonexistent",
-        new Properties()));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:modelarts:projectId=p;region=eu-de;user=AK;password=TopSecret1;trustStorePassword=TopSecret2;trustStore=/nonexistent",
+                    new Properties()));
     assertFalse(e.getMessage().contains("TopSecret"), e.getMessage());
   }
 
@@ -69,11 +76,14 @@ class ConnectionConfigTest {
 
   @Test
   void plainHttpToLoopbackIsAcceptedAndElsewhereOnlyWhenAllowed() throws Exception {
-    try (var c = DriverManager.getConnection("jdbc:modelarts:projectId=p;endpoint=http://127.0.0.1:1;user=AK;password=SK")) {
+    try (var c =
+        DriverManager.getConnection(
+            "jdbc:modelarts:projectId=p;endpoint=http://127.0.0.1:1;user=AK;password=SK")) {
       assertFalse(c.isClosed());
     }
-    try (var c = DriverManager.getConnection(
-        "jdbc:modelarts:projectId=p;endpoint=http://modelarts.example.com;allowInsecureHttp=true;user=AK;password=SK")) {
+    try (var c =
+        DriverManager.getConnection(
+            "jdbc:modelarts:projectId=p;endpoint=http://modelarts.example.com;allowInsecureHttp=true;user=AK;password=SK")) {
       assertFalse(c.isClosed());
     }
   }
@@ -104,7 +114,8 @@ class ConnectionConfigTest {
   void propertiesAreDefinedInAlphabeticalOrder() {
     ConnectionProperty[] all = ConnectionProperty.values();
     for (int i = 1; i < all.length; i++) {
-      assertTrue(all[i - 1].propertyName().compareToIgnoreCase(all[i].propertyName()) < 0,
+      assertTrue(
+          all[i - 1].propertyName().compareToIgnoreCase(all[i].propertyName()) < 0,
           all[i - 1].propertyName() + " before " + all[i].propertyName());
     }
   }

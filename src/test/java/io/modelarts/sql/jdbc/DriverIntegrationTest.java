@@ -44,7 +44,9 @@ class DriverIntegrationTest {
 
   private static Map<String, Long> expectedByStatus() {
     return sim.simulator().dataset().stream()
-        .collect(Collectors.groupingBy(n -> n.get("status").asText(), TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                n -> n.get("status").asText(), TreeMap::new, Collectors.counting()));
   }
 
   @Test
@@ -67,7 +69,9 @@ class DriverIntegrationTest {
     long defaults = all.stream().filter(n -> n.get("feature").asText().equals("DEFAULT")).count();
     assertTrue(defaults > 0, "the data set has DEFAULT instances");
     try (Connection c = sim.connect()) {
-      assertEquals(List.of(Long.toString(all.size())), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
+      assertEquals(
+          List.of(Long.toString(all.size())),
+          SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
       assertEquals(
           List.of(Long.toString(defaults)),
           SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks WHERE feature = 'DEFAULT'"));
@@ -81,7 +85,8 @@ class DriverIntegrationTest {
       List<String> ids = SimulatorFixture.rows(c, "SELECT id FROM notebooks");
       assertEquals(all.size(), ids.size());
       assertEquals(all.size(), new HashSet<>(ids).size(), "no id twice");
-      Set<String> expected = all.stream().map(n -> n.get("id").asText()).collect(Collectors.toSet());
+      Set<String> expected =
+          all.stream().map(n -> n.get("id").asText()).collect(Collectors.toSet());
       assertEquals(expected, new HashSet<>(ids));
     }
     Map<String, Long> totals = new HashMap<>();
@@ -104,23 +109,34 @@ class DriverIntegrationTest {
   @Test
   void childTablesAndImagesMatchTheData() throws Exception {
     List<ObjectNode> all = sim.simulator().dataset();
-    long endpoints = all.stream().mapToLong(n -> n.has("endpoints") ? n.get("endpoints").size() : 0).sum();
-    long steps = all.stream().mapToLong(n -> n.has("action_progress") ? n.get("action_progress").size() : 0).sum();
+    long endpoints =
+        all.stream().mapToLong(n -> n.has("endpoints") ? n.get("endpoints").size() : 0).sum();
+    long steps =
+        all.stream()
+            .mapToLong(n -> n.has("action_progress") ? n.get("action_progress").size() : 0)
+            .sum();
     long images =
-        all.stream().filter(n -> n.hasNonNull("image") && n.get("image").hasNonNull("id"))
-            .map(n -> n.get("image").get("id").asText()).distinct().count();
+        all.stream()
+            .filter(n -> n.hasNonNull("image") && n.get("image").hasNonNull("id"))
+            .map(n -> n.get("image").get("id").asText())
+            .distinct()
+            .count();
     try (Connection c = sim.connect()) {
-      assertEquals(List.of(Long.toString(endpoints)), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM endpoints"));
-      assertEquals(List.of(Long.toString(steps)), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM action_progress"));
-      assertEquals(List.of(Long.toString(images)), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM images"));
+      assertEquals(
+          List.of(Long.toString(endpoints)),
+          SimulatorFixture.rows(c, "SELECT COUNT(*) FROM endpoints"));
+      assertEquals(
+          List.of(Long.toString(steps)),
+          SimulatorFixture.rows(c, "SELECT COUNT(*) FROM action_progress"));
+      assertEquals(
+          List.of(Long.toString(images)), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM images"));
     }
   }
 
   @Test
   void tokenColumnIsNullUnlessExposed() throws Exception {
     try (Connection c = sim.connect()) {
-      assertEquals(
-          List.of("0"), SimulatorFixture.rows(c, "SELECT COUNT(token) FROM notebooks"));
+      assertEquals(List.of("0"), SimulatorFixture.rows(c, "SELECT COUNT(token) FROM notebooks"));
     }
     try (Connection c = sim.connect("exposeNotebookToken=true")) {
       List<String> n = SimulatorFixture.rows(c, "SELECT COUNT(token) FROM notebooks");
@@ -131,9 +147,13 @@ class DriverIntegrationTest {
   @Test
   void identifiersAreCaseInsensitiveAndSchemaQualifiedNamesWork() throws Exception {
     try (Connection c = sim.connect()) {
-      List<String> a = SimulatorFixture.rows(c, "SELECT ID FROM NOTEBOOKS WHERE FEATURE = 'DEFAULT' ORDER BY ID");
+      List<String> a =
+          SimulatorFixture.rows(
+              c, "SELECT ID FROM NOTEBOOKS WHERE FEATURE = 'DEFAULT' ORDER BY ID");
       List<String> b =
-          SimulatorFixture.rows(c, "SELECT \"id\" FROM \"modelarts\".\"notebooks\" WHERE feature = 'DEFAULT' ORDER BY 1");
+          SimulatorFixture.rows(
+              c,
+              "SELECT \"id\" FROM \"modelarts\".\"notebooks\" WHERE feature = 'DEFAULT' ORDER BY 1");
       assertEquals(a, b);
       assertFalse(a.isEmpty());
     }
@@ -141,31 +161,41 @@ class DriverIntegrationTest {
 
   @Test
   void testsRunInANonUtcZone() {
-    assertFalse(java.util.TimeZone.getDefault().getRawOffset() == 0, "surefire sets -Duser.timezone");
+    assertFalse(
+        java.util.TimeZone.getDefault().getRawOffset() == 0, "surefire sets -Duser.timezone");
   }
 
   @Test
   void timestampsAreUtcWallClock() throws Exception {
     ObjectNode some =
-        sim.simulator().dataset().stream().filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
-            .findFirst().orElseThrow();
+        sim.simulator().dataset().stream()
+            .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at"))
+            .findFirst()
+            .orElseThrow();
     long millis = some.get("lease").get("create_at").asLong();
     // The build runs the tests in a JVM whose default zone is not UTC (surefire argLine), which
     // is what makes this a test of "whatever the JVM's default zone". Changing the zone inside
     // the JVM would not do: Calcite caches it at class initialisation.
     try (Connection c = sim.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT lease_create_at FROM notebooks WHERE id = '" + some.get("id").asText() + "'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT lease_create_at FROM notebooks WHERE id = '"
+                    + some.get("id").asText()
+                    + "'")) {
       assertTrue(rs.next());
       assertEquals(
-          java.time.Instant.ofEpochMilli(millis).atOffset(java.time.ZoneOffset.UTC).toLocalDateTime(),
+          java.time.Instant.ofEpochMilli(millis)
+              .atOffset(java.time.ZoneOffset.UTC)
+              .toLocalDateTime(),
           rs.getObject(1, java.time.LocalDateTime.class));
-      assertEquals(java.time.Instant.ofEpochMilli(millis), rs.getObject(1, java.time.Instant.class));
+      assertEquals(
+          java.time.Instant.ofEpochMilli(millis), rs.getObject(1, java.time.Instant.class));
       assertEquals(
           java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
               .format(java.time.Instant.ofEpochMilli(millis).atOffset(java.time.ZoneOffset.UTC)),
-          rs.getString(1).substring(0, 19), "getString shows the UTC wall-clock time");
+          rs.getString(1).substring(0, 19),
+          "getString shows the UTC wall-clock time");
       assertFalse(rs.next());
     }
   }
@@ -176,8 +206,11 @@ class DriverIntegrationTest {
         sim.simulator().dataset().stream().filter(n -> !n.has("pool")).findFirst().orElseThrow();
     try (Connection c = sim.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT pool_id, pool_name FROM notebooks WHERE id = '" + withoutPool.get("id").asText() + "'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT pool_id, pool_name FROM notebooks WHERE id = '"
+                    + withoutPool.get("id").asText()
+                    + "'")) {
       assertTrue(rs.next());
       assertNull(rs.getString(1));
       assertNull(rs.getString(2));

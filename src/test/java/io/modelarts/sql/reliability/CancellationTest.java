@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Statement.cancel() and setQueryTimeout stop a slow listing promptly, and the statement runs again. */
+/**
+ * Statement.cancel() and setQueryTimeout stop a slow listing promptly, and the statement runs
+ * again.
+ */
 class CancellationTest {
   private static SimulatorFixture sim;
 
@@ -45,19 +48,22 @@ class CancellationTest {
 
   @Test
   void cancelFromAnotherThreadReturnsWithin500MillisAndTheStatementRunsAgain() throws Exception {
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
       sim.simulator().faults().setLatencyMillis(5_000);
       CompletableFuture<Long> cancelledAt = new CompletableFuture<>();
-      CompletableFuture.runAsync(() -> {
-        try {
-          Thread.sleep(400); // mid-page: the first call is waiting for its 5 s answer
-          cancelledAt.complete(System.nanoTime());
-          s.cancel();
-        } catch (Exception e) {
-          cancelledAt.completeExceptionally(e);
-        }
-      });
-      SQLException e = assertThrows(SQLException.class, () -> count(s.executeQuery("SELECT * FROM notebooks")));
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              Thread.sleep(400); // mid-page: the first call is waiting for its 5 s answer
+              cancelledAt.complete(System.nanoTime());
+              s.cancel();
+            } catch (Exception e) {
+              cancelledAt.completeExceptionally(e);
+            }
+          });
+      SQLException e =
+          assertThrows(SQLException.class, () -> count(s.executeQuery("SELECT * FROM notebooks")));
       long returnedAt = System.nanoTime();
       long millis = TimeUnit.NANOSECONDS.toMillis(returnedAt - cancelledAt.get());
       assertEquals("HY008", e.getSQLState(), e.toString());
@@ -72,12 +78,14 @@ class CancellationTest {
 
   @Test
   void queryTimeoutStopsASlowListing() throws Exception {
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
       count(s.executeQuery("SELECT * FROM notebooks")); // warm: planning is not what is timed
       sim.simulator().faults().setLatencyMillis(5_000);
       s.setQueryTimeout(1);
       long start = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> count(s.executeQuery("SELECT * FROM notebooks")));
+      SQLException e =
+          assertThrows(SQLException.class, () -> count(s.executeQuery("SELECT * FROM notebooks")));
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertEquals("HYT00", e.getSQLState(), e.toString());
       assertTrue(millis < 2_000, millis + " ms");
@@ -89,13 +97,15 @@ class CancellationTest {
     Connection c = sim.connect();
     Statement s = c.createStatement();
     sim.simulator().faults().setLatencyMillis(5_000);
-    CompletableFuture<Object> query = CompletableFuture.supplyAsync(() -> {
-      try {
-        return count(s.executeQuery("SELECT * FROM notebooks"));
-      } catch (SQLException e) {
-        return e;
-      }
-    });
+    CompletableFuture<Object> query =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return count(s.executeQuery("SELECT * FROM notebooks"));
+              } catch (SQLException e) {
+                return e;
+              }
+            });
     Thread.sleep(300);
     long start = System.nanoTime();
     c.close();

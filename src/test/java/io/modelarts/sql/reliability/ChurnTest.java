@@ -25,15 +25,21 @@ class ChurnTest {
   void notebooksAddedBetweenPagesNeverDuplicateRowsAndAreReported() throws Exception {
     AtomicInteger listCalls = new AtomicInteger();
     SimulatorFixture[] holder = new SimulatorFixture[1];
-    SimulatorConfig config = SimulatorConfig.builder().port(0).notebooks(180).seed(8L)
-        .requestListener(r -> {
-          // after the first page is served, three new notebooks appear (they sort first, so every
-          // later page shifts by three: without de-duplication rows would come twice)
-          if (r.isListCall() && listCalls.incrementAndGet() == 1) {
-            holder[0].simulator().addNotebooks(3);
-          }
-        })
-        .build();
+    SimulatorConfig config =
+        SimulatorConfig.builder()
+            .port(0)
+            .notebooks(180)
+            .seed(8L)
+            .requestListener(
+                r -> {
+                  // after the first page is served, three new notebooks appear (they sort first, so
+                  // every
+                  // later page shifts by three: without de-duplication rows would come twice)
+                  if (r.isListCall() && listCalls.incrementAndGet() == 1) {
+                    holder[0].simulator().addNotebooks(3);
+                  }
+                })
+            .build();
     try (SimulatorFixture sim = SimulatorFixture.start(config)) {
       holder[0] = sim;
       try (Connection c = sim.connect("pageConcurrency=1");
@@ -48,8 +54,10 @@ class ChurnTest {
         assertEquals(ids.size(), rows, "no id twice");
         SQLWarning warning = s.getWarnings();
         assertNotNull(warning, "the change of total is reported");
-        assertTrue(warning.getMessage().contains("changed while it was read"), warning.getMessage());
-        List<String> all = SimulatorFixture.rows(c, "SELECT id FROM notebooks WHERE feature = 'NOTEBOOK'");
+        assertTrue(
+            warning.getMessage().contains("changed while it was read"), warning.getMessage());
+        List<String> all =
+            SimulatorFixture.rows(c, "SELECT id FROM notebooks WHERE feature = 'NOTEBOOK'");
         assertTrue(ids.size() <= all.size());
       }
     }

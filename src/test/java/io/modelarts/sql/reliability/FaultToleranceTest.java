@@ -24,12 +24,18 @@ class FaultToleranceTest {
   void everyQueryReturnsTheSameRowsUnderThrottlingErrorsAndResets() throws Exception {
     SimulatorConfig clean = SimulatorConfig.builder().port(0).notebooks(260).seed(77L).build();
     SimulatorConfig faulty =
-        clean.toBuilder().throttleEvery(7).retryAfterSeconds(0).failEvery(11).resetEvery(13).build();
+        clean.toBuilder()
+            .throttleEvery(7)
+            .retryAfterSeconds(0)
+            .failEvery(11)
+            .resetEvery(13)
+            .build();
     try (SimulatorFixture reference = SimulatorFixture.start(clean);
         SimulatorFixture flaky = SimulatorFixture.start(faulty);
         Connection good = reference.connect();
         Connection bad = flaky.connect("maxRetries=6")) {
-      QueryGenerator generator = new QueryGenerator(new Random(77), reference.simulator().dataset());
+      QueryGenerator generator =
+          new QueryGenerator(new Random(77), reference.simulator().dataset());
       int queries = 0;
       for (int i = 0; i < 150; i++) {
         GeneratedQuery q = generator.next();
@@ -52,8 +58,10 @@ class FaultToleranceTest {
       List<ServedRequest> log = flaky.simulator().requestLog();
       long throttled = log.stream().filter(r -> r.status() == 429).count();
       long failed = log.stream().filter(r -> r.status() == 500).count();
-      long dropped = log.stream().filter(r -> r.status() == ServedRequest.CONNECTION_DROPPED).count();
-      assertTrue(throttled > 0 && failed > 0 && dropped > 0, throttled + "/" + failed + "/" + dropped);
+      long dropped =
+          log.stream().filter(r -> r.status() == ServedRequest.CONNECTION_DROPPED).count();
+      assertTrue(
+          throttled > 0 && failed > 0 && dropped > 0, throttled + "/" + failed + "/" + dropped);
       System.out.printf(
           "fault tolerance: %d queries, %d calls served, %d throttled, %d failed, %d dropped, all answers equal%n",
           queries, log.size(), throttled, failed, dropped);

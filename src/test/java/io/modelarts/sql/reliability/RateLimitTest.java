@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client-side rate limit spaces the calls of all connections to one endpoint and project.
- * Only a lower bound on the spacing is asserted: a busy machine can make calls slower, never
- * faster than the limit.
+ * The client-side rate limit spaces the calls of all connections to one endpoint and project. Only
+ * a lower bound on the spacing is asserted: a busy machine can make calls slower, never faster than
+ * the limit.
  */
 class RateLimitTest {
   @Test
@@ -28,10 +28,13 @@ class RateLimitTest {
       }
       List<ServedRequest> calls = sim.listCalls();
       assertTrue(calls.size() >= 16, "both connections listed everything: " + calls.size());
-      Duration span = Duration.between(calls.get(0).receivedAt(), calls.get(calls.size() - 1).receivedAt());
+      Duration span =
+          Duration.between(calls.get(0).receivedAt(), calls.get(calls.size() - 1).receivedAt());
       // n calls at 20 per second need at least (n - 1) × 50 ms; allow 20 % for clock granularity
       long floor = (calls.size() - 1) * 50L * 8 / 10;
-      assertTrue(span.toMillis() >= floor, calls.size() + " calls in " + span.toMillis() + " ms, floor " + floor);
+      assertTrue(
+          span.toMillis() >= floor,
+          calls.size() + " calls in " + span.toMillis() + " ms, floor " + floor);
     }
   }
 

@@ -40,8 +40,15 @@ class SoakTest {
   void pooledQueriesUnderFaultsAreCompleteOrCleanErrors() throws Exception {
     SimulatorConfig clean = SimulatorConfig.builder().port(0).notebooks(240).seed(31L).build();
     try (SimulatorFixture reference = SimulatorFixture.start(clean);
-        SimulatorFixture flaky = SimulatorFixture.start(
-            clean.toBuilder().throttleEvery(7).retryAfterSeconds(0).failEvery(11).resetEvery(13).latencyMillis(5).build())) {
+        SimulatorFixture flaky =
+            SimulatorFixture.start(
+                clean.toBuilder()
+                    .throttleEvery(7)
+                    .retryAfterSeconds(0)
+                    .failEvery(11)
+                    .resetEvery(13)
+                    .latencyMillis(5)
+                    .build())) {
       Map<String, List<String>> expected = new ConcurrentHashMap<>();
       try (Connection c = reference.connect()) {
         for (String q : QUERIES) {
@@ -59,21 +66,24 @@ class SoakTest {
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
           int thread = t;
-          work.add(threads.submit(() -> {
-            for (int i = 0; i < 30; i++) {
-              String q = QUERIES.get((thread * 7 + i) % QUERIES.size());
-              try (Connection c = pool.getConnection()) {
-                assertEquals(expected.get(q), SimulatorFixture.rows(c, q), q);
-                ok.incrementAndGet();
-              } catch (SQLException e) {
-                // allowed only as a clean error: an SQLState and a message
-                assertTrue(e.getSQLState() != null && e.getMessage() != null, e.toString());
-                System.out.println("soak: clean error " + e.getSQLState() + " " + e.getMessage());
-                cleanErrors.incrementAndGet();
-              }
-            }
-            return null;
-          }));
+          work.add(
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < 30; i++) {
+                      String q = QUERIES.get((thread * 7 + i) % QUERIES.size());
+                      try (Connection c = pool.getConnection()) {
+                        assertEquals(expected.get(q), SimulatorFixture.rows(c, q), q);
+                        ok.incrementAndGet();
+                      } catch (SQLException e) {
+                        // allowed only as a clean error: an SQLState and a message
+                        assertTrue(e.getSQLState() != null && e.getMessage() != null, e.toString());
+                        System.out.println(
+                            "soak: clean error " + e.getSQLState() + " " + e.getMessage());
+                        cleanErrors.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : work) {
           f.get(3, TimeUnit.MINUTES);
@@ -81,8 +91,12 @@ class SoakTest {
         threads.shutdown();
       }
       List<ServedRequest> log = flaky.simulator().requestLog();
-      long faults = log.stream().filter(r -> r.status() == 429 || r.status() >= 500 || r.status() == 0).count();
-      System.out.printf("soak: %d queries ok, %d clean errors, %d calls, %d faults injected%n",
+      long faults =
+          log.stream()
+              .filter(r -> r.status() == 429 || r.status() >= 500 || r.status() == 0)
+              .count();
+      System.out.printf(
+          "soak: %d queries ok, %d clean errors, %d calls, %d faults injected%n",
           ok.get(), cleanErrors.get(), log.size(), faults);
       assertEquals(120, ok.get() + cleanErrors.get());
       assertTrue(faults > 20, "faults were injected: " + faults);

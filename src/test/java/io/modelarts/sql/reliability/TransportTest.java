@@ -1,7 +1,7 @@
 package io.modelarts.sql.reliability;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -30,24 +30,51 @@ class TransportTest {
   @Test
   void callsGoThroughAnAuthenticatingProxy() throws Exception {
     try (SimulatorFixture sim = SimulatorFixture.start(30, 2L)) {
-      WireMockServer proxy = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+      WireMockServer proxy =
+          new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
       proxy.start();
       try {
         String credential = okhttp3.Credentials.basic("proxy-user", "Proxy-Secret-1");
-        proxy.stubFor(any(anyUrl()).atPriority(1).withHeader("Proxy-Authorization", equalTo(credential))
-            .willReturn(aResponse().proxiedFrom(sim.simulator().baseUrl())));
-        proxy.stubFor(any(anyUrl()).atPriority(2).withHeader("Proxy-Authorization", absent())
-            .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"test\"")));
-        String url = sim.url("proxy=http://127.0.0.1:" + proxy.port(), "proxyUser=proxy-user", "proxyPassword=Proxy-Secret-1");
+        proxy.stubFor(
+            any(anyUrl())
+                .atPriority(1)
+                .withHeader("Proxy-Authorization", equalTo(credential))
+                .willReturn(aResponse().proxiedFrom(sim.simulator().baseUrl())));
+        proxy.stubFor(
+            any(anyUrl())
+                .atPriority(2)
+                .withHeader("Proxy-Authorization", absent())
+                .willReturn(
+                    aResponse()
+                        .withStatus(407)
+                        .withHeader("Proxy-Authenticate", "Basic realm=\"test\"")));
+        String url =
+            sim.url(
+                "proxy=http://127.0.0.1:" + proxy.port(),
+                "proxyUser=proxy-user",
+                "proxyPassword=Proxy-Secret-1");
         try (Connection c = DriverManager.getConnection(url)) {
           assertEquals(List.of("30"), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
         }
-        assertTrue(proxy.findAll(anyRequestedFor(anyUrl()).withHeader("Proxy-Authorization", equalTo(credential))).size() >= 2);
+        assertTrue(
+            proxy
+                    .findAll(
+                        anyRequestedFor(anyUrl())
+                            .withHeader("Proxy-Authorization", equalTo(credential)))
+                    .size()
+                >= 2);
         assertEquals(2, sim.listCalls().size(), "every call reached the service through the proxy");
 
-        String wrong = sim.url("proxy=http://127.0.0.1:" + proxy.port(), "proxyUser=proxy-user", "proxyPassword=Wrong-Proxy-2");
+        String wrong =
+            sim.url(
+                "proxy=http://127.0.0.1:" + proxy.port(),
+                "proxyUser=proxy-user",
+                "proxyPassword=Wrong-Proxy-2");
         try (Connection c = DriverManager.getConnection(wrong)) {
-          SQLException e = assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
+          SQLException e =
+              assertThrows(
+                  SQLException.class,
+                  () -> SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
           assertFalse(fullText(e).contains("Wrong-Proxy-2"));
         }
       } finally {
@@ -60,29 +87,85 @@ class TransportTest {
   void unknownCertificatesAreRefusedAndATrustStoreAcceptsThem(@TempDir Path dir) throws Exception {
     Path keystore = dir.resolve("server.p12");
     Path truststore = dir.resolve("trust.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
     Path cert = dir.resolve("server.crt");
-    keytool("-exportcert", "-alias", "server", "-keystore", keystore.toString(), "-storepass", "changeit",
-        "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(),
-        "-keystore", truststore.toString(), "-storetype", "PKCS12", "-storepass", "trustpass");
-    WireMockServer https = new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true)
-        .bindAddress("127.0.0.1").keystorePath(keystore.toString()).keystorePassword("changeit")
-        .keyManagerPassword("changeit").keystoreType("PKCS12"));
+    keytool(
+        "-exportcert",
+        "-alias",
+        "server",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        cert.toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "server",
+        "-file",
+        cert.toString(),
+        "-keystore",
+        truststore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "trustpass");
+    WireMockServer https =
+        new WireMockServer(
+            wireMockConfig()
+                .dynamicHttpsPort()
+                .httpDisabled(true)
+                .bindAddress("127.0.0.1")
+                .keystorePath(keystore.toString())
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit")
+                .keystoreType("PKCS12"));
     https.start();
     try {
-      https.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-          .withBody("{\"current\":0,\"pages\":0,\"size\":10,\"total\":0,\"data\":[]}")));
-      String base = "jdbc:modelarts:endpoint=https://127.0.0.1:" + https.httpsPort()
-          + ";projectId=p;user=AK;password=SK;rateLimit=0;cacheTtl=0";
+      https.stubFor(
+          any(anyUrl())
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withBody(
+                          "{\"current\":0,\"pages\":0,\"size\":10,\"total\":0,\"data\":[]}")));
+      String base =
+          "jdbc:modelarts:endpoint=https://127.0.0.1:"
+              + https.httpsPort()
+              + ";projectId=p;user=AK;password=SK;rateLimit=0;cacheTtl=0";
       try (Connection c = DriverManager.getConnection(base)) {
-        SQLException e = assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
+        SQLException e =
+            assertThrows(
+                SQLException.class,
+                () -> SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
         assertTrue(e.getSQLState().startsWith("08"), e.getSQLState() + " " + e.getMessage());
       }
-      try (Connection c = DriverManager.getConnection(
-          base + ";trustStore=" + truststore + ";trustStorePassword=trustpass")) {
+      try (Connection c =
+          DriverManager.getConnection(
+              base + ";trustStore=" + truststore + ";trustStorePassword=trustpass")) {
         assertEquals(List.of("0"), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
       }
     } finally {

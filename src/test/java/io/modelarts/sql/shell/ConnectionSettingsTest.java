@@ -19,24 +19,34 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the connection's properties and password come from, and that the URL never holds the password. */
+/**
+ * Where the connection's properties and password come from, and that the URL never holds the
+ * password.
+ */
 class ConnectionSettingsTest {
   @TempDir Path home;
 
   private final List<String> asked = new ArrayList<>();
-  private final SecretPrompt typedAtTheTerminal = label -> {
-    asked.add(label);
-    return "typed-secret";
-  };
+  private final SecretPrompt typedAtTheTerminal =
+      label -> {
+        asked.add(label);
+        return "typed-secret";
+      };
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private ConnectionSettings resolve(Map<String, String> env, String... args) throws Exception {
-    return ConnectionSettings.resolve(ShellOptions.parse(args), new ShellHome(home), env,
-        typedAtTheTerminal, new PrintStream(err, true, StandardCharsets.UTF_8));
+    return ConnectionSettings.resolve(
+        ShellOptions.parse(args),
+        new ShellHome(home),
+        env,
+        typedAtTheTerminal,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private void writeDefaultFile(String... lines) throws Exception {
-    Files.writeString(new ShellHome(home).connectionProperties(), String.join("\n", lines),
+    Files.writeString(
+        new ShellHome(home).connectionProperties(),
+        String.join("\n", lines),
         StandardCharsets.UTF_8);
   }
 
@@ -47,7 +57,11 @@ class ConnectionSettingsTest {
 
   @Test
   void defaultFileThenFlagsAndThePasswordBesideTheUrl() throws Exception {
-    writeDefaultFile("region=cn-north-4", "projectId=p1", "user=AK1", "password=sk-från-fil;x",
+    writeDefaultFile(
+        "region=cn-north-4",
+        "projectId=p1",
+        "user=AK1",
+        "password=sk-från-fil;x",
         "pushdown=false");
 
     ConnectionSettings c = resolve(Map.of(), "--region", "eu-de", "-e", "SELECT 1");
@@ -84,20 +98,29 @@ class ConnectionSettingsTest {
     writeDefaultFile("projectId=p1", "user=AK1", "password=from-file");
 
     assertEquals("from-sk", resolve(Map.of("MODELARTS_SK", "from-sk")).password());
-    assertEquals("from-password",
-        resolve(Map.of("MODELARTS_SK", "from-sk", "MODELARTS_PASSWORD", "from-password")).password());
-    assertEquals("from-flag",
-        resolve(Map.of("MODELARTS_PASSWORD", "from-password"), "--password", "from-flag").password());
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
+    assertEquals(
+        "from-password",
+        resolve(Map.of("MODELARTS_SK", "from-sk", "MODELARTS_PASSWORD", "from-password"))
+            .password());
+    assertEquals(
+        "from-flag",
+        resolve(Map.of("MODELARTS_PASSWORD", "from-password"), "--password", "from-flag")
+            .password());
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
   }
 
   @Test
   void urlPropertiesSitBetweenTheFileAndTheFlagsAndItsPasswordMovesOut() throws Exception {
     writeDefaultFile("region=cn-north-4", "projectId=p1", "user=AK1", "password=from-file");
 
-    ConnectionSettings c = resolve(Map.of("MODELARTS_SK", "from-env"),
-        "-u", "jdbc:modelarts:projectId=p2;endpoint=http://127.0.0.1:1;password='from;url'",
-        "--project-id", "p3");
+    ConnectionSettings c =
+        resolve(
+            Map.of("MODELARTS_SK", "from-env"),
+            "-u",
+            "jdbc:modelarts:projectId=p2;endpoint=http://127.0.0.1:1;password='from;url'",
+            "--project-id",
+            "p3");
 
     Properties url = urlProperties(c);
     assertEquals("cn-north-4", url.getProperty("region"));
@@ -105,7 +128,8 @@ class ConnectionSettingsTest {
     assertEquals("p3", url.getProperty("projectId"));
     assertNull(url.getProperty("password"));
     assertEquals("from;url", c.password(), "a password typed on the command line wins");
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("warning: a password on the command line"));
   }
 
   @Test
@@ -123,15 +147,23 @@ class ConnectionSettingsTest {
 
   @Test
   void sqllineGetsThePasswordThroughDashPOnly() throws Exception {
-    ConnectionSettings c = resolve(Map.of("MODELARTS_SK", "s3cr3t"), "--project-id", "p",
-        "--user", "AK", "--region", "eu-de");
+    ConnectionSettings c =
+        resolve(
+            Map.of("MODELARTS_SK", "s3cr3t"),
+            "--project-id",
+            "p",
+            "--user",
+            "AK",
+            "--region",
+            "eu-de");
 
-    List<String> args = SqlLineRunner.arguments(
-        ShellOptions.parse("--outputformat=json"), c, new ShellHome(home));
+    List<String> args =
+        SqlLineRunner.arguments(ShellOptions.parse("--outputformat=json"), c, new ShellHome(home));
 
     assertEquals("s3cr3t", args.get(args.indexOf("-p") + 1));
     assertEquals(1, args.stream().filter(a -> a.contains("s3cr3t")).count());
-    assertEquals("--outputformat=json", args.get(args.size() - 1), "the user's options come last and win");
+    assertEquals(
+        "--outputformat=json", args.get(args.size() - 1), "the user's options come last and win");
     assertTrue(args.contains("--historyFile=" + home.resolve("history")));
   }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell run in-process as the command line runs it: the README command, formats, errors, help. */
+/**
+ * The shell run in-process as the command line runs it: the README command, formats, errors, help.
+ */
 class ModelArtsShellTest {
   private static final String README_SQL = "SELECT status, COUNT(*) FROM notebooks GROUP BY status";
 
@@ -42,8 +44,9 @@ class ModelArtsShellTest {
 
   private static Map<String, Long> demoCountsByStatus() {
     return demoTwin.simulator().dataset().stream()
-        .collect(Collectors.groupingBy(
-            n -> n.get("status").asText(), TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(
+                n -> n.get("status").asText(), TreeMap::new, Collectors.counting()));
   }
 
   /** The README's main command: one row per status, counts as in the data, 500 in all. */
@@ -62,17 +65,24 @@ class ModelArtsShellTest {
     }
     assertEquals(demoCountsByStatus(), counts);
     assertEquals(500L, counts.values().stream().mapToLong(Long::longValue).sum());
-    assertTrue(run.err().contains("demo: simulator with 500 notebooks at http://127.0.0.1:"), run.err());
+    assertTrue(
+        run.err().contains("demo: simulator with 500 notebooks at http://127.0.0.1:"), run.err());
     assertFalse(run.out().contains("demo:"), "notes go to stderr, results alone to stdout");
   }
 
   @Test
   void csvOutputIsRfc4180() {
-    ShellRun run = ShellRun.run(home, "--demo", "--outputformat=csv", "-e",
-        "SELECT status, COUNT(*) AS n, 'say \"hi\", twice' AS quoted FROM notebooks GROUP BY status");
+    ShellRun run =
+        ShellRun.run(
+            home,
+            "--demo",
+            "--outputformat=csv",
+            "-e",
+            "SELECT status, COUNT(*) AS n, 'say \"hi\", twice' AS quoted FROM notebooks GROUP BY status");
 
     assertEquals(0, run.status(), run.err());
-    List<List<String>> rows = run.outLines().stream().map(ModelArtsShellTest::parseCsvLine).toList();
+    List<List<String>> rows =
+        run.outLines().stream().map(ModelArtsShellTest::parseCsvLine).toList();
     assertEquals(List.of("status", "n", "quoted"), rows.get(0));
     Map<String, Long> counts = new TreeMap<>();
     for (List<String> row : rows.subList(1, rows.size())) {
@@ -84,8 +94,13 @@ class ModelArtsShellTest {
 
   @Test
   void jsonOutputParses() throws Exception {
-    ShellRun run = ShellRun.run(home, "--demo", "--outputformat=json", "-e",
-        "SELECT status, COUNT(*) AS n FROM notebooks GROUP BY status");
+    ShellRun run =
+        ShellRun.run(
+            home,
+            "--demo",
+            "--outputformat=json",
+            "-e",
+            "SELECT status, COUNT(*) AS n FROM notebooks GROUP BY status");
 
     assertEquals(0, run.status(), run.err());
     JsonNode result = new ObjectMapper().readTree(run.out()).get("resultset");
@@ -124,9 +139,12 @@ class ModelArtsShellTest {
 
   @Test
   void pipedStatementsRunAsAScriptThatStopsAtTheFirstError() {
-    ShellRun run = ShellRun.runWithInput(home,
-        "SELECT COUNT(*) AS n FROM notebooks;\nSELECT bogus FROM notebooks;\nSELECT 'never' FROM notebooks;\n",
-        "--demo", "--outputformat=csv");
+    ShellRun run =
+        ShellRun.runWithInput(
+            home,
+            "SELECT COUNT(*) AS n FROM notebooks;\nSELECT bogus FROM notebooks;\nSELECT 'never' FROM notebooks;\n",
+            "--demo",
+            "--outputformat=csv");
 
     assertEquals(1, run.status());
     assertEquals(List.of("\"n\"", "\"500\""), run.outLines(), "results only: no echo, no prompt");
@@ -139,8 +157,17 @@ class ModelArtsShellTest {
     ShellRun run = ShellRun.run(home, "--help");
 
     assertEquals(0, run.status());
-    for (String expected : List.of("--demo", "--properties", "eu-de", "cn-north-4",
-        "MODELARTS_PASSWORD", "MODELARTS_SK", "connection.properties", "--outputformat", "-e")) {
+    for (String expected :
+        List.of(
+            "--demo",
+            "--properties",
+            "eu-de",
+            "cn-north-4",
+            "MODELARTS_PASSWORD",
+            "MODELARTS_SK",
+            "connection.properties",
+            "--outputformat",
+            "-e")) {
       assertTrue(run.out().contains(expected), "help mentions " + expected);
     }
   }
@@ -163,8 +190,15 @@ class ModelArtsShellTest {
     SimulatorCredentials c = demoTwin.simulator().credentials();
     Path file = propertiesFile(c.accessKey(), "Wr0ngSecretInTheFile");
 
-    ShellRun run = ShellRun.run(home, Map.of(ConnectionSettings.SK_VARIABLE, c.secretKey()),
-        "--properties", file.toString(), "--outputformat=csv", "-e", "SELECT COUNT(*) AS n FROM notebooks");
+    ShellRun run =
+        ShellRun.run(
+            home,
+            Map.of(ConnectionSettings.SK_VARIABLE, c.secretKey()),
+            "--properties",
+            file.toString(),
+            "--outputformat=csv",
+            "-e",
+            "SELECT COUNT(*) AS n FROM notebooks");
 
     assertEquals(0, run.status(), run.err());
     assertEquals(List.of("\"n\"", "\"500\""), run.outLines());
@@ -175,9 +209,19 @@ class ModelArtsShellTest {
   void passwordOnTheCommandLineWorksWithAWarning() {
     SimulatorCredentials c = demoTwin.simulator().credentials();
 
-    ShellRun run = ShellRun.run(home, "--endpoint", demoTwin.simulator().baseUrl(),
-        "--project-id", demoTwin.simulator().projectId(), "--user", c.accessKey(),
-        "--password", c.secretKey(), "-e", "SELECT COUNT(*) FROM notebooks");
+    ShellRun run =
+        ShellRun.run(
+            home,
+            "--endpoint",
+            demoTwin.simulator().baseUrl(),
+            "--project-id",
+            demoTwin.simulator().projectId(),
+            "--user",
+            c.accessKey(),
+            "--password",
+            c.secretKey(),
+            "-e",
+            "SELECT COUNT(*) FROM notebooks");
 
     assertEquals(0, run.status(), run.err());
     assertTrue(run.err().contains("warning: a password on the command line"), run.err());
@@ -186,8 +230,18 @@ class ModelArtsShellTest {
 
   @Test
   void missingProjectIsOneLineNotACascade() {
-    ShellRun run = ShellRun.run(home, Map.of(ConnectionSettings.SK_VARIABLE, "x"),
-        "--region", "eu-de", "--user", "AK", "-e", "SELECT 1", "-e", "SELECT 2");
+    ShellRun run =
+        ShellRun.run(
+            home,
+            Map.of(ConnectionSettings.SK_VARIABLE, "x"),
+            "--region",
+            "eu-de",
+            "--user",
+            "AK",
+            "-e",
+            "SELECT 1",
+            "-e",
+            "SELECT 2");
 
     assertEquals(1, run.status());
     assertEquals(1, run.errorLines().size(), run.err());
@@ -230,13 +284,17 @@ class ModelArtsShellTest {
 
   private static Path propertiesFile(String user, String password) throws Exception {
     Path file = Files.createTempFile(home, "connection", ".properties");
-    Files.writeString(file, String.join("\n",
-        "endpoint=" + demoTwin.simulator().baseUrl(),
-        "projectId=" + demoTwin.simulator().projectId(),
-        "user=" + user,
-        "password=" + password,
-        "rateLimit=0",
-        ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "endpoint=" + demoTwin.simulator().baseUrl(),
+            "projectId=" + demoTwin.simulator().projectId(),
+            "user=" + user,
+            "password=" + password,
+            "rateLimit=0",
+            ""),
+        StandardCharsets.UTF_8);
     return file;
   }
 

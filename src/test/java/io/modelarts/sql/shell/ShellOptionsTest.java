@@ -13,14 +13,22 @@ import org.junit.jupiter.api.Test;
 class ShellOptionsTest {
   @Test
   void shellOptionsSqllineOptionsAndBothFlagSpellings() throws Exception {
-    ShellOptions o = ShellOptions.parse("--region=eu-de", "--project-id", "p1",
-        "--outputformat=csv", "-e", "SELECT 1", "--verbose");
+    ShellOptions o =
+        ShellOptions.parse(
+            "--region=eu-de",
+            "--project-id",
+            "p1",
+            "--outputformat=csv",
+            "-e",
+            "SELECT 1",
+            "--verbose");
 
     assertEquals(Map.of("region", "eu-de", "projectId", "p1"), o.connectionFlags);
     assertEquals(List.of("--outputformat=csv", "-e", "SELECT 1"), o.sqllineArguments);
     assertTrue(o.batch);
     assertTrue(o.verbose);
-    assertFalse(o.sqllineArguments.contains("--verbose"), "sqlline's verbose would echo the password");
+    assertFalse(
+        o.sqllineArguments.contains("--verbose"), "sqlline's verbose would echo the password");
   }
 
   @Test

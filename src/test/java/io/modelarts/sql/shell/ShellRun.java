@@ -26,7 +26,8 @@ record ShellRun(int status, String out, String err) {
 
   /** A run with {@code input} piped to its standard input. */
   static ShellRun runWithInput(Path home, String input, String... args) {
-    return run(home, Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
+    return run(
+        home, Map.of(), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
   }
 
   private static ShellRun run(Path home, Map<String, String> env, InputStream in, String... args) {
@@ -37,8 +38,7 @@ record ShellRun(int status, String out, String err) {
     int status;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = ModelArtsShell.run(
-          args, in, o, e, environment, SecretPrompt.none());
+      status = ModelArtsShell.run(args, in, o, e, environment, SecretPrompt.none());
     }
     return new ShellRun(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -1,12 +1,12 @@
 package io.modelarts.sql.sync;
 
-import io.modelarts.sql.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelarts.sql.testing.MutableClock;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every starter question of docs/metabase.md against a freshly synced PostgreSQL (in CI) and
- * H2, and checks its rows against answers computed here from the simulator's data set: the JSON
- * the API serves, not the driver, so that a mistake shared by sync and the driver cannot hide.
+ * H2, and checks its rows against answers computed here from the simulator's data set: the JSON the
+ * API serves, not the driver, so that a mistake shared by sync and the driver cannot hide.
  *
  * <p>Three history rounds over two days, with notebooks added and removed between them, give the
  * per-day question more than one day and more than one snapshot per day.
@@ -47,7 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MetabaseQuestionsTest {
   private static final Path DOC = Path.of("docs", "metabase.md");
   private static final Pattern QUESTION =
-      Pattern.compile("<!-- question: ([a-z0-9-]+); targets: ([a-z0-9, ]+) -->\\s*```sql\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- question: ([a-z0-9-]+); targets: ([a-z0-9, ]+) -->\\s*```sql\\n(.*?)```",
+          Pattern.DOTALL);
 
   /** A starter question as the docs print it. */
   record Question(String name, List<String> targets, String sql) {}
@@ -85,7 +87,8 @@ class MetabaseQuestionsTest {
   @Test
   void everyQuestionInTheDocsIsCheckedAndRunsOnPostgresql() throws Exception {
     List<Question> questions = questions();
-    assertEquals(EXPECTED.keySet(), questions.stream().map(Question::name).collect(Collectors.toSet()));
+    assertEquals(
+        EXPECTED.keySet(), questions.stream().map(Question::name).collect(Collectors.toSet()));
     for (Question q : questions) {
       assertTrue(q.targets().contains("postgresql"), q.name() + " must run on PostgreSQL");
     }
@@ -116,9 +119,13 @@ class MetabaseQuestionsTest {
         }
         // The docs ask about "now"; the simulator's data lives in 2024, so "now" is pinned to a
         // moment at which some leases end within the hour.
-        String sql = q.sql().replace("CURRENT_TIMESTAMP",
-            "CAST('" + rounds.now().toString().replace('T', ' ').replace("Z", "+00:00")
-                + "' AS TIMESTAMP WITH TIME ZONE)");
+        String sql =
+            q.sql()
+                .replace(
+                    "CURRENT_TIMESTAMP",
+                    "CAST('"
+                        + rounds.now().toString().replace('T', ' ').replace("Z", "+00:00")
+                        + "' AS TIMESTAMP WITH TIME ZONE)");
         List<String> actual;
         try (Statement s = c.createStatement();
             ResultSet rs = s.executeQuery(sql)) {
@@ -159,11 +166,14 @@ class MetabaseQuestionsTest {
       }
     }
     // "Now": half an hour before the first of the current running notebooks' auto stops.
-    Instant firstStop = datasets.get(2).stream()
-        .filter(n -> "RUNNING".equals(text(n, "status")) && n.get("lease").get("enable").asBoolean())
-        .map(MetabaseQuestionsTest::stopsAt)
-        .min(Comparator.naturalOrder())
-        .orElseThrow();
+    Instant firstStop =
+        datasets.get(2).stream()
+            .filter(
+                n ->
+                    "RUNNING".equals(text(n, "status")) && n.get("lease").get("enable").asBoolean())
+            .map(MetabaseQuestionsTest::stopsAt)
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
     return new Rounds(snapshots, datasets, firstStop.minus(Duration.ofMinutes(30)));
   }
 
@@ -177,20 +187,28 @@ class MetabaseQuestionsTest {
       lastOfDay.put(r.snapshots().get(i).atZone(ZoneId.systemDefault()).toLocalDate(), i);
     }
     List<String> rows = new ArrayList<>();
-    lastOfDay.forEach((day, round) -> {
-      Map<String, Long> byStatus = new TreeMap<>(r.datasets().get(round).stream()
-          .collect(Collectors.groupingBy(n -> text(n, "status"), Collectors.counting())));
-      byStatus.forEach((status, count) -> rows.add(day + "|" + status + "|" + count));
-    });
+    lastOfDay.forEach(
+        (day, round) -> {
+          Map<String, Long> byStatus =
+              new TreeMap<>(
+                  r.datasets().get(round).stream()
+                      .collect(
+                          Collectors.groupingBy(n -> text(n, "status"), Collectors.counting())));
+          byStatus.forEach((status, count) -> rows.add(day + "|" + status + "|" + count));
+        });
     return rows;
   }
 
   private static List<String> runningByFlavor(Rounds r) {
-    Map<String, Long> byFlavor = r.current().stream()
-        .filter(n -> "RUNNING".equals(text(n, "status")))
-        .collect(Collectors.groupingBy(n -> text(n, "flavor"), Collectors.counting()));
+    Map<String, Long> byFlavor =
+        r.current().stream()
+            .filter(n -> "RUNNING".equals(text(n, "status")))
+            .collect(Collectors.groupingBy(n -> text(n, "flavor"), Collectors.counting()));
     return byFlavor.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .map(e -> e.getKey() + "|" + e.getValue())
         .toList();
   }
@@ -198,11 +216,20 @@ class MetabaseQuestionsTest {
   private static List<String> leasesEndingWithinTheHour(Rounds r) {
     Instant until = r.now().plus(Duration.ofHours(1));
     return r.current().stream()
-        .filter(n -> "RUNNING".equals(text(n, "status")) && n.get("lease").get("enable").asBoolean())
+        .filter(
+            n -> "RUNNING".equals(text(n, "status")) && n.get("lease").get("enable").asBoolean())
         .filter(n -> !stopsAt(n).isBefore(r.now()) && !stopsAt(n).isAfter(until))
-        .sorted(Comparator.comparing(MetabaseQuestionsTest::stopsAt).thenComparing(n -> text(n, "id")))
-        .map(n -> String.join("|", text(n, "id"), text(n, "name"), text(n, "owner"), text(n, "flavor"),
-            stopsAt(n).toString()))
+        .sorted(
+            Comparator.comparing(MetabaseQuestionsTest::stopsAt).thenComparing(n -> text(n, "id")))
+        .map(
+            n ->
+                String.join(
+                    "|",
+                    text(n, "id"),
+                    text(n, "name"),
+                    text(n, "owner"),
+                    text(n, "flavor"),
+                    stopsAt(n).toString()))
         .toList();
   }
 
@@ -211,46 +238,74 @@ class MetabaseQuestionsTest {
     r.current().stream()
         .filter(n -> List.of("CREATE_FAILED", "START_FAILED").contains(text(n, "status")))
         .sorted(Comparator.comparing(n -> text(n, "id")))
-        .forEach(n -> {
-          String head = String.join("|", text(n, "id"), text(n, "name"), text(n, "status"), text(n, "fail_reason"));
-          List<JsonNode> failed = new ArrayList<>();
-          if (n.has("action_progress")) {
-            for (JsonNode step : n.get("action_progress")) {
-              String owner = step.hasNonNull("notebook_id") ? step.get("notebook_id").asText() : text(n, "id");
-              if ("FAILED".equals(text(step, "status")) && owner.equals(text(n, "id"))) {
-                failed.add(step);
+        .forEach(
+            n -> {
+              String head =
+                  String.join(
+                      "|",
+                      text(n, "id"),
+                      text(n, "name"),
+                      text(n, "status"),
+                      text(n, "fail_reason"));
+              List<JsonNode> failed = new ArrayList<>();
+              if (n.has("action_progress")) {
+                for (JsonNode step : n.get("action_progress")) {
+                  String owner =
+                      step.hasNonNull("notebook_id")
+                          ? step.get("notebook_id").asText()
+                          : text(n, "id");
+                  if ("FAILED".equals(text(step, "status")) && owner.equals(text(n, "id"))) {
+                    failed.add(step);
+                  }
+                }
               }
-            }
-          }
-          failed.sort(Comparator.comparingInt(s -> s.get("step").asInt()));
-          if (failed.isEmpty()) {
-            rows.add(head + "|null|null");
-          }
-          for (JsonNode step : failed) {
-            rows.add(head + "|" + step.get("step").asInt() + "|" + text(step, "step_description"));
-          }
-        });
+              failed.sort(Comparator.comparingInt(s -> s.get("step").asInt()));
+              if (failed.isEmpty()) {
+                rows.add(head + "|null|null");
+              }
+              for (JsonNode step : failed) {
+                rows.add(
+                    head + "|" + step.get("step").asInt() + "|" + text(step, "step_description"));
+              }
+            });
     return rows;
   }
 
   private static List<String> imagesInUse(Rounds r) {
-    Map<String, List<ObjectNode>> byImage = r.current().stream()
-        .filter(n -> n.has("image") && n.get("image").hasNonNull("id"))
-        .collect(Collectors.groupingBy(n -> n.get("image").get("id").asText(), LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<ObjectNode>> byImage =
+        r.current().stream()
+            .filter(n -> n.has("image") && n.get("image").hasNonNull("id"))
+            .collect(
+                Collectors.groupingBy(
+                    n -> n.get("image").get("id").asText(),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     return byImage.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, List<ObjectNode>>>comparingInt(e -> -e.getValue().size())
-            .thenComparing(Map.Entry::getKey))
-        .map(e -> String.join("|", e.getKey(),
-            firstNonNull(e.getValue(), "name"), firstNonNull(e.getValue(), "swr_path"),
-            String.valueOf(e.getValue().size()),
-            String.valueOf(e.getValue().stream().filter(n -> "RUNNING".equals(text(n, "status"))).count())))
+        .sorted(
+            Comparator.<Map.Entry<String, List<ObjectNode>>>comparingInt(e -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey))
+        .map(
+            e ->
+                String.join(
+                    "|",
+                    e.getKey(),
+                    firstNonNull(e.getValue(), "name"),
+                    firstNonNull(e.getValue(), "swr_path"),
+                    String.valueOf(e.getValue().size()),
+                    String.valueOf(
+                        e.getValue().stream()
+                            .filter(n -> "RUNNING".equals(text(n, "status")))
+                            .count())))
         .toList();
   }
 
   /** The image field as the images table merges it: every copy that has it has the same value. */
   private static String firstNonNull(List<ObjectNode> notebooks, String field) {
-    return notebooks.stream().map(n -> text(n.get("image"), field)).filter(v -> v != null)
-        .findFirst().orElse(null);
+    return notebooks.stream()
+        .map(n -> text(n.get("image"), field))
+        .filter(v -> v != null)
+        .findFirst()
+        .orElse(null);
   }
 
   private static Instant stopsAt(JsonNode notebook) {
@@ -271,14 +326,16 @@ class MetabaseQuestionsTest {
     while (rs.next()) {
       List<String> values = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        Object v = switch (md.getColumnType(i)) {
-          case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
-            OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-            yield t == null ? null : t.toInstant();
-          }
-          case Types.DATE -> rs.getObject(i, LocalDate.class);
-          default -> rs.getObject(i) instanceof Number n ? (Object) n.longValue() : rs.getObject(i);
-        };
+        Object v =
+            switch (md.getColumnType(i)) {
+              case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                yield t == null ? null : t.toInstant();
+              }
+              case Types.DATE -> rs.getObject(i, LocalDate.class);
+              default ->
+                  rs.getObject(i) instanceof Number n ? (Object) n.longValue() : rs.getObject(i);
+            };
         values.add(String.valueOf(v));
       }
       rows.add(String.join("|", values));

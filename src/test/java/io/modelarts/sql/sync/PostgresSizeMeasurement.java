@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures what sync costs on PostgreSQL for 2,000 notebooks: bytes per row and per history
- * snapshot ({@code pg_total_relation_size}: heap, TOAST and indexes) and the time of a round.
- * The numbers in docs/metabase.md come from here.
+ * snapshot ({@code pg_total_relation_size}: heap, TOAST and indexes) and the time of a round. The
+ * numbers in docs/metabase.md come from here.
  *
- * <p>Slow next to the other tests, so it runs on request only:
- * {@code mvn -q -B -DbuildDir=target-sync test -Dtest=PostgresSizeMeasurement -Dsync.measure=true}.
+ * <p>Slow next to the other tests, so it runs on request only: {@code mvn -q -B
+ * -DbuildDir=target-sync test -Dtest=PostgresSizeMeasurement -Dsync.measure=true}.
  */
 class PostgresSizeMeasurement {
   private static final int NOTEBOOKS = 2000;
@@ -36,7 +36,9 @@ class PostgresSizeMeasurement {
           Sync.builder()
               // The driver's cache on, as for users, so that a round makes one listing; but short
               // and waited out between rounds, so that each round lists afresh.
-              .source(fixture.url().replace(";cacheTtl=0", ";cacheTtl=" + CACHE_TTL_MILLIS), new Properties())
+              .source(
+                  fixture.url().replace(";cacheTtl=0", ";cacheTtl=" + CACHE_TTL_MILLIS),
+                  new Properties())
               .target(target.url(), target.properties())
               .history(true)
               .build();
@@ -46,8 +48,14 @@ class PostgresSizeMeasurement {
         Thread.sleep(CACHE_TTL_MILLIS + 500);
         fixture.resetLog();
         report = sync.runOnce();
-        System.out.println("round " + round + ": " + report.summary() + ", "
-            + fixture.listCalls().size() + " list calls");
+        System.out.println(
+            "round "
+                + round
+                + ": "
+                + report.summary()
+                + ", "
+                + fixture.listCalls().size()
+                + " list calls");
         if (round == 1) {
           afterFirst = sizes(target);
         }
@@ -59,18 +67,28 @@ class PostgresSizeMeasurement {
       Map<String, Long> last = sizes(target);
       // Current tables: fresh after one round, and after several rounds of DELETE+INSERT, whose
       // dead rows VACUUM makes reusable but does not return to the file system.
-      System.out.printf("%-18s %6s %14s %12s %16s %14s%n", "table", "rows", "current fresh",
-          "bytes/row", "current after " + ROUNDS, "history/snap");
+      System.out.printf(
+          "%-18s %6s %14s %12s %16s %14s%n",
+          "table", "rows", "current fresh", "bytes/row", "current after " + ROUNDS, "history/snap");
       for (String table : SyncedRows.TABLES) {
         int rows = report.rows().get(table);
         long fresh = afterFirst.get(table);
-        long perSnapshot = (last.get(table + "_history") - afterFirst.get(table + "_history")) / (ROUNDS - 1);
-        System.out.printf("%-18s %6d %14d %12d %16d %14d (%d bytes/row)%n", table, rows, fresh,
-            rows == 0 ? 0 : fresh / rows, last.get(table), perSnapshot, rows == 0 ? 0 : perSnapshot / rows);
+        long perSnapshot =
+            (last.get(table + "_history") - afterFirst.get(table + "_history")) / (ROUNDS - 1);
+        System.out.printf(
+            "%-18s %6d %14d %12d %16d %14d (%d bytes/row)%n",
+            table,
+            rows,
+            fresh,
+            rows == 0 ? 0 : fresh / rows,
+            last.get(table),
+            perSnapshot,
+            rows == 0 ? 0 : perSnapshot / rows);
       }
       long snapshot = 0;
       for (String table : SyncedRows.TABLES) {
-        snapshot += (last.get(table + "_history") - afterFirst.get(table + "_history")) / (ROUNDS - 1);
+        snapshot +=
+            (last.get(table + "_history") - afterFirst.get(table + "_history")) / (ROUNDS - 1);
       }
       System.out.println("history bytes per snapshot, all tables: " + snapshot);
       System.out.println("database size: " + databaseSize(target));
@@ -80,7 +98,8 @@ class PostgresSizeMeasurement {
   private static Map<String, Long> sizes(PostgresTarget target) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     try (Connection c = target.connect();
-        PreparedStatement s = c.prepareStatement("SELECT pg_total_relation_size(CAST(? AS regclass))")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT pg_total_relation_size(CAST(? AS regclass))")) {
       for (String table : SyncedRows.TABLES) {
         for (String name : List.of(table, table + "_history")) {
           s.setString(1, "modelarts." + name);
@@ -97,7 +116,8 @@ class PostgresSizeMeasurement {
   private static String databaseSize(PostgresTarget target) throws SQLException {
     try (Connection c = target.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
+        ResultSet rs =
+            s.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
       rs.next();
       return rs.getString(1);
     }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh PostgreSQL database for one test class, created on the server that
- * {@code MODELARTS_TEST_PG_URL} names (with {@code MODELARTS_TEST_PG_USER} and
- * {@code MODELARTS_TEST_PG_PASSWORD}) and dropped afterwards.
+ * A fresh PostgreSQL database for one test class, created on the server that {@code
+ * MODELARTS_TEST_PG_URL} names (with {@code MODELARTS_TEST_PG_USER} and {@code
+ * MODELARTS_TEST_PG_PASSWORD}) and dropped afterwards.
  *
  * <p>Without the variable it tries the local server with the role {@code .ci/run} creates, and
  * skips the test when that is not reachable, so a laptop without PostgreSQL still builds. With the
@@ -28,7 +28,8 @@ final class PostgresTarget implements TestTarget {
 
   private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
   private static final String DEFAULT_USER = "modelarts_test";
-  private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$");
+  private static final Pattern DATABASE =
+      Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(.*)$");
 
   /** Why the local server could not be used, once a test found out; later tests skip at once. */
   private static volatile String unreachable;
@@ -54,17 +55,30 @@ final class PostgresTarget implements TestTarget {
     p.setProperty("user", envOr(USER_ENV, DEFAULT_USER));
     p.setProperty("password", envOr(PASSWORD_ENV, DEFAULT_USER));
     p.setProperty("connectTimeout", "3");
-    String database = "modelarts_sync_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String database =
+        "modelarts_sync_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(adminUrl, p);
         Statement s = c.createStatement()) {
       // Collation C: ORDER BY on text is then byte order, as on H2 and in Java, so tests can
       // compute expected orders; the server's default locale would order '.' and '-' otherwise.
-      s.execute("CREATE DATABASE " + database
-          + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+      s.execute(
+          "CREATE DATABASE "
+              + database
+              + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
     } catch (SQLException e) {
       String message =
-          "PostgreSQL is not reachable at " + adminUrl + " as " + p.getProperty("user") + " ("
-              + e.getMessage() + "); set " + URL_ENV + ", " + USER_ENV + " and " + PASSWORD_ENV
+          "PostgreSQL is not reachable at "
+              + adminUrl
+              + " as "
+              + p.getProperty("user")
+              + " ("
+              + e.getMessage()
+              + "); set "
+              + URL_ENV
+              + ", "
+              + USER_ENV
+              + " and "
+              + PASSWORD_ENV
               + " (.ci/run does) to run the PostgreSQL tests";
       if (configured != null) {
         throw new AssertionError(message, e);

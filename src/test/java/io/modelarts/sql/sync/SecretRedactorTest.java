@@ -11,11 +11,13 @@ class SecretRedactorTest {
   @Test
   void masksSecretParametersOfEveryUrlStyle() {
     SecretRedactor r = SecretRedactor.of(List.of(), List.of());
-    assertEquals("jdbc:postgresql://db:5432/bi?user=sync&password=****&sslmode=require",
+    assertEquals(
+        "jdbc:postgresql://db:5432/bi?user=sync&password=****&sslmode=require",
         r.redactUrl("jdbc:postgresql://db:5432/bi?user=sync&password=hunter22&sslmode=require"));
-    assertEquals("jdbc:h2:./x;USER=sa;PASSWORD=****",
-        r.redactUrl("jdbc:h2:./x;USER=sa;PASSWORD=topsecret"));
-    assertEquals("jdbc:modelarts:user=AK;password=****;token=****;projectId=p",
+    assertEquals(
+        "jdbc:h2:./x;USER=sa;PASSWORD=****", r.redactUrl("jdbc:h2:./x;USER=sa;PASSWORD=topsecret"));
+    assertEquals(
+        "jdbc:modelarts:user=AK;password=****;token=****;projectId=p",
         r.redactUrl("jdbc:modelarts:user=AK;password=SK123456;token=MIIabc;projectId=p"));
   }
 
@@ -27,8 +29,10 @@ class SecretRedactorTest {
     Properties target = new Properties();
     target.setProperty("password", "target-pw-1");
     SecretRedactor r =
-        SecretRedactor.of(List.of("jdbc:modelarts:projectId=p;securityToken=SecTok99"), List.of(source, target));
-    assertEquals("failed for AK-not-secret with **** and **** and ****",
+        SecretRedactor.of(
+            List.of("jdbc:modelarts:projectId=p;securityToken=SecTok99"), List.of(source, target));
+    assertEquals(
+        "failed for AK-not-secret with **** and **** and ****",
         r.redact("failed for AK-not-secret with SourceSecretKey and target-pw-1 and SecTok99"));
   }
 
@@ -37,6 +41,7 @@ class SecretRedactorTest {
     Properties p = new Properties();
     p.setProperty("password", "");
     p.setProperty("pwd", "ab");
-    assertEquals("a table about ab", SecretRedactor.of(List.of(), List.of(p)).redact("a table about ab"));
+    assertEquals(
+        "a table about ab", SecretRedactor.of(List.of(), List.of(p)).redact("a table about ab"));
   }
 }

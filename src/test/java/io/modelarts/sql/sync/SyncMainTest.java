@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line as the shell calls it: {@code SyncMain.run} with the driver connection of
- * {@code --demo}, a simulator, and an H2 file as the target.
+ * The command line as the shell calls it: {@code SyncMain.run} with the driver connection of {@code
+ * --demo}, a simulator, and an H2 file as the target.
  */
 class SyncMainTest {
   @TempDir Path dir;
@@ -45,7 +45,8 @@ class SyncMainTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       status = SyncMain.run(args, sourceUrl, source, o, e, env);
     }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -69,12 +70,17 @@ class SyncMainTest {
         List<Instant> snapshots = SyncedRows.snapshots(target, c, "notebooks_history");
         assertEquals(2, snapshots.size());
         for (String table : SyncedRows.TABLES) {
-          SyncTargetContract.assertSameRows(second.get(table), SyncedRows.current(driver, target, c, table), table);
+          SyncTargetContract.assertSameRows(
+              second.get(table), SyncedRows.current(driver, target, c, table), table);
           assertEquals(snapshots, SyncedRows.snapshots(target, c, table + "_history"), table);
           SyncTargetContract.assertSameRows(
-              first.get(table), SyncedRows.history(driver, target, c, table, snapshots.get(0)), table);
+              first.get(table),
+              SyncedRows.history(driver, target, c, table, snapshots.get(0)),
+              table);
           SyncTargetContract.assertSameRows(
-              second.get(table), SyncedRows.history(driver, target, c, table, snapshots.get(1)), table);
+              second.get(table),
+              SyncedRows.history(driver, target, c, table, snapshots.get(1)),
+              table);
         }
       }
     }
@@ -87,14 +93,18 @@ class SyncMainTest {
     assertTrue(help.out().contains("--to JDBC_URL"), help.out());
 
     assertEquals(2, run("jdbc:modelarts:x", null, Map.of(), "--history").status());
-    assertEquals(2, run("jdbc:modelarts:x", null, Map.of(), "--to", "jdbc:h2:mem:x", "--every", "soon").status());
+    assertEquals(
+        2,
+        run("jdbc:modelarts:x", null, Map.of(), "--to", "jdbc:h2:mem:x", "--every", "soon")
+            .status());
     Run unsupported = run("jdbc:modelarts:x", null, Map.of(), "--to", "jdbc:mysql://db/x");
     assertEquals(2, unsupported.status());
     assertTrue(unsupported.err().contains("sync writes to PostgreSQL"), unsupported.err());
     Run noSource = run(null, null, Map.of(), "--to", "jdbc:h2:mem:x");
     assertEquals(2, noSource.status());
     assertTrue(noSource.err().contains("--demo"), noSource.err());
-    Run badSchema = run("jdbc:modelarts:x", null, Map.of(), "--to", "jdbc:h2:mem:x", "--schema", "Ops");
+    Run badSchema =
+        run("jdbc:modelarts:x", null, Map.of(), "--to", "jdbc:h2:mem:x", "--schema", "Ops");
     assertEquals(2, badSchema.status());
     assertTrue(badSchema.err().contains("lower-case"), badSchema.err());
   }
@@ -113,23 +123,60 @@ class SyncMainTest {
       source.setProperty("password", secretKey);
       String sourceUrl = fixture.url(); // the secret key is in the URL too
       // Success, with the password from the environment and from the command line.
-      runs.add(run(sourceUrl, source, Map.of(SyncOptions.ENV_USER, "sa", SyncOptions.ENV_PASSWORD, targetPassword),
-          "--to", h2, "--history"));
+      runs.add(
+          run(
+              sourceUrl,
+              source,
+              Map.of(SyncOptions.ENV_USER, "sa", SyncOptions.ENV_PASSWORD, targetPassword),
+              "--to",
+              h2,
+              "--history"));
       assertEquals(0, runs.get(0).status(), runs.get(0).err());
-      runs.add(run(sourceUrl, source, Map.of(), "--to", h2, "--to-user", "sa", "--to-password", targetPassword));
+      runs.add(
+          run(
+              sourceUrl,
+              source,
+              Map.of(),
+              "--to",
+              h2,
+              "--to-user",
+              "sa",
+              "--to-password",
+              targetPassword));
       assertEquals(0, runs.get(1).status(), runs.get(1).err());
       // The target refuses the password: the error must not quote it.
-      runs.add(run(sourceUrl, source, Map.of(), "--to", h2 + ";USER=sa;PASSWORD=" + targetPassword + "x"));
+      runs.add(
+          run(
+              sourceUrl,
+              source,
+              Map.of(),
+              "--to",
+              h2 + ";USER=sa;PASSWORD=" + targetPassword + "x"));
       assertEquals(1, runs.get(2).status());
       // Unreachable PostgreSQL with the password in its URL, retried until giving up.
-      runs.add(run(sourceUrl, source, Map.of(),
-          "--to", "jdbc:postgresql://127.0.0.1:1/bi?user=u&password=" + targetPassword + "&connectTimeout=1",
-          "--every", "10ms", "--max-failures", "2"));
+      runs.add(
+          run(
+              sourceUrl,
+              source,
+              Map.of(),
+              "--to",
+              "jdbc:postgresql://127.0.0.1:1/bi?user=u&password="
+                  + targetPassword
+                  + "&connectTimeout=1",
+              "--every",
+              "10ms",
+              "--max-failures",
+              "2"));
       assertEquals(1, runs.get(3).status());
       // The source fails (no retries, every call a 500).
       fixture.simulator().faults().setFailEvery(1);
-      runs.add(run(fixture.url("maxRetries=0"), source, Map.of(SyncOptions.ENV_USER, "sa",
-          SyncOptions.ENV_PASSWORD, targetPassword), "--to", h2));
+      runs.add(
+          run(
+              fixture.url("maxRetries=0"),
+              source,
+              Map.of(SyncOptions.ENV_USER, "sa", SyncOptions.ENV_PASSWORD, targetPassword),
+              "--to",
+              h2));
       assertEquals(1, runs.get(4).status());
 
       for (Run r : runs) {
@@ -137,8 +184,10 @@ class SyncMainTest {
         assertFalse(r.all().contains(targetPassword), r.all());
       }
       assertTrue(runs.get(3).err().contains("password=****"), runs.get(3).err());
-      assertTrue(runs.get(3).err().contains("2 rounds in a row failed; giving up"), runs.get(3).err());
-      assertTrue(runs.get(4).err().contains("round failed, the target keeps its previous snapshot"),
+      assertTrue(
+          runs.get(3).err().contains("2 rounds in a row failed; giving up"), runs.get(3).err());
+      assertTrue(
+          runs.get(4).err().contains("round failed, the target keeps its previous snapshot"),
           runs.get(4).err());
     }
   }
@@ -147,22 +196,39 @@ class SyncMainTest {
   void aFailedRoundIsLoggedAndRetriedAtTheNextInterval() throws Exception {
     AtomicReference<ModelArtsSimulator> simulator = new AtomicReference<>();
     SimulatorConfig config =
-        SimulatorConfig.builder().port(0).notebooks(30).seed(2).failEvery(1)
-            .requestListener(request -> {
-              if (request.status() == 500) {
-                simulator.get().faults().clear(); // the outage ends after the first failed call
-              }
-            })
+        SimulatorConfig.builder()
+            .port(0)
+            .notebooks(30)
+            .seed(2)
+            .failEvery(1)
+            .requestListener(
+                request -> {
+                  if (request.status() == 500) {
+                    simulator.get().faults().clear(); // the outage ends after the first failed call
+                  }
+                })
             .build();
     try (SimulatorFixture fixture = SimulatorFixture.start(config)) {
       simulator.set(fixture.simulator());
       H2Target target = new H2Target(dir);
-      Run run = run(fixture.url("maxRetries=0"), new Properties(), Map.of(SyncOptions.ENV_USER, "sa"),
-          "--to", target.url(), "--every", "50ms", "--rounds", "2", "--history");
+      Run run =
+          run(
+              fixture.url("maxRetries=0"),
+              new Properties(),
+              Map.of(SyncOptions.ENV_USER, "sa"),
+              "--to",
+              target.url(),
+              "--every",
+              "50ms",
+              "--rounds",
+              "2",
+              "--history");
       assertEquals(0, run.status(), run.err());
       assertTrue(run.err().contains("round failed"), run.err());
-      assertTrue(run.err().contains("retrying after a failed round (1 of 3 allowed in a row)"), run.err());
-      assertEquals(1, run.out().lines().filter(l -> l.startsWith("sync: snapshot")).count(), run.out());
+      assertTrue(
+          run.err().contains("retrying after a failed round (1 of 3 allowed in a row)"), run.err());
+      assertEquals(
+          1, run.out().lines().filter(l -> l.startsWith("sync: snapshot")).count(), run.out());
       try (Connection c = target.connect();
           Statement s = c.createStatement()) {
         assertEquals(30, SyncedRows.count(target, c, "notebooks"));

@@ -30,10 +30,25 @@ class SyncOptionsTest {
 
   @Test
   void everyOptionInBothSpellings() throws Exception {
-    SyncOptions o = SyncOptions.parse(new String[] {
-        "--to=jdbc:postgresql://db/bi", "--history", "--retain", "90d", "--every=5m",
-        "--schema", "ops", "--max-failures", "5", "--rounds=2", "--to-user", "u",
-        "--to-password=p", "--to-properties", "t.properties"});
+    SyncOptions o =
+        SyncOptions.parse(
+            new String[] {
+              "--to=jdbc:postgresql://db/bi",
+              "--history",
+              "--retain",
+              "90d",
+              "--every=5m",
+              "--schema",
+              "ops",
+              "--max-failures",
+              "5",
+              "--rounds=2",
+              "--to-user",
+              "u",
+              "--to-password=p",
+              "--to-properties",
+              "t.properties"
+            });
     assertEquals("jdbc:postgresql://db/bi", o.to());
     assertEquals(Duration.ofDays(90), o.retain());
     assertEquals(Duration.ofMinutes(5), o.every());
@@ -47,7 +62,8 @@ class SyncOptionsTest {
 
   @Test
   void historyEveryImpliesHistory() throws Exception {
-    SyncOptions o = SyncOptions.parse(new String[] {"--to", "x", "--history-every", "1d", "--retain", "400d"});
+    SyncOptions o =
+        SyncOptions.parse(new String[] {"--to", "x", "--history-every", "1d", "--retain", "400d"});
     assertEquals(true, o.history());
     assertEquals(Duration.ofDays(1), o.historyEvery());
     assertEquals(null, SyncOptions.parse(new String[] {"--to", "x", "--history"}).historyEvery());
@@ -62,7 +78,8 @@ class SyncOptionsTest {
     assertMistake("--every must be longer than zero", "--to", "x", "--every", "0s");
     assertMistake("--retain prunes history: it needs --history", "--to", "x", "--retain", "1d");
     assertMistake("--rounds needs --every", "--to", "x", "--rounds", "2");
-    assertMistake("--max-failures needs a positive whole number, got: 0", "--to", "x", "--max-failures", "0");
+    assertMistake(
+        "--max-failures needs a positive whole number, got: 0", "--to", "x", "--max-failures", "0");
   }
 
   private static void assertMistake(String message, String... args) {
@@ -77,21 +94,28 @@ class SyncOptionsTest {
     Files.writeString(file, "user=file-user\npassword=file-pw\nsslmode=require\n");
     Map<String, String> env = Map.of(SyncOptions.ENV_PASSWORD, "env-pw");
 
-    Properties p = SyncOptions.parse(new String[] {"--to", "x", "--to-properties", file.toString()})
-        .targetProperties(env);
+    Properties p =
+        SyncOptions.parse(new String[] {"--to", "x", "--to-properties", file.toString()})
+            .targetProperties(env);
     assertEquals("file-user", p.getProperty("user"));
     assertEquals("env-pw", p.getProperty("password"));
     assertEquals("require", p.getProperty("sslmode"));
 
-    p = SyncOptions.parse(new String[] {"--to", "x", "--to-properties", file.toString(),
-        "--to-user", "cli-user"}).targetProperties(Map.of(SyncOptions.ENV_USER, "env-user"));
+    p =
+        SyncOptions.parse(
+                new String[] {
+                  "--to", "x", "--to-properties", file.toString(), "--to-user", "cli-user"
+                })
+            .targetProperties(Map.of(SyncOptions.ENV_USER, "env-user"));
     assertEquals("cli-user", p.getProperty("user"));
     assertEquals("file-pw", p.getProperty("password"));
   }
 
   @Test
   void anUnreadablePropertiesFileIsAUsageError() throws Exception {
-    SyncOptions o = SyncOptions.parse(new String[] {"--to", "x", "--to-properties", dir.resolve("absent").toString()});
+    SyncOptions o =
+        SyncOptions.parse(
+            new String[] {"--to", "x", "--to-properties", dir.resolve("absent").toString()});
     SyncOptions.UsageException e =
         assertThrows(SyncOptions.UsageException.class, () -> o.targetProperties(Map.of()));
     assertTrue(e.getMessage().startsWith("cannot read --to-properties"), e.getMessage());

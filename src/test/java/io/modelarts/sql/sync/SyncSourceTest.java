@@ -28,14 +28,20 @@ class SyncSourceTest {
       // The fixture's URL turns the driver's cache off; a user's URL does not.
       String userUrl = fixture.url().replace(";cacheTtl=0", "");
       fixture.resetLog();
-      Sync.builder().source(userUrl, new Properties()).target(target.url(), target.properties())
-          .build().runOnce();
+      Sync.builder()
+          .source(userUrl, new Properties())
+          .target(target.url(), target.properties())
+          .build()
+          .runOnce();
       assertEquals(oneListing, fixture.listCalls().size());
 
       // A connection that sets its own cacheTtl keeps it: with none, every table lists anew.
       fixture.resetLog();
-      Sync.builder().source(fixture.url(), new Properties()).target(target.url(), target.properties())
-          .build().runOnce();
+      Sync.builder()
+          .source(fixture.url(), new Properties())
+          .target(target.url(), target.properties())
+          .build()
+          .runOnce();
       assertEquals(4 * oneListing, fixture.listCalls().size());
     }
   }

@@ -1,12 +1,12 @@
 package io.modelarts.sql.sync;
 
-import io.modelarts.sql.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelarts.simulator.SimulatorConfig;
+import io.modelarts.sql.testing.MutableClock;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,14 +38,20 @@ abstract class SyncTargetContract {
   /** The target of this class's tests; the schema is dropped before each test. */
   abstract TestTarget target();
 
-  /** TYPE_NAME the target's metadata reports for a text, timestamp, bigint, integer, boolean and array column. */
+  /**
+   * TYPE_NAME the target's metadata reports for a text, timestamp, bigint, integer, boolean and
+   * array column.
+   */
   abstract Map<String, String> expectedTypeNames();
 
   @BeforeEach
   void dropSchema() throws SQLException {
     try (Connection c = target().connect();
         Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + target().dialect().identifier(Sync.DEFAULT_SCHEMA) + " CASCADE");
+      s.execute(
+          "DROP SCHEMA IF EXISTS "
+              + target().dialect().identifier(Sync.DEFAULT_SCHEMA)
+              + " CASCADE");
     }
   }
 
@@ -72,16 +78,25 @@ abstract class SyncTargetContract {
     }
   }
 
-  /** Like assertEquals on two row lists, with a message that names the differences, not every row. */
+  /**
+   * Like assertEquals on two row lists, with a message that names the differences, not every row.
+   */
   static void assertSameRows(List<String> expected, List<String> actual, String table) {
     if (!expected.equals(actual)) {
       List<String> missing = new ArrayList<>(expected);
       missing.removeAll(actual);
       List<String> extra = new ArrayList<>(actual);
       extra.removeAll(expected);
-      throw new AssertionError(table + ": expected " + expected.size() + " rows, got " + actual.size()
-          + "; missing " + missing.subList(0, Math.min(2, missing.size()))
-          + "; unexpected " + extra.subList(0, Math.min(2, extra.size())));
+      throw new AssertionError(
+          table
+              + ": expected "
+              + expected.size()
+              + " rows, got "
+              + actual.size()
+              + "; missing "
+              + missing.subList(0, Math.min(2, missing.size()))
+              + "; unexpected "
+              + extra.subList(0, Math.min(2, extra.size())));
     }
   }
 
@@ -103,22 +118,39 @@ abstract class SyncTargetContract {
       assertCurrent(driver, second);
       try (Connection c = target().connect()) {
         for (String table : SyncedRows.TABLES) {
-          assertEquals(List.of(r1.snapshotAt(), r2.snapshotAt()),
-              SyncedRows.snapshots(target(), c, table + "_history"), table);
-          assertSameRows(first.get(table), SyncedRows.history(driver, target(), c, table, r1.snapshotAt()), table);
-          assertSameRows(second.get(table), SyncedRows.history(driver, target(), c, table, r2.snapshotAt()), table);
+          assertEquals(
+              List.of(r1.snapshotAt(), r2.snapshotAt()),
+              SyncedRows.snapshots(target(), c, table + "_history"),
+              table);
+          assertSameRows(
+              first.get(table),
+              SyncedRows.history(driver, target(), c, table, r1.snapshotAt()),
+              table);
+          assertSameRows(
+              second.get(table),
+              SyncedRows.history(driver, target(), c, table, r2.snapshotAt()),
+              table);
           assertEquals(second.get(table).size(), r2.rows().get(table), table);
         }
         assertEquals(2, SyncedRows.count(target(), c, "sync_rounds"));
         try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + target().table("notebooks")
-                + " WHERE " + target().dialect().identifier("token") + " IS NOT NULL")) {
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT COUNT(*) FROM "
+                        + target().table("notebooks")
+                        + " WHERE "
+                        + target().dialect().identifier("token")
+                        + " IS NOT NULL")) {
           rs.next();
-          assertEquals(0, rs.getLong(1), "notebook tokens are credentials: they stay out by default");
+          assertEquals(
+              0, rs.getLong(1), "notebook tokens are credentials: they stay out by default");
         }
       }
-      assertTrue(first.get("endpoints").size() > 0 && first.get("action_progress").size() > 0
-          && first.get("images").size() > 0, "the data set exercises every table");
+      assertTrue(
+          first.get("endpoints").size() > 0
+              && first.get("action_progress").size() > 0
+              && first.get("images").size() > 0,
+          "the data set exercises every table");
     }
   }
 
@@ -135,15 +167,18 @@ abstract class SyncTargetContract {
       Map<String, String> remarks = new LinkedHashMap<>();
       try (ResultSet rs = md.getColumns(null, schema, null, null)) {
         while (rs.next()) {
-          String key = (rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME")).toLowerCase();
+          String key =
+              (rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME")).toLowerCase();
           types.put(key, rs.getString("TYPE_NAME"));
           remarks.put(key, rs.getString("REMARKS"));
         }
       }
       expectedTypeNames().forEach((column, type) -> assertEquals(type, types.get(column), column));
-      assertTrue(remarks.get("notebooks.status").startsWith("Instance status: INIT, CREATING"),
+      assertTrue(
+          remarks.get("notebooks.status").startsWith("Instance status: INIT, CREATING"),
           remarks.get("notebooks.status"));
-      assertTrue(remarks.get("notebooks_history.snapshot_at").startsWith("Time (UTC) of the sync round"));
+      assertTrue(
+          remarks.get("notebooks_history.snapshot_at").startsWith("Time (UTC) of the sync round"));
       assertTrue(remarks.get("images.size").contains("KB"), remarks.get("images.size"));
 
       assertEquals(List.of("id"), primaryKey(md, schema, "notebooks"));
@@ -152,14 +187,17 @@ abstract class SyncTargetContract {
       assertEquals(List.of(), primaryKey(md, schema, "endpoints"));
 
       assertEquals(List.of("notebook_id->notebooks.id"), foreignKeys(md, schema, "endpoints"));
-      assertEquals(List.of("notebook_id->notebooks.id"), foreignKeys(md, schema, "action_progress"));
+      assertEquals(
+          List.of("notebook_id->notebooks.id"), foreignKeys(md, schema, "action_progress"));
       assertEquals(List.of(), foreignKeys(md, schema, "notebooks"));
       assertEquals(List.of(), foreignKeys(md, schema, "endpoints_history"));
 
       assertTrue(indexes(md, schema, "notebooks").contains(List.of("status")));
       assertTrue(indexes(md, schema, "action_progress").contains(List.of("status")));
-      assertTrue(indexes(md, schema, "notebooks_history").contains(List.of("status", "snapshot_at")));
-      assertTrue(indexes(md, schema, "endpoints_history").contains(List.of("snapshot_at", "notebook_id")));
+      assertTrue(
+          indexes(md, schema, "notebooks_history").contains(List.of("status", "snapshot_at")));
+      assertTrue(
+          indexes(md, schema, "endpoints_history").contains(List.of("snapshot_at", "notebook_id")));
       assertTrue(indexes(md, schema, "images_history").contains(List.of("snapshot_at", "id")));
     }
   }
@@ -178,7 +216,9 @@ abstract class SyncTargetContract {
       try (Connection c = target().connect()) {
         assertEquals(3, SyncedRows.count(target(), c, "sync_rounds"));
       }
-      assertTrue(schemaAfterFirst.stream().noneMatch(t -> t.contains("history")), schemaAfterFirst.toString());
+      assertTrue(
+          schemaAfterFirst.stream().noneMatch(t -> t.contains("history")),
+          schemaAfterFirst.toString());
     }
   }
 
@@ -198,8 +238,10 @@ abstract class SyncTargetContract {
       assertEquals(perRound, r3.historyRowsPruned());
       try (Connection c = target().connect()) {
         for (String table : SyncedRows.TABLES) {
-          assertEquals(List.of(r2.snapshotAt(), r3.snapshotAt()),
-              SyncedRows.snapshots(target(), c, table + "_history"), table);
+          assertEquals(
+              List.of(r2.snapshotAt(), r3.snapshotAt()),
+              SyncedRows.snapshots(target(), c, table + "_history"),
+              table);
         }
         assertEquals(2, SyncedRows.count(target(), c, "sync_rounds"));
       }
@@ -211,17 +253,23 @@ abstract class SyncTargetContract {
   void historyEveryAppendsOnlyTheFirstRoundOfEachPeriod() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
     try (SimulatorFixture fixture = SimulatorFixture.start(20, 5)) {
-      Sync sync = sync(fixture).history(true).historyEvery(Duration.ofHours(1)).clock(clock).build();
+      Sync sync =
+          sync(fixture).history(true).historyEvery(Duration.ofHours(1)).clock(clock).build();
       List<Boolean> appended = new ArrayList<>();
       // 10:00 opens the 10 o'clock period, 10:20 and 10:59 are in it, 11:01 opens the next.
-      for (Duration step : List.of(Duration.ZERO, Duration.ofMinutes(20), Duration.ofMinutes(39),
-          Duration.ofMinutes(2))) {
+      for (Duration step :
+          List.of(
+              Duration.ZERO,
+              Duration.ofMinutes(20),
+              Duration.ofMinutes(39),
+              Duration.ofMinutes(2))) {
         clock.advance(step);
         appended.add(sync.runOnce().historyAppended());
       }
       assertEquals(List.of(true, false, false, true), appended);
       try (Connection c = target().connect()) {
-        assertEquals(List.of(Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T11:01:00Z")),
+        assertEquals(
+            List.of(Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T11:01:00Z")),
             SyncedRows.snapshots(target(), c, "notebooks_history"));
         assertEquals(4, SyncedRows.count(target(), c, "sync_rounds"));
       }
@@ -231,25 +279,31 @@ abstract class SyncTargetContract {
   @Test
   void readersSeeTheOldOrTheNewSnapshotNeverAMix() throws Exception {
     try (SimulatorFixture fixture = SimulatorFixture.start(60, 13)) {
-      String pairSql = "SELECT (SELECT COUNT(*) FROM " + target().table("notebooks")
-          + "), (SELECT COUNT(*) FROM " + target().table("endpoints") + ")";
+      String pairSql =
+          "SELECT (SELECT COUNT(*) FROM "
+              + target().table("notebooks")
+              + "), (SELECT COUNT(*) FROM "
+              + target().table("endpoints")
+              + ")";
       AtomicReference<List<Long>> lastCommitted = new AtomicReference<>(List.of(0L, 0L));
       AtomicReference<String> beforeCommit = new AtomicReference<>();
       Sync sync =
           sync(fixture)
-              .beforeCommit(() -> {
-                // Everything is written but not committed: another session must still see the
-                // previous round exactly (before the first, the empty tables it just created).
-                try (Connection c = target().connect()) {
-                  List<Long> seen = pair(c, pairSql);
-                  if (!seen.equals(lastCommitted.get())) {
-                    beforeCommit.set("saw " + seen + " before commit, expected " + lastCommitted.get());
-                  }
-                  Thread.sleep(20); // widen the window for the free-running reader
-                } catch (SQLException | InterruptedException e) {
-                  beforeCommit.set(e.toString());
-                }
-              })
+              .beforeCommit(
+                  () -> {
+                    // Everything is written but not committed: another session must still see the
+                    // previous round exactly (before the first, the empty tables it just created).
+                    try (Connection c = target().connect()) {
+                      List<Long> seen = pair(c, pairSql);
+                      if (!seen.equals(lastCommitted.get())) {
+                        beforeCommit.set(
+                            "saw " + seen + " before commit, expected " + lastCommitted.get());
+                      }
+                      Thread.sleep(20); // widen the window for the free-running reader
+                    } catch (SQLException | InterruptedException e) {
+                      beforeCommit.set(e.toString());
+                    }
+                  })
               .build();
       Set<List<Long>> committed = new HashSet<>();
       lastCommitted.set(pairOf(sync.runOnce()));
@@ -258,16 +312,18 @@ abstract class SyncTargetContract {
       AtomicBoolean stop = new AtomicBoolean();
       List<List<Long>> observed = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicReference<Exception> readerFailure = new AtomicReference<>();
-      Thread reader = new Thread(() -> {
-        try (Connection c = target().connect()) {
-          while (!stop.get()) {
-            observed.add(pair(c, pairSql));
-            Thread.sleep(1); // leave the writer a core
-          }
-        } catch (SQLException | InterruptedException e) {
-          readerFailure.set(e);
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (Connection c = target().connect()) {
+                  while (!stop.get()) {
+                    observed.add(pair(c, pairSql));
+                    Thread.sleep(1); // leave the writer a core
+                  }
+                } catch (SQLException | InterruptedException e) {
+                  readerFailure.set(e);
+                }
+              });
       reader.start();
       try {
         for (int round = 0; round < 4; round++) {
@@ -320,13 +376,18 @@ abstract class SyncTargetContract {
 
       // A failure on the write side, after every row is written, is rolled back as well.
       Sync failingAtCommit =
-          sync(fixture).history(true).beforeCommit(() -> {
-            throw new IllegalStateException("disk full, say");
-          }).build();
+          sync(fixture)
+              .history(true)
+              .beforeCommit(
+                  () -> {
+                    throw new IllegalStateException("disk full, say");
+                  })
+              .build();
       assertThrows(IllegalStateException.class, failingAtCommit::runOnce);
       assertCurrent(driver, before);
       try (Connection c = target().connect()) {
-        assertEquals(List.of(first.snapshotAt()), SyncedRows.snapshots(target(), c, "notebooks_history"));
+        assertEquals(
+            List.of(first.snapshotAt()), SyncedRows.snapshots(target(), c, "notebooks_history"));
         assertEquals(1, SyncedRows.count(target(), c, "sync_rounds"));
       }
 
@@ -343,29 +404,38 @@ abstract class SyncTargetContract {
       Map<String, List<String>> before = live(driver);
       Map<String, Instant> created = new LinkedHashMap<>();
       for (var notebook : fixture.simulator().dataset()) {
-        created.put(notebook.get("id").asText(),
+        created.put(
+            notebook.get("id").asText(),
             Instant.ofEpochMilli(notebook.get("lease").get("create_at").asLong()));
       }
       Process process =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   // A short-lived JVM: the quick-start settings the shell uses halve its start.
-                  "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-Xshare:auto",
                   // Far from UTC: a sync that read the driver's UTC TIMESTAMPs in the JVM's zone
                   // would store every time 5:30 off.
                   "-Duser.timezone=Asia/Kolkata",
-                  "-cp", System.getProperty("java.class.path"),
+                  "-cp",
+                  System.getProperty("java.class.path"),
                   SyncUntilCommit.class.getName(),
-                  fixture.url(), target().url(),
-                  target().properties().getProperty("user"), target().properties().getProperty("password"))
+                  fixture.url(),
+                  target().url(),
+                  target().properties().getProperty("user"),
+                  target().properties().getProperty("password"))
               .redirectErrorStream(true)
               .start();
-      java.io.BufferedReader output = new java.io.BufferedReader(
-          new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      java.io.BufferedReader output =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
       try {
         // The child commits one round, then the test changes the data, then the child writes a
         // second round and waits before its commit.
-        String read = awaitLine(output, SyncUntilCommit.FIRST_ROUND_COMMITTED, Duration.ofSeconds(90));
+        String read =
+            awaitLine(output, SyncUntilCommit.FIRST_ROUND_COMMITTED, Duration.ofSeconds(90));
         assertTrue(read.endsWith(SyncUntilCommit.FIRST_ROUND_COMMITTED), read);
         fixture.simulator().addNotebooks(7);
         process.getOutputStream().write('\n');
@@ -385,13 +455,16 @@ abstract class SyncTargetContract {
       try (Connection c = target().connect()) {
         List<Instant> snapshots = SyncedRows.snapshots(target(), c, "notebooks_history");
         assertEquals(1, snapshots.size());
-        assertSameRows(before.get("notebooks"),
-            SyncedRows.history(driver, target(), c, "notebooks", snapshots.get(0)), "notebooks_history");
+        assertSameRows(
+            before.get("notebooks"),
+            SyncedRows.history(driver, target(), c, "notebooks", snapshots.get(0)),
+            "notebooks_history");
         assertEquals(1, SyncedRows.count(target(), c, "sync_rounds"));
         // The instants are the API's epoch milliseconds, compared without the driver.
         Map<String, Instant> stored = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT id, lease_create_at FROM " + target().table("notebooks"))) {
+            ResultSet rs =
+                s.executeQuery("SELECT id, lease_create_at FROM " + target().table("notebooks"))) {
           while (rs.next()) {
             stored.put(rs.getString(1), SyncedRows.instant(rs, 2));
           }
@@ -407,31 +480,42 @@ abstract class SyncTargetContract {
   /** Reads lines until one equals {@code line}; returns every line read, joined. */
   private static String awaitLine(java.io.BufferedReader output, String line, Duration timeout)
       throws Exception {
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      StringBuilder all = new StringBuilder();
-      try {
-        for (String l = output.readLine(); l != null; l = output.readLine()) {
-          all.append(all.length() == 0 ? "" : "\n").append(l);
-          if (l.equals(line)) {
-            break;
-          }
-        }
-      } catch (java.io.IOException e) {
-        all.append("\n").append(e);
-      }
-      return all.toString();
-    }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              StringBuilder all = new StringBuilder();
+              try {
+                for (String l = output.readLine(); l != null; l = output.readLine()) {
+                  all.append(all.length() == 0 ? "" : "\n").append(l);
+                  if (l.equals(line)) {
+                    break;
+                  }
+                }
+              } catch (java.io.IOException e) {
+                all.append("\n").append(e);
+              }
+              return all.toString();
+            })
+        .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @Test
   void throttlingServerErrorsAndResetsAreRetriedAndTheRoundIsComplete() throws Exception {
     SimulatorConfig config =
-        SimulatorConfig.builder().port(0).notebooks(300).seed(19)
-            .throttleEvery(7).retryAfterSeconds(0).failEvery(11).resetEvery(13).build();
+        SimulatorConfig.builder()
+            .port(0)
+            .notebooks(300)
+            .seed(19)
+            .throttleEvery(7)
+            .retryAfterSeconds(0)
+            .failEvery(11)
+            .resetEvery(13)
+            .build();
     try (SimulatorFixture fixture = SimulatorFixture.start(config)) {
       SyncReport report = sync(fixture).history(true).build().runOnce();
-      long faulted = fixture.simulator().requestLog().stream()
-          .filter(r -> r.isListCall() && r.status() != 200).count();
+      long faulted =
+          fixture.simulator().requestLog().stream()
+              .filter(r -> r.isListCall() && r.status() != 200)
+              .count();
       assertTrue(faulted >= 5, "faults were injected: " + faulted);
       fixture.simulator().faults().clear();
       try (Connection driver = fixture.connect()) {
@@ -453,7 +537,8 @@ abstract class SyncTargetContract {
         while (rs.next()) {
           String table = rs.getString("TABLE_NAME");
           out.add(table.toLowerCase());
-          indexes(md, schema, table.toLowerCase()).forEach(i -> out.add(table.toLowerCase() + " " + i));
+          indexes(md, schema, table.toLowerCase())
+              .forEach(i -> out.add(table.toLowerCase() + " " + i));
         }
       }
     }
@@ -461,7 +546,8 @@ abstract class SyncTargetContract {
     return out;
   }
 
-  private List<String> primaryKey(DatabaseMetaData md, String schema, String table) throws SQLException {
+  private List<String> primaryKey(DatabaseMetaData md, String schema, String table)
+      throws SQLException {
     Map<Integer, String> columns = new java.util.TreeMap<>();
     try (ResultSet rs = md.getPrimaryKeys(null, schema, target().dialect().metadataName(table))) {
       while (rs.next()) {
@@ -471,25 +557,35 @@ abstract class SyncTargetContract {
     return new ArrayList<>(columns.values());
   }
 
-  private List<String> foreignKeys(DatabaseMetaData md, String schema, String table) throws SQLException {
+  private List<String> foreignKeys(DatabaseMetaData md, String schema, String table)
+      throws SQLException {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = md.getImportedKeys(null, schema, target().dialect().metadataName(table))) {
       while (rs.next()) {
-        out.add((rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "."
-            + rs.getString("PKCOLUMN_NAME")).toLowerCase());
+        out.add(
+            (rs.getString("FKCOLUMN_NAME")
+                    + "->"
+                    + rs.getString("PKTABLE_NAME")
+                    + "."
+                    + rs.getString("PKCOLUMN_NAME"))
+                .toLowerCase());
       }
     }
     return out;
   }
 
   /** Each index of the table as its column list, primary key included. */
-  private List<List<String>> indexes(DatabaseMetaData md, String schema, String table) throws SQLException {
+  private List<List<String>> indexes(DatabaseMetaData md, String schema, String table)
+      throws SQLException {
     Map<String, Map<Integer, String>> byName = new LinkedHashMap<>();
-    try (ResultSet rs = md.getIndexInfo(null, schema, target().dialect().metadataName(table), false, false)) {
+    try (ResultSet rs =
+        md.getIndexInfo(null, schema, target().dialect().metadataName(table), false, false)) {
       while (rs.next()) {
         if (rs.getString("INDEX_NAME") != null && rs.getString("COLUMN_NAME") != null) {
-          byName.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new java.util.TreeMap<>())
-              .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase());
+          byName
+              .computeIfAbsent(rs.getString("INDEX_NAME"), k -> new java.util.TreeMap<>())
+              .put(
+                  (int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase());
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.Properties;
 
 /**
  * A sync process for the "killed mid-round" tests: it commits one round, waits for a line on
- * standard input, then writes a second round, announces it and waits before that commit until it
- * is killed.
+ * standard input, then writes a second round, announces it and waits before that commit until it is
+ * killed.
  *
  * <p>Arguments: source URL, target URL, target user, target password.
  */
@@ -28,15 +28,16 @@ final class SyncUntilCommit {
       return; // the test went away
     }
     builder
-        .beforeCommit(() -> {
-          System.out.println(READY);
-          System.out.flush();
-          try {
-            Thread.sleep(Long.MAX_VALUE);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        })
+        .beforeCommit(
+            () -> {
+              System.out.println(READY);
+              System.out.flush();
+              try {
+                Thread.sleep(Long.MAX_VALUE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            })
         .build()
         .runOnce();
     System.out.println("committed: the test should have killed this process first");

@@ -51,7 +51,9 @@ final class SyncedRows {
     }
   }
 
-  /** The target's current copy of a driver table, with the driver's columns, rendered and sorted. */
+  /**
+   * The target's current copy of a driver table, with the driver's columns, rendered and sorted.
+   */
   static List<String> current(Connection driver, TestTarget target, Connection c, String table)
       throws SQLException {
     try (Statement s = c.createStatement();
@@ -65,8 +67,10 @@ final class SyncedRows {
       Connection driver, TestTarget target, Connection c, String table, Instant snapshotAt)
       throws SQLException {
     String sql =
-        select(driver, target, table, table + "_history") + " WHERE "
-            + target.dialect().identifier("snapshot_at") + " = ?";
+        select(driver, target, table, table + "_history")
+            + " WHERE "
+            + target.dialect().identifier("snapshot_at")
+            + " = ?";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, snapshotAt.atOffset(ZoneOffset.UTC));
       try (ResultSet rs = s.executeQuery()) {
@@ -82,8 +86,13 @@ final class SyncedRows {
     List<Instant> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT DISTINCT " + column + " FROM " + target.table(historyTable)
-                + " ORDER BY " + column)) {
+            s.executeQuery(
+                "SELECT DISTINCT "
+                    + column
+                    + " FROM "
+                    + target.table(historyTable)
+                    + " ORDER BY "
+                    + column)) {
       while (rs.next()) {
         out.add(rs.getObject(1, OffsetDateTime.class).toInstant());
       }
@@ -102,15 +111,18 @@ final class SyncedRows {
   private static String select(Connection driver, TestTarget target, String table, String from)
       throws SQLException {
     return "SELECT "
-        + columns(driver, table).stream().map(target.dialect()::identifier).collect(Collectors.joining(", "))
-        + " FROM " + target.table(from);
+        + columns(driver, table).stream()
+            .map(target.dialect()::identifier)
+            .collect(Collectors.joining(", "))
+        + " FROM "
+        + target.table(from);
   }
 
   /**
    * Renders every row as {@code v1|v2|...} and sorts them.
    *
-   * @param timestampsWithZone whether TIMESTAMP columns are timestamptz (a target) rather than
-   *     the driver's UTC wall-clock TIMESTAMP
+   * @param timestampsWithZone whether TIMESTAMP columns are timestamptz (a target) rather than the
+   *     driver's UTC wall-clock TIMESTAMP
    */
   static List<String> render(ResultSet rs, boolean timestampsWithZone) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();

@@ -11,12 +11,13 @@ import java.util.TreeSet;
 public final class QueryGenerator {
   private static final String[] STATUSES = {
     "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
-    "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN", "BOGUS", "running"
+    "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN", "BOGUS",
+        "running"
   };
 
-/** One generated query and how to compare its answers. */
-public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder, long offset, String sqlWithoutLimit) {}
-
+  /** One generated query and how to compare its answers. */
+  public record GeneratedQuery(
+      String sql, boolean ordered, long limitWithoutOrder, long offset, String sqlWithoutLimit) {}
 
   private final Random random;
   private final List<String> names = new ArrayList<>();
@@ -26,7 +27,10 @@ public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder
 
   public QueryGenerator(Random random, List<ObjectNode> data) {
     this.random = random;
-    TreeSet<String> n = new TreeSet<>(), p = new TreeSet<>(), o = new TreeSet<>(), w = new TreeSet<>();
+    TreeSet<String> n = new TreeSet<>(),
+        p = new TreeSet<>(),
+        o = new TreeSet<>(),
+        w = new TreeSet<>();
     for (ObjectNode nb : data) {
       add(n, nb.get("name"));
       if (nb.has("pool")) {
@@ -58,26 +62,47 @@ public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder
 
   String atom() {
     switch (random.nextInt(16)) {
-      case 0, 1, 2: return "status = " + quote(STATUSES[random.nextInt(STATUSES.length)]);
-      case 3: return "status IN (" + quote(STATUSES[random.nextInt(14)]) + ", " + quote(STATUSES[random.nextInt(14)]) + ")";
-      case 4, 5: return "feature = " + quote(random.nextBoolean() ? "NOTEBOOK" : random.nextInt(5) == 0 ? "CODELAB" : "DEFAULT");
-      case 6: return "pool_id = " + quote(pick(pools));
-      case 7: return "pool_id IS NULL";
-      case 8: return "owner = " + quote(pick(owners));
-      case 9: return "workspace_id = " + quote(pick(workspaces));
-      case 10: return "name = " + quote(pick(names));
-      case 11: {
-        String name = pick(names);
-        return "name LIKE " + quote(name.substring(0, 1 + random.nextInt(Math.max(1, name.length() - 1))) + "%");
-      }
-      case 12: {
-        String name = pick(names);
-        int from = random.nextInt(name.length());
-        return "name LIKE " + quote("%" + name.substring(from, Math.min(name.length(), from + 3)) + "%");
-      }
-      case 13: return "description IS NULL";
-      case 14: return "volume_capacity > " + (random.nextInt(3) * 40);
-      default: return "lease_enable = " + random.nextBoolean();
+      case 0, 1, 2:
+        return "status = " + quote(STATUSES[random.nextInt(STATUSES.length)]);
+      case 3:
+        return "status IN ("
+            + quote(STATUSES[random.nextInt(14)])
+            + ", "
+            + quote(STATUSES[random.nextInt(14)])
+            + ")";
+      case 4, 5:
+        return "feature = "
+            + quote(
+                random.nextBoolean() ? "NOTEBOOK" : random.nextInt(5) == 0 ? "CODELAB" : "DEFAULT");
+      case 6:
+        return "pool_id = " + quote(pick(pools));
+      case 7:
+        return "pool_id IS NULL";
+      case 8:
+        return "owner = " + quote(pick(owners));
+      case 9:
+        return "workspace_id = " + quote(pick(workspaces));
+      case 10:
+        return "name = " + quote(pick(names));
+      case 11:
+        {
+          String name = pick(names);
+          return "name LIKE "
+              + quote(name.substring(0, 1 + random.nextInt(Math.max(1, name.length() - 1))) + "%");
+        }
+      case 12:
+        {
+          String name = pick(names);
+          int from = random.nextInt(name.length());
+          return "name LIKE "
+              + quote("%" + name.substring(from, Math.min(name.length(), from + 3)) + "%");
+        }
+      case 13:
+        return "description IS NULL";
+      case 14:
+        return "volume_capacity > " + (random.nextInt(3) * 40);
+      default:
+        return "lease_enable = " + random.nextBoolean();
     }
   }
 
@@ -115,48 +140,80 @@ public record GeneratedQuery(String sql, boolean ordered, long limitWithoutOrder
         return new GeneratedQuery("SELECT COUNT(*) FROM notebooks" + where, false, -1, 0, null);
       case 1:
         return new GeneratedQuery(
-            "SELECT feature, COUNT(*) FROM notebooks" + where + " GROUP BY feature", false, -1, 0, null);
+            "SELECT feature, COUNT(*) FROM notebooks" + where + " GROUP BY feature",
+            false,
+            -1,
+            0,
+            null);
       case 2:
         return new GeneratedQuery(
-            "SELECT status, COUNT(*) FROM notebooks" + where + " GROUP BY status", false, -1, 0, null);
-      case 3: {
-        long limit = 1 + random.nextInt(60);
-        long offset = random.nextInt(3) == 0 ? random.nextInt(120) : 0;
-        String base = "SELECT " + cols + " FROM notebooks" + where;
-        return new GeneratedQuery(
-            base + " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : ""), false, limit, offset, base);
-      }
-      case 4: {
-        long limit = 1 + random.nextInt(30);
-        return new GeneratedQuery(
-            "SELECT " + cols + " FROM notebooks" + where + " ORDER BY name, id LIMIT " + limit, true, -1, 0, null);
-      }
+            "SELECT status, COUNT(*) FROM notebooks" + where + " GROUP BY status",
+            false,
+            -1,
+            0,
+            null);
+      case 3:
+        {
+          long limit = 1 + random.nextInt(60);
+          long offset = random.nextInt(3) == 0 ? random.nextInt(120) : 0;
+          String base = "SELECT " + cols + " FROM notebooks" + where;
+          return new GeneratedQuery(
+              base + " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : ""),
+              false,
+              limit,
+              offset,
+              base);
+        }
+      case 4:
+        {
+          long limit = 1 + random.nextInt(30);
+          return new GeneratedQuery(
+              "SELECT " + cols + " FROM notebooks" + where + " ORDER BY name, id LIMIT " + limit,
+              true,
+              -1,
+              0,
+              null);
+        }
       case 5:
         return new GeneratedQuery(
             "SELECT n.id, e.dev_service, e.allowed_access_ips FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
-                + where, // no column name is in both tables, so the notebooks filter needs no prefix
-            false, -1, 0, null);
+                + where, // no column name is in both tables, so the notebooks filter needs no
+            // prefix
+            false,
+            -1,
+            0,
+            null);
       case 6:
         return new GeneratedQuery(
             "SELECT p.notebook_id, p.step, p.status FROM action_progress p JOIN notebooks n ON p.notebook_id = n.id"
                 + (where.isEmpty() ? "" : " WHERE n.feature = 'NOTEBOOK'"),
-            false, -1, 0, null);
+            false,
+            -1,
+            0,
+            null);
       case 7:
         return new GeneratedQuery(
             "SELECT i.id, i.name, COUNT(*) FROM images i JOIN notebooks n ON n.image_id = i.id"
-                + (where.isEmpty() ? "" : " WHERE n.status = 'RUNNING'") + " GROUP BY i.id, i.name",
-            false, -1, 0, null);
+                + (where.isEmpty() ? "" : " WHERE n.status = 'RUNNING'")
+                + " GROUP BY i.id, i.name",
+            false,
+            -1,
+            0,
+            null);
       case 8:
-        return new GeneratedQuery("SELECT dev_service, COUNT(*) FROM endpoints GROUP BY dev_service", false, -1, 0, null);
-      case 9: {
-        // a top-N by a numeric key: ties make several answers right, so only the key column is
-        // compared in order (it comes first) and the rest by membership
-        String key = random.nextBoolean() ? "lease_create_at" : "lease_update_at";
-        String dir = random.nextBoolean() ? "ASC" : "DESC NULLS LAST";
-        long limit = 1 + random.nextInt(70);
-        String base = "SELECT " + key + " AS k, " + cols + " FROM notebooks" + where + " ORDER BY k " + dir;
-        return new GeneratedQuery(base + " LIMIT " + limit, true, -1, 0, base);
-      }
+        return new GeneratedQuery(
+            "SELECT dev_service, COUNT(*) FROM endpoints GROUP BY dev_service", false, -1, 0, null);
+      case 9:
+        {
+          // a top-N by a numeric key: ties make several answers right, so only the key column is
+          // compared in order (it comes first) and the rest by membership
+          String key = random.nextBoolean() ? "lease_create_at" : "lease_update_at";
+          String dir = random.nextBoolean() ? "ASC" : "DESC NULLS LAST";
+          long limit = 1 + random.nextInt(70);
+          String base =
+              "SELECT " + key + " AS k, " + cols + " FROM notebooks" + where + " ORDER BY k " + dir;
+          return new GeneratedQuery(base + " LIMIT " + limit, true, -1, 0, base);
+        }
       default:
         return new GeneratedQuery("SELECT " + cols + " FROM notebooks" + where, false, -1, 0, null);
     }

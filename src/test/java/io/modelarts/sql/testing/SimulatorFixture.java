@@ -16,8 +16,8 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * A running simulator plus the ways tests connect to it through the driver; real HTTP on
- * loopback, the simulator started in-process.
+ * A running simulator plus the ways tests connect to it through the driver; real HTTP on loopback,
+ * the simulator started in-process.
  */
 public final class SimulatorFixture implements AutoCloseable {
   private final ModelArtsSimulator simulator;

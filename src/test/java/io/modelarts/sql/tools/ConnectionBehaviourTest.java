@@ -107,25 +107,37 @@ class ConnectionBehaviourTest {
   void getObjectConvertsToTheTypesToolsAskFor() throws Exception {
     ObjectNode some =
         sim.simulator().dataset().stream()
-            .filter(n -> n.hasNonNull("lease") && n.get("lease").hasNonNull("create_at")
-                && n.get("lease").hasNonNull("duration") && n.get("lease").hasNonNull("enable"))
-            .findFirst().orElseThrow();
+            .filter(
+                n ->
+                    n.hasNonNull("lease")
+                        && n.get("lease").hasNonNull("create_at")
+                        && n.get("lease").hasNonNull("duration")
+                        && n.get("lease").hasNonNull("enable"))
+            .findFirst()
+            .orElseThrow();
     Instant created = Instant.ofEpochMilli(some.get("lease").get("create_at").asLong());
     try (Connection c = sim.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT lease_create_at, lease_duration, lease_enable, id, volume_capacity FROM notebooks"
-                + " WHERE id = '" + some.get("id").asText() + "'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT lease_create_at, lease_duration, lease_enable, id, volume_capacity FROM notebooks"
+                    + " WHERE id = '"
+                    + some.get("id").asText()
+                    + "'")) {
       assertTrue(rs.next());
-      assertEquals(created.atOffset(ZoneOffset.UTC).toLocalDateTime(), rs.getObject(1, LocalDateTime.class));
+      assertEquals(
+          created.atOffset(ZoneOffset.UTC).toLocalDateTime(), rs.getObject(1, LocalDateTime.class));
       assertEquals(created.atOffset(ZoneOffset.UTC), rs.getObject(1, OffsetDateTime.class));
       assertEquals(created, rs.getObject(1, Instant.class));
-      assertEquals(created.atOffset(ZoneOffset.UTC).toLocalDate(), rs.getObject(1, LocalDate.class));
+      assertEquals(
+          created.atOffset(ZoneOffset.UTC).toLocalDate(), rs.getObject(1, LocalDate.class));
       assertEquals(created, rs.getObject(1, Timestamp.class).toInstant());
       assertEquals(some.get("lease").get("duration").asLong(), rs.getObject(2, Long.class));
       assertEquals(some.get("lease").get("enable").asBoolean(), rs.getObject(3, Boolean.class));
       assertEquals(some.get("id").asText(), rs.getObject("id", String.class));
-      assertEquals(String.valueOf(some.get("lease").get("duration").asLong()), rs.getObject(2, String.class));
+      assertEquals(
+          String.valueOf(some.get("lease").get("duration").asLong()),
+          rs.getObject(2, String.class));
       if (some.hasNonNull("volume") && some.get("volume").hasNonNull("capacity")) {
         assertEquals(some.get("volume").get("capacity").asInt(), rs.getObject(5, Integer.class));
       }
@@ -152,29 +164,37 @@ class ConnectionBehaviourTest {
   @Test
   void maxRowsIsPlannedAsLimit() throws Exception {
     try (Connection c = sim.connect("cacheTtl=0;pageConcurrency=1")) {
-      for (String query : new String[] {
-        "SELECT * FROM notebooks", "SELECT id FROM notebooks WHERE status = 'RUNNING'",
-        "SELECT * FROM notebooks ORDER BY id", "SELECT status, COUNT(*) FROM notebooks GROUP BY status"}) {
+      for (String query :
+          new String[] {
+            "SELECT * FROM notebooks", "SELECT id FROM notebooks WHERE status = 'RUNNING'",
+            "SELECT * FROM notebooks ORDER BY id",
+                "SELECT status, COUNT(*) FROM notebooks GROUP BY status"
+          }) {
         Statement limited = c.createStatement();
         limited.setMaxRows(10);
         assertEquals(plan(c.createStatement(), query + " LIMIT 10"), plan(limited, query), query);
       }
       for (int max : new int[] {10, 120}) {
         sim.resetLog();
-        assertEquals(max, drain(c.createStatement().executeQuery("SELECT * FROM notebooks LIMIT " + max)));
+        assertEquals(
+            max, drain(c.createStatement().executeQuery("SELECT * FROM notebooks LIMIT " + max)));
         var limitCalls = sim.listCalls().stream().map(r -> r.rawQuery()).toList();
 
         sim.resetLog();
         Statement s = c.createStatement();
         s.setMaxRows(max);
         assertEquals(max, drain(s.executeQuery("SELECT * FROM notebooks")));
-        assertEquals(limitCalls, sim.listCalls().stream().map(r -> r.rawQuery()).toList(), "Statement");
+        assertEquals(
+            limitCalls, sim.listCalls().stream().map(r -> r.rawQuery()).toList(), "Statement");
 
         sim.resetLog();
         PreparedStatement p = c.prepareStatement("SELECT * FROM notebooks");
         p.setMaxRows(max);
         assertEquals(max, drain(p.executeQuery()));
-        assertEquals(limitCalls, sim.listCalls().stream().map(r -> r.rawQuery()).toList(), "PreparedStatement");
+        assertEquals(
+            limitCalls,
+            sim.listCalls().stream().map(r -> r.rawQuery()).toList(),
+            "PreparedStatement");
         assertTrue(limitCalls.size() <= max / 50 + 2, limitCalls.toString());
       }
     }

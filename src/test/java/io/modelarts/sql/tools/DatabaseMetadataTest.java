@@ -82,7 +82,9 @@ class DatabaseMetadataTest {
   void noCatalogAndOneSchema() throws SQLException {
     assertEquals(List.of(), rows(md.getCatalogs(), "TABLE_CAT"));
     assertEquals(List.of("modelarts|null"), rows(md.getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"));
-    assertEquals(List.of("modelarts|null"), rows(md.getSchemas(null, "model%"), "TABLE_SCHEM", "TABLE_CATALOG"));
+    assertEquals(
+        List.of("modelarts|null"),
+        rows(md.getSchemas(null, "model%"), "TABLE_SCHEM", "TABLE_CATALOG"));
     assertEquals(List.of(), rows(md.getSchemas(null, "metadata"), "TABLE_SCHEM"));
     assertEquals(List.of(), rows(md.getSchemas("somecatalog", null), "TABLE_SCHEM"));
     assertEquals(null, connection.getCatalog());
@@ -93,19 +95,31 @@ class DatabaseMetadataTest {
 
   @Test
   void tablesWithAndWithoutTypeFilters() throws SQLException {
-    List<String> all = rows(md.getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE");
+    List<String> all =
+        rows(md.getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE");
     assertEquals(
-        List.of("modelarts|api_calls|SYSTEM TABLE", "modelarts|action_progress|TABLE",
-            "modelarts|endpoints|TABLE", "modelarts|images|TABLE", "modelarts|notebooks|TABLE"),
+        List.of(
+            "modelarts|api_calls|SYSTEM TABLE",
+            "modelarts|action_progress|TABLE",
+            "modelarts|endpoints|TABLE",
+            "modelarts|images|TABLE",
+            "modelarts|notebooks|TABLE"),
         all);
-    assertEquals(CONTRACT_TABLES,
+    assertEquals(
+        CONTRACT_TABLES,
         rows(md.getTables(null, "modelarts", null, new String[] {"TABLE"}), "TABLE_NAME"));
-    assertEquals(List.of("api_calls"),
+    assertEquals(
+        List.of("api_calls"),
         rows(md.getTables(null, null, "%", new String[] {"SYSTEM TABLE"}), "TABLE_NAME"));
-    assertEquals(List.of(), rows(md.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME"));
+    assertEquals(
+        List.of(), rows(md.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME"));
     // DBeaver escapes '_' with getSearchStringEscape before asking for one table.
-    assertEquals(List.of("action_progress"),
-        rows(md.getTables(null, "modelarts", "action" + md.getSearchStringEscape() + "_progress", null), "TABLE_NAME"));
+    assertEquals(
+        List.of("action_progress"),
+        rows(
+            md.getTables(
+                null, "modelarts", "action" + md.getSearchStringEscape() + "_progress", null),
+            "TABLE_NAME"));
     assertEquals(List.of("SYSTEM TABLE", "TABLE"), rows(md.getTableTypes(), "TABLE_TYPE"));
     for (String remarks : rows(md.getTables(null, null, "%", null), "REMARKS")) {
       assertFalse(remarks.equals("null"), "every table has remarks");
@@ -121,7 +135,8 @@ class DatabaseMetadataTest {
       while (tables.next()) {
         String schema = tables.getString("TABLE_SCHEM");
         String table = tables.getString("TABLE_NAME");
-        s.executeQuery("SELECT * FROM " + q + schema + q + "." + q + table + q + " WHERE 1 <> 1").close();
+        s.executeQuery("SELECT * FROM " + q + schema + q + "." + q + table + q + " WHERE 1 <> 1")
+            .close();
         s.executeQuery("SELECT * FROM " + schema + "." + table + " WHERE 1 <> 1").close();
       }
     }
@@ -149,32 +164,47 @@ class DatabaseMetadataTest {
       assertEquals(expected, actual, name);
     }
     assertEquals(List.of(), rows(md.getColumns(null, "metadata", "%", "%"), "COLUMN_NAME"));
-    assertEquals(List.of("VARCHAR ARRAY"),
+    assertEquals(
+        List.of("VARCHAR ARRAY"),
         rows(md.getColumns(null, null, "endpoints", "ssh_keys"), "TYPE_NAME"));
   }
 
   @Test
   void primaryAndForeignKeys() throws SQLException {
-    assertEquals(List.of("images|id|1|images_pk", "notebooks|id|1|notebooks_pk"),
-        rows(md.getPrimaryKeys(null, "modelarts", "%"), "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
-    assertEquals(List.of("notebooks|id"),
+    assertEquals(
+        List.of("images|id|1|images_pk", "notebooks|id|1|notebooks_pk"),
+        rows(
+            md.getPrimaryKeys(null, "modelarts", "%"),
+            "TABLE_NAME",
+            "COLUMN_NAME",
+            "KEY_SEQ",
+            "PK_NAME"));
+    assertEquals(
+        List.of("notebooks|id"),
         rows(md.getPrimaryKeys(null, "modelarts", "notebooks"), "TABLE_NAME", "COLUMN_NAME"));
     assertEquals(List.of(), rows(md.getPrimaryKeys(null, "modelarts", "endpoints"), "TABLE_NAME"));
 
     String[] fk = {"FKTABLE_NAME", "FKCOLUMN_NAME", "PKTABLE_NAME", "PKCOLUMN_NAME"};
-    assertEquals(List.of("endpoints|notebook_id|notebooks|id"),
+    assertEquals(
+        List.of("endpoints|notebook_id|notebooks|id"),
         rows(md.getImportedKeys(null, "modelarts", "endpoints"), fk));
-    assertEquals(List.of("action_progress|notebook_id|notebooks|id"),
+    assertEquals(
+        List.of("action_progress|notebook_id|notebooks|id"),
         rows(md.getImportedKeys(null, "modelarts", "action_progress"), fk));
-    assertEquals(List.of("notebooks|image_id|images|id"),
+    assertEquals(
+        List.of("notebooks|image_id|images|id"),
         rows(md.getImportedKeys(null, "modelarts", "notebooks"), fk));
     assertEquals(
         List.of("action_progress|notebook_id|notebooks|id", "endpoints|notebook_id|notebooks|id"),
         rows(md.getExportedKeys(null, "modelarts", "notebooks"), fk));
-    assertEquals(List.of("notebooks|image_id|images|id"),
+    assertEquals(
+        List.of("notebooks|image_id|images|id"),
         rows(md.getExportedKeys(null, "modelarts", "images"), fk));
-    assertEquals(List.of("endpoints|notebook_id|notebooks|id"),
-        rows(md.getCrossReference(null, "modelarts", "notebooks", null, "modelarts", "endpoints"), fk));
+    assertEquals(
+        List.of("endpoints|notebook_id|notebooks|id"),
+        rows(
+            md.getCrossReference(null, "modelarts", "notebooks", null, "modelarts", "endpoints"),
+            fk));
     assertEquals(3, rows(md.getImportedKeys(null, "modelarts", "%"), fk).size());
   }
 
@@ -185,18 +215,42 @@ class DatabaseMetadataTest {
     assertEquals(List.of("TABLE_CAT" + v), shape(md.getCatalogs()));
     assertEquals(List.of("TABLE_SCHEM" + v, "TABLE_CATALOG" + v), shape(md.getSchemas()));
     assertEquals(
-        List.of("TABLE_CAT" + v, "TABLE_SCHEM" + v, "TABLE_NAME" + v, "TABLE_TYPE" + v, "REMARKS" + v,
-            "TYPE_CAT" + v, "TYPE_SCHEM" + v, "TYPE_NAME" + v, "SELF_REFERENCING_COL_NAME" + v,
+        List.of(
+            "TABLE_CAT" + v,
+            "TABLE_SCHEM" + v,
+            "TABLE_NAME" + v,
+            "TABLE_TYPE" + v,
+            "REMARKS" + v,
+            "TYPE_CAT" + v,
+            "TYPE_SCHEM" + v,
+            "TYPE_NAME" + v,
+            "SELF_REFERENCING_COL_NAME" + v,
             "REF_GENERATION" + v),
         shape(md.getTables(null, null, null, null)));
     assertEquals(
-        List.of("TABLE_CAT" + v, "TABLE_SCHEM" + v, "TABLE_NAME" + v, "COLUMN_NAME" + v,
-            "KEY_SEQ" + s, "PK_NAME" + v),
+        List.of(
+            "TABLE_CAT" + v,
+            "TABLE_SCHEM" + v,
+            "TABLE_NAME" + v,
+            "COLUMN_NAME" + v,
+            "KEY_SEQ" + s,
+            "PK_NAME" + v),
         shape(md.getPrimaryKeys(null, null, "notebooks")));
     assertEquals(
-        List.of("PKTABLE_CAT" + v, "PKTABLE_SCHEM" + v, "PKTABLE_NAME" + v, "PKCOLUMN_NAME" + v,
-            "FKTABLE_CAT" + v, "FKTABLE_SCHEM" + v, "FKTABLE_NAME" + v, "FKCOLUMN_NAME" + v,
-            "KEY_SEQ" + s, "UPDATE_RULE" + s, "DELETE_RULE" + s, "FK_NAME" + v, "PK_NAME" + v,
+        List.of(
+            "PKTABLE_CAT" + v,
+            "PKTABLE_SCHEM" + v,
+            "PKTABLE_NAME" + v,
+            "PKCOLUMN_NAME" + v,
+            "FKTABLE_CAT" + v,
+            "FKTABLE_SCHEM" + v,
+            "FKTABLE_NAME" + v,
+            "FKCOLUMN_NAME" + v,
+            "KEY_SEQ" + s,
+            "UPDATE_RULE" + s,
+            "DELETE_RULE" + s,
+            "FK_NAME" + v,
+            "PK_NAME" + v,
             "DEFERRABILITY" + s),
         shape(md.getImportedKeys(null, null, "endpoints")));
     try (ResultSet rs = md.getImportedKeys(null, null, "endpoints")) {
@@ -238,7 +292,8 @@ class DatabaseMetadataTest {
 
   @Test
   void propertyInfoDescribesEveryProperty() throws SQLException {
-    DriverPropertyInfo[] info = DriverManager.getDriver("jdbc:modelarts:").getPropertyInfo("jdbc:modelarts:", null);
+    DriverPropertyInfo[] info =
+        DriverManager.getDriver("jdbc:modelarts:").getPropertyInfo("jdbc:modelarts:", null);
     Map<String, DriverPropertyInfo> byName = new LinkedHashMap<>();
     for (DriverPropertyInfo i : info) {
       assertFalse(i.description == null || i.description.isBlank(), i.name);

@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/dbeaver.md names the driver class the jar registers, a URL template whose fields land in
- * the right properties, and a simulator URL and credentials that connect.
+ * docs/dbeaver.md names the driver class the jar registers, a URL template whose fields land in the
+ * right properties, and a simulator URL and credentials that connect.
  */
 class DbeaverGuideTest {
   private static final String GUIDE = "docs/dbeaver.md";
 
   private static String tableValue(String guide, String field) {
-    Matcher m = Pattern.compile("\\| " + Pattern.quote(field) + " \\| `([^`]+)` \\|").matcher(guide);
+    Matcher m =
+        Pattern.compile("\\| " + Pattern.quote(field) + " \\| `([^`]+)` \\|").matcher(guide);
     assertTrue(m.find(), GUIDE + " gives " + field);
     return m.group(1);
   }
@@ -68,9 +69,11 @@ class DbeaverGuideTest {
     Matcher user = Pattern.compile("Username `([^`]+)` and Password `([^`]+)`").matcher(guide);
     assertTrue(user.find(), "the simulator's credentials");
     try (SimulatorFixture sim = SimulatorFixture.start(15, 3L)) {
-      String url = block.group(1)
-          .replace("http://127.0.0.1:18080", sim.simulator().baseUrl())
-          .replace("<the printed project id>", sim.simulator().projectId());
+      String url =
+          block
+              .group(1)
+              .replace("http://127.0.0.1:18080", sim.simulator().baseUrl())
+              .replace("<the printed project id>", sim.simulator().projectId());
       Properties props = new Properties();
       props.setProperty("user", user.group(1));
       props.setProperty("password", user.group(2));

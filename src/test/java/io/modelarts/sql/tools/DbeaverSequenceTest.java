@@ -32,8 +32,12 @@ class DbeaverSequenceTest {
       Properties props = new Properties();
       props.setProperty("user", sim.simulator().credentials().accessKey());
       props.setProperty("password", sim.simulator().credentials().secretKey());
-      String url = "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId="
-          + sim.simulator().projectId() + ";cacheTtl=0;pageConcurrency=1";
+      String url =
+          "jdbc:modelarts:endpoint="
+              + sim.simulator().baseUrl()
+              + ";projectId="
+              + sim.simulator().projectId()
+              + ";cacheTtl=0;pageConcurrency=1";
       try (Connection c = DriverManager.getDriver(url).connect(url, props)) {
         DatabaseMetaData md = c.getMetaData();
         // JDBCDataSourceInfo
@@ -92,17 +96,23 @@ class DbeaverSequenceTest {
         // Browsing the schema: tables, then everything per table
         String schema = "modelarts".replace("_", escape + "_");
         List<String> tables = names(md.getTables(null, schema, "%", null), "TABLE_NAME");
-        assertTrue(tables.containsAll(List.of("notebooks", "endpoints", "action_progress", "images")));
+        assertTrue(
+            tables.containsAll(List.of("notebooks", "endpoints", "action_progress", "images")));
         assertTrue(count(md.getColumns(null, schema, "%", "%")) > 60);
-        assertEquals(List.of("images", "notebooks"), names(md.getPrimaryKeys(null, "modelarts", "%"), "TABLE_NAME"));
+        assertEquals(
+            List.of("images", "notebooks"),
+            names(md.getPrimaryKeys(null, "modelarts", "%"), "TABLE_NAME"));
         assertEquals(3, count(md.getImportedKeys(null, "modelarts", "%")));
         md.getIndexInfo(null, "modelarts", "notebooks", false, true).close();
         assertEquals(27, count(md.getColumns(null, schema, "notebooks", "%")));
 
         // Opening the table's data tab.
         sim.resetLog();
-        try (PreparedStatement s = c.prepareStatement(
-            "SELECT * FROM modelarts.notebooks", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT * FROM modelarts.notebooks",
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
           s.setFetchSize(200);
           s.setMaxRows(200);
           assertTrue(s.execute());
@@ -124,9 +134,12 @@ class DbeaverSequenceTest {
             while (rs.next()) {
               rows++;
               for (int i = 1; i <= rmd.getColumnCount(); i++) {
-                Object v = rmd.getColumnType(i) == java.sql.Types.TIMESTAMP ? rs.getTimestamp(i)
-                    : rmd.getColumnType(i) == java.sql.Types.ARRAY ? rs.getArray(i)
-                    : rs.getObject(i);
+                Object v =
+                    rmd.getColumnType(i) == java.sql.Types.TIMESTAMP
+                        ? rs.getTimestamp(i)
+                        : rmd.getColumnType(i) == java.sql.Types.ARRAY
+                            ? rs.getArray(i)
+                            : rs.getObject(i);
                 if (v instanceof Array a) {
                   a.getArray();
                 }

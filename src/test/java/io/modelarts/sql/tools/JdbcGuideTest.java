@@ -35,10 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class JdbcGuideTest {
   private static final Path GUIDE = Path.of("docs/jdbc.md");
-  private static final Path SOURCE = Path.of("src/test/java/io/modelarts/sql/tools/JdbcGuideTest.java");
-  private static final List<String> SAMPLES = List.of("plain", "hikari-url", "hikari-datasource", "spring");
+  private static final Path SOURCE =
+      Path.of("src/test/java/io/modelarts/sql/tools/JdbcGuideTest.java");
+  private static final List<String> SAMPLES =
+      List.of("plain", "hikari-url", "hikari-datasource", "spring");
   private static final Map<String, String> CLOUD_TO_SIMULATOR =
-      Map.of("config.addDataSourceProperty(\"region\", \"eu-de\");",
+      Map.of(
+          "config.addDataSourceProperty(\"region\", \"eu-de\");",
           "config.addDataSourceProperty(\"endpoint\", endpoint);");
 
   private static SimulatorFixture sim;
@@ -66,7 +69,8 @@ class JdbcGuideTest {
   @Test
   void everyJavaBlockOfTheGuideIsASampleHere() throws Exception {
     List<String> blocks = new ArrayList<>();
-    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE));
+    Matcher m =
+        Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE));
     while (m.find()) {
       String block = m.group(1);
       for (var swap : CLOUD_TO_SIMULATOR.entrySet()) {
@@ -78,7 +82,9 @@ class JdbcGuideTest {
     List<String> samples = new ArrayList<>();
     for (String name : SAMPLES) {
       String begin = "// BEGIN " + name + "\n";
-      String body = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("// END " + name + "\n"));
+      String body =
+          source.substring(
+              source.indexOf(begin) + begin.length(), source.indexOf("// END " + name + "\n"));
       samples.add(strip(body));
     }
     assertEquals(samples, blocks, "docs/jdbc.md's Java blocks differ from JdbcGuideTest's samples");
@@ -86,15 +92,20 @@ class JdbcGuideTest {
 
   @Test
   void plainJdbcSampleRuns() throws Exception {
-    long running = sim.simulator().dataset().stream()
-        .filter(n -> n.get("status").asText().equals("RUNNING")).count();
-    assertEquals(running, printed(JdbcGuideTest::plain).stream().filter(l -> l.contains(" since ")).count());
+    long running =
+        sim.simulator().dataset().stream()
+            .filter(n -> n.get("status").asText().equals("RUNNING"))
+            .count();
+    assertEquals(
+        running, printed(JdbcGuideTest::plain).stream().filter(l -> l.contains(" since ")).count());
   }
 
   @Test
   void hikariSamplesRun() throws Exception {
-    long running = sim.simulator().dataset().stream()
-        .filter(n -> n.get("status").asText().equals("RUNNING")).count();
+    long running =
+        sim.simulator().dataset().stream()
+            .filter(n -> n.get("status").asText().equals("RUNNING"))
+            .count();
     assertEquals(List.of(running + " running"), printed(JdbcGuideTest::hikariUrl));
     List<String> images = printed(JdbcGuideTest::hikariDataSource);
     assertEquals(1, images.size());
@@ -104,7 +115,8 @@ class JdbcGuideTest {
   @Test
   void springSampleRuns() throws Exception {
     // Spring may print its own lines too; the sample prints one.
-    List<String> out = printed(JdbcGuideTest::spring).stream().filter(l -> l.contains(" failed, ")).toList();
+    List<String> out =
+        printed(JdbcGuideTest::spring).stream().filter(l -> l.contains(" failed, ")).toList();
     assertEquals(1, out.size(), out.toString());
     assertTrue(out.get(0).matches("\\d+ failed, \\d+ reachable by SSH"), out.toString());
   }
@@ -126,8 +138,12 @@ class JdbcGuideTest {
     return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
+  /**
+   * The code without its layout: the formatter may wrap the sample here differently from the
+   * docs, but not one token may differ.
+   */
   private static String strip(String code) {
-    return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
+    return code.replaceAll("\\s+", " ").strip();
   }
 
   static void plain() throws Exception {
@@ -136,14 +152,17 @@ class JdbcGuideTest {
     props.setProperty("user", accessKey);
     props.setProperty("password", secretKey);
     try (Connection c = DriverManager.getConnection(url, props);
-        PreparedStatement s = c.prepareStatement(
-            "SELECT name, flavor, lease_create_at FROM notebooks WHERE status = ? ORDER BY name")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT name, flavor, lease_create_at FROM notebooks WHERE status = ? ORDER BY name")) {
       s.setString(1, "RUNNING");
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          // Timestamps are UTC: LocalDateTime gives the UTC wall-clock time, whatever the JVM's zone.
+          // Timestamps are UTC: LocalDateTime gives the UTC wall-clock time, whatever the JVM's
+          // zone.
           LocalDateTime created = rs.getObject("lease_create_at", LocalDateTime.class);
-          System.out.println(rs.getString("name") + " " + rs.getString("flavor") + " since " + created);
+          System.out.println(
+              rs.getString("name") + " " + rs.getString("flavor") + " since " + created);
         }
       }
     }
@@ -195,11 +214,15 @@ class JdbcGuideTest {
     pool.setPassword(secretKey);
     try (pool) {
       JdbcTemplate jdbc = new JdbcTemplate(pool);
-      List<String> failed = jdbc.queryForList(
-          "SELECT name FROM notebooks WHERE status IN ('CREATE_FAILED', 'START_FAILED', 'ERROR')",
-          String.class);
-      Long ssh = jdbc.queryForObject(
-          "SELECT COUNT(DISTINCT notebook_id) FROM endpoints WHERE dev_service = ?", Long.class, "SSH");
+      List<String> failed =
+          jdbc.queryForList(
+              "SELECT name FROM notebooks WHERE status IN ('CREATE_FAILED', 'START_FAILED', 'ERROR')",
+              String.class);
+      Long ssh =
+          jdbc.queryForObject(
+              "SELECT COUNT(DISTINCT notebook_id) FROM endpoints WHERE dev_service = ?",
+              Long.class,
+              "SSH");
       System.out.println(failed.size() + " failed, " + ssh + " reachable by SSH");
     }
     // END spring

@@ -14,7 +14,10 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
-/** The drop-in jar's SLF4J provider formats like SLF4J and logs to java.util.logging at the mapped level. */
+/**
+ * The drop-in jar's SLF4J provider formats like SLF4J and logs to java.util.logging at the mapped
+ * level.
+ */
 class JulLoggingProviderTest {
   @Test
   void formatsAndMapsLevels() {
@@ -23,18 +26,19 @@ class JulLoggingProviderTest {
     String name = "io.modelarts.sql.tools.JulLoggingProviderTest.sample";
     java.util.logging.Logger jul = java.util.logging.Logger.getLogger(name);
     List<LogRecord> records = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     jul.addHandler(capture);
     jul.setUseParentHandlers(false);
     jul.setLevel(Level.INFO);

@@ -40,8 +40,10 @@ class ModelArtsDataSourceTest {
     }
     Map<String, Class<?>> actual = new TreeMap<>();
     for (PropertyDescriptor d :
-        Introspector.getBeanInfo(ModelArtsDataSource.class, Object.class).getPropertyDescriptors()) {
-      if (List.of("logWriter", "loginTimeout", "parentLogger", "connection").contains(d.getName())) {
+        Introspector.getBeanInfo(ModelArtsDataSource.class, Object.class)
+            .getPropertyDescriptors()) {
+      if (List.of("logWriter", "loginTimeout", "parentLogger", "connection")
+          .contains(d.getName())) {
         continue; // the DataSource interface's own
       }
       assertNotNull(d.getWriteMethod(), "setter of " + d.getName());
@@ -59,7 +61,8 @@ class ModelArtsDataSourceTest {
       Object value = getter.invoke(ds);
       String expected = p.defaultValue();
       if (expected == null) {
-        assertTrue(value == null || value.equals(0) || value.equals(0L) || value.equals(false),
+        assertTrue(
+            value == null || value.equals(0) || value.equals(0L) || value.equals(false),
             p.propertyName() + " = " + value);
       } else {
         assertEquals(expected, String.valueOf(value), p.propertyName());
@@ -82,14 +85,18 @@ class ModelArtsDataSourceTest {
       // another connection fetched (the shared cache is keyed by access key, not secret key).
       ds.setCacheTtl(0);
       try (Connection c = ds.getConnection()) {
-        assertEquals(
-            List.of("30"), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
+        assertEquals(List.of("30"), SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"));
       }
       assertFalse(ds.toString().contains(credentials.secretKey()), ds.toString());
       // getConnection(user, password) replaces the configured credentials.
       SQLException refused =
-          assertThrows(SQLException.class, () -> ds.getConnection(credentials.accessKey(), "wrong").createStatement()
-              .executeQuery("SELECT COUNT(*) FROM notebooks").next());
+          assertThrows(
+              SQLException.class,
+              () ->
+                  ds.getConnection(credentials.accessKey(), "wrong")
+                      .createStatement()
+                      .executeQuery("SELECT COUNT(*) FROM notebooks")
+                      .next());
       assertEquals("28000", refused.getSQLState());
       assertFalse(refused.getMessage().contains("wrong"));
     }

@@ -33,19 +33,25 @@ class SchemaCrawlerTest {
     try (SimulatorFixture sim = SimulatorFixture.start(10, 4L)) {
       var credentials = sim.simulator().credentials();
       // Credentials as SchemaCrawler passes them: user and password beside the URL.
-      String url = "jdbc:modelarts:endpoint=" + sim.simulator().baseUrl() + ";projectId="
-          + sim.simulator().projectId() + ";rateLimit=0";
+      String url =
+          "jdbc:modelarts:endpoint="
+              + sim.simulator().baseUrl()
+              + ";projectId="
+              + sim.simulator().projectId()
+              + ";rateLimit=0";
       DatabaseConnectionSource source =
           DatabaseConnectionSources.newDatabaseConnectionSource(
               url, new MultiUseUserCredentials(credentials.accessKey(), credentials.secretKey()));
       SchemaCrawlerOptions options =
           SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
-              .withLimitOptions(LimitOptionsBuilder.builder()
-                  .includeSchemas(new RegularExpressionInclusionRule("modelarts"))
-                  .toOptions())
-              .withLoadOptions(LoadOptionsBuilder.builder()
-                  .withSchemaInfoLevel(SchemaInfoLevelBuilder.standard())
-                  .toOptions());
+              .withLimitOptions(
+                  LimitOptionsBuilder.builder()
+                      .includeSchemas(new RegularExpressionInclusionRule("modelarts"))
+                      .toOptions())
+              .withLoadOptions(
+                  LoadOptionsBuilder.builder()
+                      .withSchemaInfoLevel(SchemaInfoLevelBuilder.standard())
+                      .toOptions());
       Catalog catalog;
       try {
         catalog = SchemaCrawlerUtility.getCatalog(source, options);
@@ -57,8 +63,11 @@ class SchemaCrawlerTest {
       for (Table t : catalog.getTables()) {
         tables.put(t.getName(), t);
       }
-      assertTrue(tables.keySet().containsAll(
-          List.of("action_progress", "endpoints", "images", "notebooks")), tables.keySet().toString());
+      assertTrue(
+          tables
+              .keySet()
+              .containsAll(List.of("action_progress", "endpoints", "images", "notebooks")),
+          tables.keySet().toString());
       assertEquals("modelarts", tables.get("notebooks").getSchema().getName());
 
       Table notebooks = tables.get("notebooks");
@@ -69,13 +78,19 @@ class SchemaCrawlerTest {
       assertEquals(4, tables.get("endpoints").getColumns().size());
 
       assertNotNull(notebooks.getPrimaryKey(), "notebooks has a primary key");
-      assertEquals(List.of("id"), notebooks.getPrimaryKey().getConstrainedColumns().stream()
-          .map(Column::getName).toList());
-      assertEquals(List.of("id"), tables.get("images").getPrimaryKey().getConstrainedColumns().stream()
-          .map(Column::getName).toList());
+      assertEquals(
+          List.of("id"),
+          notebooks.getPrimaryKey().getConstrainedColumns().stream().map(Column::getName).toList());
+      assertEquals(
+          List.of("id"),
+          tables.get("images").getPrimaryKey().getConstrainedColumns().stream()
+              .map(Column::getName)
+              .toList());
 
-      assertEquals(List.of("endpoints.notebook_id->notebooks.id"), references(tables.get("endpoints")));
-      assertEquals(List.of("action_progress.notebook_id->notebooks.id"),
+      assertEquals(
+          List.of("endpoints.notebook_id->notebooks.id"), references(tables.get("endpoints")));
+      assertEquals(
+          List.of("action_progress.notebook_id->notebooks.id"),
           references(tables.get("action_progress")));
       assertEquals(List.of("notebooks.image_id->images.id"), references(notebooks));
     }
@@ -85,9 +100,15 @@ class SchemaCrawlerTest {
   private static List<String> references(Table table) {
     return table.getImportedForeignKeys().stream()
         .flatMap((ForeignKey fk) -> fk.getColumnReferences().stream())
-        .map((ColumnReference r) -> r.getForeignKeyColumn().getParent().getName() + "."
-            + r.getForeignKeyColumn().getName() + "->" + r.getPrimaryKeyColumn().getParent().getName()
-            + "." + r.getPrimaryKeyColumn().getName())
+        .map(
+            (ColumnReference r) ->
+                r.getForeignKeyColumn().getParent().getName()
+                    + "."
+                    + r.getForeignKeyColumn().getName()
+                    + "->"
+                    + r.getPrimaryKeyColumn().getParent().getName()
+                    + "."
+                    + r.getPrimaryKeyColumn().getName())
         .sorted()
         .toList();
   }

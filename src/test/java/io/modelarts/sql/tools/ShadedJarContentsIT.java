@@ -53,14 +53,16 @@ class ShadedJarContentsIT {
           serviceLines(jar, "META-INF/services/java.sql.Driver"));
       for (JarEntry e : Collections.list(jar.entries())) {
         String name = e.getName();
-        if (!name.startsWith("META-INF/services/") || e.isDirectory()
+        if (!name.startsWith("META-INF/services/")
+            || e.isDirectory()
             || name.equals("META-INF/services/java.sql.Driver")) {
           continue;
         }
         String service = name.substring("META-INF/services/".length());
         assertTrue(service.startsWith("io.modelarts.sql."), "service interface relocated: " + name);
         for (String implementation : serviceLines(jar, name)) {
-          assertTrue(implementation.startsWith("io.modelarts.sql."), name + " -> " + implementation);
+          assertTrue(
+              implementation.startsWith("io.modelarts.sql."), name + " -> " + implementation);
         }
       }
     }
@@ -70,8 +72,12 @@ class ShadedJarContentsIT {
   void leavesOutTheShellAndOtherDrivers() throws IOException {
     try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
       for (String absent :
-          new String[] {"sqlline/SqlLine.class", "org/postgresql/Driver.class", "org/h2/Driver.class",
-            "io/modelarts/sql/shaded/sqlline/SqlLine.class"}) {
+          new String[] {
+            "sqlline/SqlLine.class",
+            "org/postgresql/Driver.class",
+            "org/h2/Driver.class",
+            "io/modelarts/sql/shaded/sqlline/SqlLine.class"
+          }) {
         assertEquals(null, jar.getEntry(absent), absent);
       }
       assertTrue(jar.getEntry("io/modelarts/sql/jdbc/ModelArtsDriver.class") != null);

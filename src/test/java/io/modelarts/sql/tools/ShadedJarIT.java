@@ -47,7 +47,10 @@ class ShadedJarIT {
     }
   }
 
-  /** Copies the probe's class file out of test-classes, so the child sees it and nothing else of ours. */
+  /**
+   * Copies the probe's class file out of test-classes, so the child sees it and nothing else of
+   * ours.
+   */
   private static void copyProbeClass(Path dir) throws IOException {
     String resource = ShadedJarProbe.class.getName().replace('.', '/') + ".class";
     Path target = dir.resolve(resource);
@@ -64,9 +67,13 @@ class ShadedJarIT {
     Path log = probeDir.resolve("probe.log");
     Process p =
         new ProcessBuilder(
-                javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", jar + java.io.File.pathSeparator + probeDir,
-                ShadedJarProbe.class.getName(), url)
+                javaBin,
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                jar + java.io.File.pathSeparator + probeDir,
+                ShadedJarProbe.class.getName(),
+                url)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

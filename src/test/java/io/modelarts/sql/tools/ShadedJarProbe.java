@@ -33,16 +33,26 @@ public final class ShadedJarProbe {
       try (Statement s = c.createStatement()) {
         print(s, "count", "SELECT COUNT(*) FROM notebooks");
         print(s, "running", "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING'");
-        print(s, "byFeature",
+        print(
+            s,
+            "byFeature",
             "SELECT feature, COUNT(*) AS n FROM notebooks GROUP BY feature ORDER BY feature");
-        print(s, "endpointsJoined",
+        print(
+            s,
+            "endpointsJoined",
             "SELECT COUNT(*) FROM endpoints e JOIN notebooks n ON e.notebook_id = n.id");
-        print(s, "functions",
+        print(
+            s,
+            "functions",
             "SELECT UPPER(SUBSTRING(MIN(id) FROM 1 FOR 4)) || CAST(COUNT(DISTINCT image_id) AS VARCHAR)"
                 + " FROM notebooks");
-        print(s, "ips",
+        print(
+            s,
+            "ips",
             "SELECT COUNT(*) FROM endpoints e CROSS JOIN UNNEST(e.allowed_access_ips) AS t(ip)");
-        print(s, "ranked",
+        print(
+            s,
+            "ranked",
             "SELECT COUNT(*) FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY feature ORDER BY id) AS r"
                 + " FROM notebooks) WHERE r <= 3");
         print(s, "values", "SELECT COUNT(*) FROM (VALUES 1, 2) AS v(x) WHERE x > 1");
@@ -50,12 +60,17 @@ public final class ShadedJarProbe {
           s.executeQuery("SELECT no_such_column FROM notebooks");
           System.out.println("unknownColumn=accepted");
         } catch (SQLException e) {
-          // Calcite's message comes from a resource bundle found by class name: relocation must keep it.
-          System.out.println("unknownColumn=" + e.getSQLState() + " "
-              + e.getMessage().contains("Column 'no_such_column' not found"));
+          // Calcite's message comes from a resource bundle found by class name: relocation must
+          // keep it.
+          System.out.println(
+              "unknownColumn="
+                  + e.getSQLState()
+                  + " "
+                  + e.getMessage().contains("Column 'no_such_column' not found"));
         }
         try (ResultSet rs =
-            s.executeQuery("SELECT MIN(lease_create_at) FROM notebooks WHERE lease_create_at IS NOT NULL")) {
+            s.executeQuery(
+                "SELECT MIN(lease_create_at) FROM notebooks WHERE lease_create_at IS NOT NULL")) {
           rs.next();
           System.out.println("firstLease=" + rs.getObject(1, LocalDateTime.class));
         }
@@ -70,7 +85,9 @@ public final class ShadedJarProbe {
         }
       }
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT id FROM notebooks WHERE status = 'RUNNING'")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "EXPLAIN PLAN FOR SELECT id FROM notebooks WHERE status = 'RUNNING'")) {
         rs.next();
         System.out.println("plan=" + rs.getString(1).contains("ModelArtsTableScan"));
       }

@@ -24,17 +24,23 @@ class SpringJdbcTemplateTest {
       JdbcTemplate jdbc = new JdbcTemplate(pool);
 
       assertEquals(60, jdbc.queryForObject("SELECT COUNT(*) FROM notebooks", Long.class));
-      long running = sim.simulator().dataset().stream()
-          .filter(n -> n.get("status").asText().equals("RUNNING")).count();
-      assertEquals(running,
-          jdbc.queryForObject("SELECT COUNT(*) FROM notebooks WHERE status = ?", Long.class, "RUNNING"));
+      long running =
+          sim.simulator().dataset().stream()
+              .filter(n -> n.get("status").asText().equals("RUNNING"))
+              .count();
+      assertEquals(
+          running,
+          jdbc.queryForObject(
+              "SELECT COUNT(*) FROM notebooks WHERE status = ?", Long.class, "RUNNING"));
 
-      List<Map<String, Object>> rows = jdbc.queryForList(
-          "SELECT id, status, lease_create_at FROM notebooks ORDER BY id LIMIT 3");
+      List<Map<String, Object>> rows =
+          jdbc.queryForList(
+              "SELECT id, status, lease_create_at FROM notebooks ORDER BY id LIMIT 3");
       assertEquals(3, rows.size());
-      List<LocalDateTime> created = jdbc.query(
-          "SELECT lease_create_at FROM notebooks WHERE lease_create_at IS NOT NULL",
-          (rs, i) -> rs.getObject(1, LocalDateTime.class));
+      List<LocalDateTime> created =
+          jdbc.query(
+              "SELECT lease_create_at FROM notebooks WHERE lease_create_at IS NOT NULL",
+              (rs, i) -> rs.getObject(1, LocalDateTime.class));
       assertTrue(!created.isEmpty());
 
       jdbc.setMaxRows(5);
@@ -44,8 +50,10 @@ class SpringJdbcTemplateTest {
       // @Transactional(readOnly = true) does this: setReadOnly, setAutoCommit(false), commit.
       TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
       tx.setReadOnly(true);
-      Long inTx = tx.execute(status -> new JdbcTemplate(pool).queryForObject(
-          "SELECT COUNT(*) FROM images", Long.class));
+      Long inTx =
+          tx.execute(
+              status ->
+                  new JdbcTemplate(pool).queryForObject("SELECT COUNT(*) FROM images", Long.class));
       assertTrue(inTx != null && inTx > 0);
     }
   }

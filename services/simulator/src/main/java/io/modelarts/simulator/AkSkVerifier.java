@@ -15,15 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks the {@code SDK-HMAC-SHA256} signature of a request against the simulator's access keys, as the API
- * gateway in front of ModelArts does.
+ * Checks the {@code SDK-HMAC-SHA256} signature of a request against the simulator's access keys, as
+ * the API gateway in front of ModelArts does.
  */
 final class AkSkVerifier {
-  /** How far {@code X-Sdk-Date} may be from the simulator's clock (the API gateway allows 15 minutes). */
+  /**
+   * How far {@code X-Sdk-Date} may be from the simulator's clock (the API gateway allows 15
+   * minutes).
+   */
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
   /**
-   * The three parts of {@code Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex}.
+   * The three parts of {@code Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b,
+   * Signature=hex}.
    *
    * @param signedHeaders lower-case names, as listed
    */
@@ -49,9 +53,10 @@ final class AkSkVerifier {
         throw ModelArtsError.AUTHORIZATION_MALFORMED.exception(
             "Authorization needs Access=, SignedHeaders= and Signature=.");
       }
-      List<String> names = Arrays.stream(signedHeaders.split(";"))
-          .map(name -> name.trim().toLowerCase(Locale.ROOT))
-          .toList();
+      List<String> names =
+          Arrays.stream(signedHeaders.split(";"))
+              .map(name -> name.trim().toLowerCase(Locale.ROOT))
+              .toList();
       return new Authorization(accessKey, names, signature.toLowerCase(Locale.ROOT));
     }
 
@@ -68,14 +73,17 @@ final class AkSkVerifier {
     this.clock = requireNonNull(clock, "clock == null");
   }
 
-  /** Returns normally when the request is correctly signed, else throws a 401 {@link ApiException}. */
+  /**
+   * Returns normally when the request is correctly signed, else throws a 401 {@link ApiException}.
+   */
   void verify(ReceivedRequest request) {
     Authorization authorization = Authorization.parse(request.header("authorization"));
     String secretKey = secretKeyFor(authorization.accessKey(), request);
     String sdkDate = checkedSdkDate(request.header("x-sdk-date"));
     if (!authorization.signedHeaders().contains("x-sdk-date")) {
       // An unsigned date would let anyone replay a captured request forever.
-      throw ModelArtsError.AUTHORIZATION_MALFORMED.exception("SignedHeaders must include x-sdk-date.");
+      throw ModelArtsError.AUTHORIZATION_MALFORMED.exception(
+          "SignedHeaders must include x-sdk-date.");
     }
     for (String name : authorization.signedHeaders()) {
       if (request.header(name) == null) {
@@ -85,9 +93,11 @@ final class AkSkVerifier {
     }
     String canonicalRequest = canonicalRequest(request, authorization.signedHeaders());
     String expected = SdkHmacSha256.signature(secretKey, sdkDate, canonicalRequest);
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
         authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
-      // The canonical request holds no secret and is what a client author needs to find the difference.
+      // The canonical request holds no secret and is what a client author needs to find the
+      // difference.
       throw ModelArtsError.SIGNATURE_MISMATCH.exception(
           "The request signature does not match. Canonical request computed by the simulator:\n"
               + canonicalRequest);
@@ -100,9 +110,10 @@ final class AkSkVerifier {
     }
     if (accessKey.equals(credentials.temporaryAccessKey())) {
       String presented = request.header("x-security-token");
-      if (presented == null || !MessageDigest.isEqual(
-          presented.getBytes(StandardCharsets.UTF_8),
-          credentials.securityToken().getBytes(StandardCharsets.UTF_8))) {
+      if (presented == null
+          || !MessageDigest.isEqual(
+              presented.getBytes(StandardCharsets.UTF_8),
+              credentials.securityToken().getBytes(StandardCharsets.UTF_8))) {
         throw ModelArtsError.SECURITY_TOKEN_INVALID.exception();
       }
       return credentials.temporarySecretKey();
@@ -124,21 +135,31 @@ final class AkSkVerifier {
     Duration skew = Duration.between(signedAt, clock.instant()).abs();
     if (skew.compareTo(MAX_CLOCK_SKEW) > 0) {
       throw ModelArtsError.REQUEST_DATE_INVALID.exception(
-          "X-Sdk-Date " + sdkDate + " is " + skew.toSeconds() + " s away from the server clock (max 900 s).");
+          "X-Sdk-Date "
+              + sdkDate
+              + " is "
+              + skew.toSeconds()
+              + " s away from the server clock (max 900 s).");
     }
     return sdkDate.trim();
   }
 
   private static String canonicalRequest(ReceivedRequest request, List<String> signedHeaders) {
-    String bodyHash = SdkHmacSha256.UNSIGNED_PAYLOAD.equals(request.header("x-sdk-content-sha256"))
-        ? SdkHmacSha256.UNSIGNED_PAYLOAD
-        : SdkHmacSha256.sha256Hex(request.body());
+    String bodyHash =
+        SdkHmacSha256.UNSIGNED_PAYLOAD.equals(request.header("x-sdk-content-sha256"))
+            ? SdkHmacSha256.UNSIGNED_PAYLOAD
+            : SdkHmacSha256.sha256Hex(request.body());
     try {
-      return SdkHmacSha256.canonicalRequest(request.method(), request.rawPath(), request.queryParameters(),
-          request.headers(), signedHeaders, bodyHash);
+      return SdkHmacSha256.canonicalRequest(
+          request.method(),
+          request.rawPath(),
+          request.queryParameters(),
+          request.headers(),
+          signedHeaders,
+          bodyHash);
     } catch (IllegalArgumentException e) {
-      throw ModelArtsError.SIGNATURE_MISMATCH.exception("The request path cannot be canonicalised: "
-          + e.getMessage());
+      throw ModelArtsError.SIGNATURE_MISMATCH.exception(
+          "The request path cannot be canonicalised: " + e.getMessage());
     }
   }
 }

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An answer decided but not yet written: status, extra headers and JSON body, or the decision to drop the
- * connection. Keeping it as a value lets injected latency delay the writing without holding a thread.
+ * An answer decided but not yet written: status, extra headers and JSON body, or the decision to
+ * drop the connection. Keeping it as a value lets injected latency delay the writing without
+ * holding a thread.
  *
  * @param status HTTP status
  * @param errorCode {@code error_code} (or IAM title) for the request log; null on success
@@ -15,7 +16,11 @@ import java.util.Map;
  * @param dropConnection whether to close the connection without writing anything
  */
 record ApiResponse(
-    int status, String errorCode, Map<String, String> headers, byte[] body, boolean dropConnection) {
+    int status,
+    String errorCode,
+    Map<String, String> headers,
+    byte[] body,
+    boolean dropConnection) {
 
   ApiResponse {
     headers = Map.copyOf(headers);

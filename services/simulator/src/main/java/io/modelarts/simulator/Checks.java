@@ -6,8 +6,7 @@ import java.time.Duration;
 
 /** Argument checks shared by the configuration, the live fault knobs and the token registry. */
 final class Checks {
-  private Checks() {
-  }
+  private Checks() {}
 
   static long requireNotNegative(String name, long value) {
     if (value < 0) {

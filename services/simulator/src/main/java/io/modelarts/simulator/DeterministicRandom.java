@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * A seeded random stream with the few helpers the data generator needs.
  *
- * <p>Streams are addressed by (seed, purpose, index), so notebook 42's name never depends on how many
- * random numbers notebook 41 happened to draw: the data of one seed is stable however it is generated.
+ * <p>Streams are addressed by (seed, purpose, index), so notebook 42's name never depends on how
+ * many random numbers notebook 41 happened to draw: the data of one seed is stable however it is
+ * generated.
  */
 final class DeterministicRandom {
   private static final HexFormat HEX = HexFormat.of();
@@ -20,7 +21,9 @@ final class DeterministicRandom {
     this.random = new SplittableRandom(state);
   }
 
-  /** The stream for one purpose (e.g. {@code "name"}) of one item (e.g. notebook 42) under one seed. */
+  /**
+   * The stream for one purpose (e.g. {@code "name"}) of one item (e.g. notebook 42) under one seed.
+   */
   static DeterministicRandom of(long seed, String purpose, long index) {
     long state = mix(seed);
     for (int i = 0; i < purpose.length(); i++) {

@@ -3,10 +3,11 @@ package io.modelarts.simulator;
 /**
  * The fault knobs of a running simulator, changeable at any time from any thread.
  *
- * <p>Each "every Nth" knob counts ModelArts list calls (never IAM calls) from the moment it was last set,
- * so {@code setThrottleEvery(3)} makes the 3rd, 6th, ... list call after it answer 429, whatever came before.
- * All knobs count every list call; when several fire on the same call, the strongest wins:
- * reset, then fail, then throttle. Latency is added to every list call, faulted ones included.
+ * <p>Each "every Nth" knob counts ModelArts list calls (never IAM calls) from the moment it was
+ * last set, so {@code setThrottleEvery(3)} makes the 3rd, 6th, ... list call after it answer 429,
+ * whatever came before. All knobs count every list call; when several fire on the same call, the
+ * strongest wins: reset, then fail, then throttle. Latency is added to every list call, faulted
+ * ones included.
  */
 public final class FaultSettings {
   private volatile long latencyMillis;
@@ -94,9 +95,17 @@ public final class FaultSettings {
 
   @Override
   public String toString() {
-    return "FaultSettings{latencyMillis=" + latencyMillis + ", throttleEvery=" + throttleEvery()
-        + ", retryAfterSeconds=" + retryAfterSeconds + ", failEvery=" + failEvery()
-        + ", resetEvery=" + resetEvery() + "}";
+    return "FaultSettings{latencyMillis="
+        + latencyMillis
+        + ", throttleEvery="
+        + throttleEvery()
+        + ", retryAfterSeconds="
+        + retryAfterSeconds
+        + ", failEvery="
+        + failEvery()
+        + ", resetEvery="
+        + resetEvery()
+        + "}";
   }
 
   /** A knob that fires on every Nth tick since it was last restarted; N = 0 never fires. */

@@ -11,14 +11,13 @@ import java.io.UncheckedIOException;
 /** The one JSON mapper of the simulator and the few helpers around it. */
 final class Json {
   /**
-   * Writes object fields in alphabetical order, as the real service does in its examples, so generated
-   * notebooks need not care in which order they were built.
+   * Writes object fields in alphabetical order, as the real service does in its examples, so
+   * generated notebooks need not care in which order they were built.
    */
   static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
-  private Json() {
-  }
+  private Json() {}
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();

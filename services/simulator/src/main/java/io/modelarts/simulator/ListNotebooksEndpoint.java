@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /v1/{project_id}/notebooks}: authenticates, checks the project, validates the query and answers
- * one page. Checks run in the order a gateway in front of the service would: who, then where, then what.
+ * {@code GET /v1/{project_id}/notebooks}: authenticates, checks the project, validates the query
+ * and answers one page. Checks run in the order a gateway in front of the service would: who, then
+ * where, then what.
  */
 final class ListNotebooksEndpoint {
   /** The list API's path; group 1 is the project id. */
@@ -19,7 +20,10 @@ final class ListNotebooksEndpoint {
   private final Set<String> sortableKeys;
   private final NotebookListing listing;
 
-  ListNotebooksEndpoint(RequestAuthenticator authenticator, String projectId, Set<String> sortableKeys,
+  ListNotebooksEndpoint(
+      RequestAuthenticator authenticator,
+      String projectId,
+      Set<String> sortableKeys,
       NotebookListing listing) {
     this.authenticator = requireNonNull(authenticator, "authenticator == null");
     this.projectId = requireNonNull(projectId, "projectId == null");
@@ -27,7 +31,10 @@ final class ListNotebooksEndpoint {
     this.listing = requireNonNull(listing, "listing == null");
   }
 
-  /** The project id in the path of a list call (GET on the list path), or null for any other request. */
+  /**
+   * The project id in the path of a list call (GET on the list path), or null for any other
+   * request.
+   */
   static String listCallProjectId(String method, String rawPath) {
     Matcher path = PATH.matcher(rawPath);
     return method.equals("GET") && path.matches() ? path.group(1) : null;

@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running simulator of the ModelArts list-notebooks API and the IAM token API on one loopback port.
+ * A running simulator of the ModelArts list-notebooks API and the IAM token API on one loopback
+ * port.
  *
  * <pre>{@code
  * try (ModelArtsSimulator sim = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(100).build())) {
@@ -30,15 +31,22 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class ModelArtsSimulator implements AutoCloseable {
-  /** Worker threads: enough for dozens of parallel pagers, since latency never occupies a worker. */
+  /**
+   * Worker threads: enough for dozens of parallel pagers, since latency never occupies a worker.
+   */
   static final int WORKER_THREADS = 64;
 
-  /** IPv4 loopback by literal: the base URL must name the address actually bound, whatever IPv6 preferences say. */
+  /**
+   * IPv4 loopback by literal: the base URL must name the address actually bound, whatever IPv6
+   * preferences say.
+   */
   private static final String LOOPBACK = "127.0.0.1";
 
   static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
-    // client's delayed ACK add about 40 ms to every answer, which would swamp any benchmark. The JDK reads
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+    // the
+    // client's delayed ACK add about 40 ms to every answer, which would swamp any benchmark. The
+    // JDK reads
     // this once, when the first HttpServer of the JVM is created; an explicit setting is respected.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -61,27 +69,42 @@ public final class ModelArtsSimulator implements AutoCloseable {
   private ModelArtsSimulator(SimulatorConfig config) throws IOException {
     this.config = requireNonNull(config, "config == null");
     this.tenant = Tenant.fromSeed(config.seed(), config.referenceTime());
-    this.store = new NotebookStore(new NotebookGenerator(config.seed(), tenant, config.reportOwner()),
-        config.notebooks());
+    this.store =
+        new NotebookStore(
+            new NotebookGenerator(config.seed(), tenant, config.reportOwner()), config.notebooks());
     Clock clock = Clock.systemUTC();
-    this.tokens = new TokenRegistry(credentials.readyToken(), tenant.projectId(), config.tokenTtl(), clock);
+    this.tokens =
+        new TokenRegistry(credentials.readyToken(), tenant.projectId(), config.tokenTtl(), clock);
     this.faults = new FaultSettings(config);
 
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getByName(LOOPBACK), config.port()), 256);
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByName(LOOPBACK), config.port()), 256);
     this.baseUrl = "http://" + LOOPBACK + ":" + server.getAddress().getPort();
-    this.workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemonThreads("modelarts-simulator-worker-%d"));
+    this.workers =
+        new ThreadPoolExecutor(
+            WORKER_THREADS,
+            WORKER_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("modelarts-simulator-worker-%d"));
     this.workers.allowCoreThreadTimeOut(true);
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("modelarts-simulator-latency-%d"));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("modelarts-simulator-latency-%d"));
 
     RequestAuthenticator authenticator =
         new RequestAuthenticator(new AkSkVerifier(credentials, clock), tokens);
-    ListNotebooksEndpoint listEndpoint = new ListNotebooksEndpoint(authenticator, tenant.projectId(),
-        config.sortableKeys(), new NotebookListing(store, config.nameMatch()));
+    ListNotebooksEndpoint listEndpoint =
+        new ListNotebooksEndpoint(
+            authenticator,
+            tenant.projectId(),
+            config.sortableKeys(),
+            new NotebookListing(store, config.nameMatch()));
     IamTokenEndpoint iamEndpoint = new IamTokenEndpoint(credentials, tenant, tokens, baseUrl);
-    this.handler = new SimulatorHttpHandler(listEndpoint, iamEndpoint, faults, log,
-        config.requestListener(), workers, timer);
+    this.handler =
+        new SimulatorHttpHandler(
+            listEndpoint, iamEndpoint, faults, log, config.requestListener(), workers, timer);
     server.createContext("/", handler);
     server.setExecutor(workers);
     server.start();
@@ -137,14 +160,17 @@ public final class ModelArtsSimulator implements AutoCloseable {
     log.clear();
   }
 
-  /** ModelArts list calls received since start, whatever their answer (faults included); IAM calls excluded. */
+  /**
+   * ModelArts list calls received since start, whatever their answer (faults included); IAM calls
+   * excluded.
+   */
   public int apiCallCount() {
     return handler.listCallCount();
   }
 
   /**
-   * The current data, both features, each notebook as the API renders it (independent copies), in the
-   * service's default order: {@code lease.create_at} descending, then id descending.
+   * The current data, both features, each notebook as the API renders it (independent copies), in
+   * the service's default order: {@code lease.create_at} descending, then id descending.
    */
   public List<ObjectNode> dataset() {
     return NotebookListing.inDefaultOrder(store.snapshot()).stream()
@@ -162,7 +188,10 @@ public final class ModelArtsSimulator implements AutoCloseable {
     return store.remove(id);
   }
 
-  /** Every IAM token issued so far answers 401 ModelArts.0202 from now on; the ready token stays valid. */
+  /**
+   * Every IAM token issued so far answers 401 ModelArts.0202 from now on; the ready token stays
+   * valid.
+   */
   public void revokeTokens() {
     tokens.revokeAll();
   }

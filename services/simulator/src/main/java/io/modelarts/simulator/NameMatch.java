@@ -3,10 +3,11 @@ package io.modelarts.simulator;
 import java.util.Locale;
 
 /**
- * How the simulator interprets the {@code name} filter, which the API page only calls a "fuzzy match".
+ * How the simulator interprets the {@code name} filter, which the API page only calls a "fuzzy
+ * match".
  *
- * <p>The real semantics are unknown, so the simulator offers several; a driver that re-checks its SQL
- * predicate locally returns the same rows under every one of them.
+ * <p>The real semantics are unknown, so the simulator offers several; a driver that re-checks its
+ * SQL predicate locally returns the same rows under every one of them.
  */
 public enum NameMatch {
   /** The instance name starts with the given text, case-sensitively. */
@@ -23,11 +24,15 @@ public enum NameMatch {
       return instanceName.contains(pattern);
     }
   },
-  /** The instance name contains the given text, ignoring case (the default: the loosest of the three). */
+  /**
+   * The instance name contains the given text, ignoring case (the default: the loosest of the
+   * three).
+   */
   SUBSTRING_IGNORE_CASE {
     @Override
     public boolean matches(String instanceName, String pattern) {
-      // Names are restricted to ASCII letters, digits, '-' and '_', so ROOT-locale folding is exact.
+      // Names are restricted to ASCII letters, digits, '-' and '_', so ROOT-locale folding is
+      // exact.
       return instanceName.toLowerCase(Locale.ROOT).contains(pattern.toLowerCase(Locale.ROOT));
     }
   };

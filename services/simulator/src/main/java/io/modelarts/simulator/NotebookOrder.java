@@ -8,16 +8,16 @@ import java.util.List;
 /**
  * The service's order of notebooks for a {@code sort_key} list and {@code sort_dir}.
  *
- * <p>Strings compare case-insensitively ({@code "alpha" < "Beta" < "gamma"}), unlike SQL's binary order, so a
- * client that trusts the service's string order is caught. Absent or null values sort lowest. Ties are
- * broken by id, in the same direction, so every order is total and paging is stable.
+ * <p>Strings compare case-insensitively ({@code "alpha" < "Beta" < "gamma"}), unlike SQL's binary
+ * order, so a client that trusts the service's string order is caught. Absent or null values sort
+ * lowest. Ties are broken by id, in the same direction, so every order is total and paging is
+ * stable.
  */
 final class NotebookOrder {
   /** The key the service sorts by when no {@code sort_key} is given. */
   static final String DEFAULT_SORT_KEY = "create_at";
 
-  private NotebookOrder() {
-  }
+  private NotebookOrder() {}
 
   /** The comparator for the given keys (none: the default key) and direction. */
   static Comparator<StoredNotebook> of(List<String> sortKeys, boolean descending) {
@@ -33,7 +33,10 @@ final class NotebookOrder {
     return descending ? order.reversed() : order;
   }
 
-  /** Where a sort key's value lives: the lease times for the two time keys, else the top-level field. */
+  /**
+   * Where a sort key's value lives: the lease times for the two time keys, else the top-level
+   * field.
+   */
   static JsonPointer pointerFor(String sortKey) {
     return switch (sortKey) {
       case "create_at" -> JsonPointer.compile("/lease/create_at");
@@ -59,7 +62,8 @@ final class NotebookOrder {
     if (a.isBoolean() && b.isBoolean()) {
       return Boolean.compare(a.booleanValue(), b.booleanValue());
     }
-    // Objects, arrays and mixed types have no natural order; group them by type so the order stays total.
+    // Objects, arrays and mixed types have no natural order; group them by type so the order stays
+    // total.
     return Integer.compare(a.getNodeType().ordinal(), b.getNodeType().ordinal());
   }
 }

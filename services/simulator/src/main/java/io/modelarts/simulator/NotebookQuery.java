@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 record NotebookQuery(int limit, int offset, NotebookSelection selection) {
   /** The only page sizes the service accepts (service-behaviour.md). */
   static final Set<Integer> ALLOWED_LIMITS = Set.of(10, 20, 50);
+
   static final int DEFAULT_LIMIT = 10;
 
   /** The API page: at most 128 letters, digits, hyphens and underscores. */
@@ -26,8 +27,8 @@ record NotebookQuery(int limit, int offset, NotebookSelection selection) {
    * <p>Repeated keys are joined with ',' and an empty value counts as absent, which is how a Spring
    * controller binds {@code @RequestParam String} parameters; unknown parameters are ignored.
    *
-   * @throws ApiException 400 ModelArts.0104 for a bad value, 400 ModelArts.6303 for a sort key outside
-   *     {@code sortableKeys}
+   * @throws ApiException 400 ModelArts.0104 for a bad value, 400 ModelArts.6303 for a sort key
+   *     outside {@code sortableKeys}
    */
   static NotebookQuery parse(Map<String, List<String>> parameters, Set<String> sortableKeys) {
     int limit = parseLimit(value(parameters, "limit"));
@@ -65,9 +66,18 @@ record NotebookQuery(int limit, int offset, NotebookSelection selection) {
     }
     List<String> sortKeys = parseSortKeys(value(parameters, "sort_key"), sortableKeys);
 
-    return new NotebookQuery(limit, offset, new NotebookSelection(feature, status, name,
-        value(parameters, "pool_id"), value(parameters, "owner"), workspaceIds, sortKeys,
-        !"ASC".equals(sortDir)));
+    return new NotebookQuery(
+        limit,
+        offset,
+        new NotebookSelection(
+            feature,
+            status,
+            name,
+            value(parameters, "pool_id"),
+            value(parameters, "owner"),
+            workspaceIds,
+            sortKeys,
+            !"ASC".equals(sortDir)));
   }
 
   /** The page index the service computes: {@code floor(offset / limit)}. */

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The notebooks a simulator currently serves, changeable while requests run.
  *
- * <p>Readers take an immutable {@link Snapshot}; a change publishes a new one, so a request always sees one
- * consistent data set and never waits for a writer.
+ * <p>Readers take an immutable {@link Snapshot}; a change publishes a new one, so a request always
+ * sees one consistent data set and never waits for a writer.
  */
 final class NotebookStore {
   /**
@@ -17,8 +17,7 @@ final class NotebookStore {
    *
    * @param version increases with every change, so derived results can be cached per version
    */
-  record Snapshot(long version, List<StoredNotebook> notebooks) {
-  }
+  record Snapshot(long version, List<StoredNotebook> notebooks) {}
 
   private final NotebookGenerator generator;
   private volatile Snapshot snapshot;

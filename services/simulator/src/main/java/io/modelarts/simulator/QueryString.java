@@ -10,17 +10,17 @@ import java.util.function.UnaryOperator;
 
 /** Splits a raw query string into its parameters, keeping arrival order and repeated keys. */
 final class QueryString {
-  private QueryString() {
-  }
+  private QueryString() {}
 
   /**
-   * Decodes {@code a=1&b=x%20y&a=2} into {@code {a=[1, 2], b=[x y]}}; a key without {@code =} has the value
-   * {@code ""}.
+   * Decodes {@code a=1&b=x%20y&a=2} into {@code {a=[1, 2], b=[x y]}}; a key without {@code =} has
+   * the value {@code ""}.
    *
    * @throws IllegalArgumentException on a malformed percent escape
    */
   static Map<String, List<String>> decode(String rawQuery) {
-    // URLDecoder also turns '+' into a space, which is how Java servlet containers read query strings.
+    // URLDecoder also turns '+' into a space, which is how Java servlet containers read query
+    // strings.
     return split(rawQuery, component -> URLDecoder.decode(component, StandardCharsets.UTF_8));
   }
 
@@ -41,7 +41,9 @@ final class QueryString {
       int equals = pair.indexOf('=');
       String key = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.computeIfAbsent(decoder.apply(key), k -> new ArrayList<>()).add(decoder.apply(value));
+      parameters
+          .computeIfAbsent(decoder.apply(key), k -> new ArrayList<>())
+          .add(decoder.apply(value));
     }
     return parameters;
   }

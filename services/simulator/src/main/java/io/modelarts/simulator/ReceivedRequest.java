@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the simulator needs from one incoming HTTP request, read once so that handlers, the signature
- * check and the request log all see the same values.
+ * Everything the simulator needs from one incoming HTTP request, read once so that handlers, the
+ * signature check and the request log all see the same values.
  *
  * @param sequence 1-based arrival number
  * @param receivedAt arrival time
@@ -46,15 +46,29 @@ record ReceivedRequest(
     try {
       parameters = QueryString.decode(rawQuery);
     } catch (IllegalArgumentException e) {
-      // Unreachable behind the JDK server, which answers 400 itself to a URI with a malformed escape;
+      // Unreachable behind the JDK server, which answers 400 itself to a URI with a malformed
+      // escape;
       // kept so a change of server cannot turn such a request into a 500.
       parameters = QueryString.undecoded(rawQuery);
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.merge(name.toLowerCase(Locale.ROOT), String.join(",", values), (a, b) -> a + "," + b));
-    return new ReceivedRequest(sequence, receivedAt, startNanos, exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(), rawQuery, parameters, headers,
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers.merge(
+                    name.toLowerCase(Locale.ROOT),
+                    String.join(",", values),
+                    (a, b) -> a + "," + b));
+    return new ReceivedRequest(
+        sequence,
+        receivedAt,
+        startNanos,
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        rawQuery,
+        parameters,
+        headers,
         readBody(exchange.getRequestBody()));
   }
 

@@ -3,8 +3,8 @@ package io.modelarts.simulator;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Decides whether a ModelArts API request is authenticated, by AK/SK signature or by IAM token, as the
- * API gateway does before the request reaches the service.
+ * Decides whether a ModelArts API request is authenticated, by AK/SK signature or by IAM token, as
+ * the API gateway does before the request reaches the service.
  */
 final class RequestAuthenticator {
   static final String AKSK = "aksk";
@@ -20,8 +20,8 @@ final class RequestAuthenticator {
   }
 
   /**
-   * The kind of credential a request presents: an {@code Authorization} header means AK/SK (it wins when a
-   * client sends both), else {@code X-Auth-Token} means token, else none.
+   * The kind of credential a request presents: an {@code Authorization} header means AK/SK (it wins
+   * when a client sends both), else {@code X-Auth-Token} means token, else none.
    */
   static String kindOf(ReceivedRequest request) {
     if (request.header("authorization") != null) {

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The most recent served requests, for tests to check what a client really sent.
  *
- * <p>Bounded, so a simulator left running under a benchmark cannot fill the heap: beyond
- * {@link #CAPACITY} entries the oldest are forgotten.
+ * <p>Bounded, so a simulator left running under a benchmark cannot fill the heap: beyond {@link
+ * #CAPACITY} entries the oldest are forgotten.
  */
 final class RequestLog {
   static final int CAPACITY = 100_000;

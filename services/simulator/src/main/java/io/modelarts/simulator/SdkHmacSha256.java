@@ -16,13 +16,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code SDK-HMAC-SHA256} signing algorithm of the Huawei Cloud SDKs, as pure functions, written from
- * service-behaviour.md and checked against its published test vectors.
+ * The {@code SDK-HMAC-SHA256} signing algorithm of the Huawei Cloud SDKs, as pure functions,
+ * written from service-behaviour.md and checked against its published test vectors.
  *
- * <p>Worked example (first published vector): {@code GET /v1/77b6.../vpcs?limit=2&marker=1355...} becomes
- * the canonical request {@code "GET\n/v1/77b6.../vpcs/\nlimit=2&marker=1355...\nhost:service.region.example.com\n
- * x-sdk-date:20191115T033655Z\n\nhost;x-sdk-date\ne3b0...b855"}; its SHA-256 goes into the string to sign
- * {@code "SDK-HMAC-SHA256\n20191115T033655Z\n<hex>"}, and HMAC-SHA256 of that under the SK is the signature.
+ * <p>Worked example (first published vector): {@code GET /v1/77b6.../vpcs?limit=2&marker=1355...}
+ * becomes the canonical request {@code
+ * "GET\n/v1/77b6.../vpcs/\nlimit=2&marker=1355...\nhost:service.region.example.com\n
+ * x-sdk-date:20191115T033655Z\n\nhost;x-sdk-date\ne3b0...b855"}; its SHA-256 goes into the string
+ * to sign {@code "SDK-HMAC-SHA256\n20191115T033655Z\n<hex>"}, and HMAC-SHA256 of that under the SK
+ * is the signature.
  */
 final class SdkHmacSha256 {
   static final String ALGORITHM = "SDK-HMAC-SHA256";
@@ -36,31 +38,45 @@ final class SdkHmacSha256 {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private SdkHmacSha256() {
-  }
+  private SdkHmacSha256() {}
 
   /**
    * The canonical request of service-behaviour.md.
    *
-   * @param rawPath the request path as sent (percent-encoded); it is decoded, re-encoded and ends with '/'
+   * @param rawPath the request path as sent (percent-encoded); it is decoded, re-encoded and ends
+   *     with '/'
    * @param decodedQuery decoded query parameters
    * @param headers lower-case header names to values
    * @param signedHeaders lower-case names of the signed headers, in any order
    * @param bodySha256 hex SHA-256 of the body (or {@link #UNSIGNED_PAYLOAD})
    */
-  static String canonicalRequest(String method, String rawPath, Map<String, List<String>> decodedQuery,
-      Map<String, String> headers, List<String> signedHeaders, String bodySha256) {
+  static String canonicalRequest(
+      String method,
+      String rawPath,
+      Map<String, List<String>> decodedQuery,
+      Map<String, String> headers,
+      List<String> signedHeaders,
+      String bodySha256) {
     List<String> sortedNames = signedHeaders.stream().sorted().toList();
     StringBuilder canonicalHeaders = new StringBuilder();
     for (String name : sortedNames) {
       String value = headers.get(name);
-      canonicalHeaders.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
+      canonicalHeaders
+          .append(name)
+          .append(':')
+          .append(value == null ? "" : value.trim())
+          .append('\n');
     }
-    return method + '\n'
-        + canonicalUri(rawPath) + '\n'
-        + canonicalQuery(decodedQuery) + '\n'
-        + canonicalHeaders + '\n'
-        + String.join(";", sortedNames) + '\n'
+    return method
+        + '\n'
+        + canonicalUri(rawPath)
+        + '\n'
+        + canonicalQuery(decodedQuery)
+        + '\n'
+        + canonicalHeaders
+        + '\n'
+        + String.join(";", sortedNames)
+        + '\n'
         + bodySha256;
   }
 
@@ -78,26 +94,35 @@ final class SdkHmacSha256 {
   static String canonicalQuery(Map<String, List<String>> decodedQuery) {
     // Sorting the encoded keys matches the SDKs, which sort after encoding.
     TreeMap<String, List<String>> sorted = new TreeMap<>();
-    decodedQuery.forEach((key, values) -> {
-      List<String> encoded = new ArrayList<>();
-      values.forEach(value -> encoded.add(percentEncode(value)));
-      sorted.computeIfAbsent(percentEncode(key), k -> new ArrayList<>()).addAll(encoded);
-    });
+    decodedQuery.forEach(
+        (key, values) -> {
+          List<String> encoded = new ArrayList<>();
+          values.forEach(value -> encoded.add(percentEncode(value)));
+          sorted.computeIfAbsent(percentEncode(key), k -> new ArrayList<>()).addAll(encoded);
+        });
     StringJoiner query = new StringJoiner("&");
-    sorted.forEach((key, values) -> values.stream().sorted().forEach(value -> query.add(key + '=' + value)));
+    sorted.forEach(
+        (key, values) -> values.stream().sorted().forEach(value -> query.add(key + '=' + value)));
     return query.toString();
   }
 
   static String stringToSign(String sdkDate, String canonicalRequest) {
-    return ALGORITHM + '\n' + sdkDate + '\n' + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    return ALGORITHM
+        + '\n'
+        + sdkDate
+        + '\n'
+        + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Hex HMAC-SHA256 of the string to sign, keyed directly with the SK bytes (no key derivation). */
+  /**
+   * Hex HMAC-SHA256 of the string to sign, keyed directly with the SK bytes (no key derivation).
+   */
   static String signature(String secretKey, String sdkDate, String canonicalRequest) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal(stringToSign(sdkDate, canonicalRequest).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal(stringToSign(sdkDate, canonicalRequest).getBytes(StandardCharsets.UTF_8));
       return HEX.formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
@@ -112,16 +137,25 @@ final class SdkHmacSha256 {
     }
   }
 
-  /** Percent-encodes UTF-8 bytes, keeping only {@code A-Za-z0-9-_.~}; a space becomes {@code %20}. */
+  /**
+   * Percent-encodes UTF-8 bytes, keeping only {@code A-Za-z0-9-_.~}; a space becomes {@code %20}.
+   */
   static String percentEncode(String text) {
     StringBuilder encoded = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         encoded.append(c);
       } else {
-        encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+        encoded
+            .append('%')
+            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
     }

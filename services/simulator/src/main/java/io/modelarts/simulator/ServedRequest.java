@@ -15,11 +15,16 @@ import java.util.Map;
  * @param method HTTP method
  * @param path raw (still percent-encoded) request path
  * @param rawQuery raw query string, or {@code ""} when there is none
- * @param queryParameters decoded query parameters in arrival order; a repeated key keeps every value
- * @param headers request headers with lower-case names, values as received (repeats joined by {@code ","})
- * @param authKind the credential kind the request presented: {@code "aksk"}, {@code "token"} or {@code "none"}
- * @param status HTTP status answered, or {@link #CONNECTION_DROPPED} when the connection was dropped
- * @param errorCode the {@code error_code} of an error answer, the IAM error title for IAM errors, or null
+ * @param queryParameters decoded query parameters in arrival order; a repeated key keeps every
+ *     value
+ * @param headers request headers with lower-case names, values as received (repeats joined by
+ *     {@code ","})
+ * @param authKind the credential kind the request presented: {@code "aksk"}, {@code "token"} or
+ *     {@code "none"}
+ * @param status HTTP status answered, or {@link #CONNECTION_DROPPED} when the connection was
+ *     dropped
+ * @param errorCode the {@code error_code} of an error answer, the IAM error title for IAM errors,
+ *     or null
  * @param durationMillis time from arrival to the end of the answer, injected latency included
  */
 public record ServedRequest(
@@ -46,10 +51,13 @@ public record ServedRequest(
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** The query parameters with only the first value of each key, for the common single-valued case. */
+  /**
+   * The query parameters with only the first value of each key, for the common single-valued case.
+   */
   public Map<String, String> singleParameters() {
     Map<String, String> single = new LinkedHashMap<>();
-    queryParameters.forEach((key, values) -> single.put(key, values.isEmpty() ? "" : values.get(0)));
+    queryParameters.forEach(
+        (key, values) -> single.put(key, values.isEmpty() ? "" : values.get(0)));
     return single;
   }
 

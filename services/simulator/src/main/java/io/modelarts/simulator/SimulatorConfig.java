@@ -8,10 +8,11 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Immutable settings of one simulator: where it listens, which data it serves and which faults it injects.
+ * Immutable settings of one simulator: where it listens, which data it serves and which faults it
+ * injects.
  *
- * <p>Create one with {@link #builder()}; every setting is optional and the defaults describe a quiet,
- * faithful service: 500 notebooks from seed 42, no latency, no faults.
+ * <p>Create one with {@link #builder()}; every setting is optional and the defaults describe a
+ * quiet, faithful service: 500 notebooks from seed 42, no latency, no faults.
  */
 public final class SimulatorConfig {
   /** The sort keys the simulator accepts unless told otherwise. */
@@ -51,7 +52,9 @@ public final class SimulatorConfig {
     this.requestListener = builder.requestListener;
   }
 
-  /** A builder holding the defaults; call only the setters you need, then {@link Builder#build()}. */
+  /**
+   * A builder holding the defaults; call only the setters you need, then {@link Builder#build()}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,7 +75,10 @@ public final class SimulatorConfig {
   }
 
   /** Seed of the data generator: the same seed gives the same project id and the same data. */
-  /** The data's "now": null means the seed's own (a day in 2024), so data never depends on the clock. */
+  /**
+   * The data's "now": null means the seed's own (a day in 2024), so data never depends on the
+   * clock.
+   */
   public java.time.Instant referenceTime() {
     return referenceTime;
   }
@@ -133,11 +139,31 @@ public final class SimulatorConfig {
 
   @Override
   public String toString() {
-    return "SimulatorConfig{port=" + port + ", notebooks=" + notebooks + ", seed=" + seed
-        + ", latencyMillis=" + latencyMillis + ", throttleEvery=" + throttleEvery
-        + ", retryAfterSeconds=" + retryAfterSeconds + ", failEvery=" + failEvery
-        + ", resetEvery=" + resetEvery + ", nameMatch=" + nameMatch + ", sortableKeys=" + sortableKeys
-        + ", reportOwner=" + reportOwner + ", tokenTtl=" + tokenTtl + "}";
+    return "SimulatorConfig{port="
+        + port
+        + ", notebooks="
+        + notebooks
+        + ", seed="
+        + seed
+        + ", latencyMillis="
+        + latencyMillis
+        + ", throttleEvery="
+        + throttleEvery
+        + ", retryAfterSeconds="
+        + retryAfterSeconds
+        + ", failEvery="
+        + failEvery
+        + ", resetEvery="
+        + resetEvery
+        + ", nameMatch="
+        + nameMatch
+        + ", sortableKeys="
+        + sortableKeys
+        + ", reportOwner="
+        + reportOwner
+        + ", tokenTtl="
+        + tokenTtl
+        + "}";
   }
 
   /** Collects settings for a {@link SimulatorConfig}; all of them are optional. */
@@ -155,10 +181,9 @@ public final class SimulatorConfig {
     private Set<String> sortableKeys = DEFAULT_SORTABLE_KEYS;
     private boolean reportOwner = true;
     private Duration tokenTtl = Duration.ofHours(24);
-    private Consumer<ServedRequest> requestListener = request -> { };
+    private Consumer<ServedRequest> requestListener = request -> {};
 
-    private Builder() {
-    }
+    private Builder() {}
 
     private Builder(SimulatorConfig config) {
       this.port = config.port;
@@ -188,8 +213,8 @@ public final class SimulatorConfig {
     }
 
     /**
-     * The data's "now" (lease and creation times are generated before it); null, the default,
-     * takes a fixed day derived from the seed. A demo passes the wall clock.
+     * The data's "now" (lease and creation times are generated before it); null, the default, takes
+     * a fixed day derived from the seed. A demo passes the wall clock.
      */
     public Builder referenceTime(java.time.Instant referenceTime) {
       this.referenceTime = referenceTime;
@@ -232,8 +257,9 @@ public final class SimulatorConfig {
     }
 
     /**
-     * The sort-key whitelist. {@code create_at} and {@code update_at} sort by the lease times; any other
-     * key sorts by the notebook's top-level field of that name (e.g. {@code name}, {@code status}).
+     * The sort-key whitelist. {@code create_at} and {@code update_at} sort by the lease times; any
+     * other key sorts by the notebook's top-level field of that name (e.g. {@code name}, {@code
+     * status}).
      */
     public Builder sortableKeys(Set<String> sortableKeys) {
       requireNonNull(sortableKeys, "sortableKeys == null");
@@ -267,7 +293,8 @@ public final class SimulatorConfig {
 
     private static int checkRange(String name, int value, int min, int max) {
       if (value < min || value > max) {
-        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]: " + value);
+        throw new IllegalArgumentException(
+            name + " must be in [" + min + ", " + max + "]: " + value);
       }
       return value;
     }

@@ -26,7 +26,8 @@ public record SimulatorCredentials(
 
   /**
    * The fixed demo set. The password holds a quote and a non-ASCII letter on purpose: a client that
-   * builds the IAM request body by string concatenation instead of a JSON writer fails here, not in production.
+   * builds the IAM request body by string concatenation instead of a JSON writer fails here, not in
+   * production.
    */
   static SimulatorCredentials demo() {
     return new SimulatorCredentials(

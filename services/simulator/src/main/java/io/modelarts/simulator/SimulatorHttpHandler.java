@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The single HTTP entry point: routes each request, applies the fault knobs to list calls, delays the
- * answer by the injected latency without holding a thread, writes it, and records it in the request log.
+ * The single HTTP entry point: routes each request, applies the fault knobs to list calls, delays
+ * the answer by the injected latency without holding a thread, writes it, and records it in the
+ * request log.
  */
 final class SimulatorHttpHandler implements HttpHandler {
   private static final HexFormat HEX = HexFormat.of();
@@ -33,8 +34,14 @@ final class SimulatorHttpHandler implements HttpHandler {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger listCalls = new AtomicInteger();
 
-  SimulatorHttpHandler(ListNotebooksEndpoint listEndpoint, IamTokenEndpoint iamEndpoint, FaultSettings faults,
-      RequestLog log, Consumer<ServedRequest> listener, Executor workers, ScheduledExecutorService timer) {
+  SimulatorHttpHandler(
+      ListNotebooksEndpoint listEndpoint,
+      IamTokenEndpoint iamEndpoint,
+      FaultSettings faults,
+      RequestLog log,
+      Consumer<ServedRequest> listener,
+      Executor workers,
+      ScheduledExecutorService timer) {
     this.listEndpoint = requireNonNull(listEndpoint, "listEndpoint == null");
     this.iamEndpoint = requireNonNull(iamEndpoint, "iamEndpoint == null");
     this.faults = requireNonNull(faults, "faults == null");
@@ -62,12 +69,14 @@ final class SimulatorHttpHandler implements HttpHandler {
     long latencyMillis = 0;
     ApiResponse response;
     try {
-      String pathProjectId = ListNotebooksEndpoint.listCallProjectId(request.method(), request.rawPath());
+      String pathProjectId =
+          ListNotebooksEndpoint.listCallProjectId(request.method(), request.rawPath());
       if (pathProjectId != null) {
         listCalls.incrementAndGet();
         latencyMillis = faults.latencyMillis();
         response = listCall(request, pathProjectId);
-      } else if (request.method().equals("POST") && request.rawPath().equals(IamTokenEndpoint.PATH)) {
+      } else if (request.method().equals("POST")
+          && request.rawPath().equals(IamTokenEndpoint.PATH)) {
         response = iamEndpoint.handle(request);
       } else {
         response = ModelArtsError.API_NOT_FOUND.response();
@@ -76,7 +85,8 @@ final class SimulatorHttpHandler implements HttpHandler {
       response = e.response();
     } catch (RuntimeException e) {
       e.printStackTrace();
-      response = ModelArtsError.INTERNAL_ERROR.response("Internal error (simulator bug: " + e + ")");
+      response =
+          ModelArtsError.INTERNAL_ERROR.response("Internal error (simulator bug: " + e + ")");
     }
     ApiResponse answer = response;
     if (latencyMillis == 0) {
@@ -84,9 +94,12 @@ final class SimulatorHttpHandler implements HttpHandler {
       return;
     }
     try {
-      // The timer only hands the answer back to a worker, so a slow client never stalls other delays.
-      timer.schedule(() -> workers.execute(() -> respond(exchange, request, answer)),
-          latencyMillis, TimeUnit.MILLISECONDS);
+      // The timer only hands the answer back to a worker, so a slow client never stalls other
+      // delays.
+      timer.schedule(
+          () -> workers.execute(() -> respond(exchange, request, answer)),
+          latencyMillis,
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       exchange.close(); // shutting down
     }
@@ -96,8 +109,10 @@ final class SimulatorHttpHandler implements HttpHandler {
     return switch (faults.nextListCall()) {
       case RESET -> ApiResponse.connectionDropped();
       case FAIL -> ModelArtsError.INTERNAL_ERROR.response();
-      case THROTTLE -> ModelArtsError.TOO_MANY_REQUESTS.response()
-          .withHeader("Retry-After", Integer.toString(faults.retryAfterSeconds()));
+      case THROTTLE ->
+          ModelArtsError.TOO_MANY_REQUESTS
+              .response()
+              .withHeader("Retry-After", Integer.toString(faults.retryAfterSeconds()));
       case NONE -> listEndpoint.handle(request, pathProjectId);
     };
   }
@@ -107,7 +122,8 @@ final class SimulatorHttpHandler implements HttpHandler {
     record(request, response);
     try {
       if (response.dropConnection()) {
-        // Closing before sendResponseHeaders makes the JDK server close the socket: the client sees EOF.
+        // Closing before sendResponseHeaders makes the JDK server close the socket: the client sees
+        // EOF.
         return;
       }
       exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -129,9 +145,19 @@ final class SimulatorHttpHandler implements HttpHandler {
 
   private void record(ReceivedRequest request, ApiResponse response) {
     long durationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.startNanos());
-    ServedRequest served = new ServedRequest(request.sequence(), request.receivedAt(), request.method(),
-        request.rawPath(), request.rawQuery(), request.queryParameters(), request.headers(),
-        RequestAuthenticator.kindOf(request), response.status(), response.errorCode(), durationMillis);
+    ServedRequest served =
+        new ServedRequest(
+            request.sequence(),
+            request.receivedAt(),
+            request.method(),
+            request.rawPath(),
+            request.rawQuery(),
+            request.queryParameters(),
+            request.headers(),
+            RequestAuthenticator.kindOf(request),
+            response.status(),
+            response.errorCode(),
+            durationMillis);
     log.add(served);
     try {
       listener.accept(served);

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One notebook as the simulator holds it: the JSON the API renders, plus the owner, which the service knows
- * even when it does not report it.
+ * One notebook as the simulator holds it: the JSON the API renders, plus the owner, which the
+ * service knows even when it does not report it.
  *
- * <p>The JSON is never modified after construction, so many requests may serialize it at once; callers
- * that hand it out must {@link ObjectNode#deepCopy() copy} it.
+ * <p>The JSON is never modified after construction, so many requests may serialize it at once;
+ * callers that hand it out must {@link ObjectNode#deepCopy() copy} it.
  *
  * @param owner the owner's user id (the {@code owner} filter matches it)
  * @param json the notebook as the API renders it

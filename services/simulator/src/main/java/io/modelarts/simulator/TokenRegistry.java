@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The IAM tokens this simulator issued, and the check of a presented {@code X-Auth-Token}. */
 final class TokenRegistry {
-  /** Beyond this many remembered tokens, dead ones are forgotten so a long benchmark cannot fill the heap. */
+  /**
+   * Beyond this many remembered tokens, dead ones are forgotten so a long benchmark cannot fill the
+   * heap.
+   */
   private static final int PRUNE_THRESHOLD = 10_000;
 
-  /** Random bytes per token: real IAM tokens are several kilobytes, and clients must cope with that. */
+  /**
+   * Random bytes per token: real IAM tokens are several kilobytes, and clients must cope with that.
+   */
   private static final int TOKEN_BYTES = 1800;
 
   /**
@@ -25,8 +30,8 @@ final class TokenRegistry {
    * @param projectId the project the token is scoped to, or null for an unscoped token
    * @param generation the revocation generation it was issued in
    */
-  record IssuedToken(String value, String projectId, Instant issuedAt, Instant expiresAt, long generation) {
-  }
+  record IssuedToken(
+      String value, String projectId, Instant issuedAt, Instant expiresAt, long generation) {}
 
   private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
@@ -51,10 +56,12 @@ final class TokenRegistry {
   IssuedToken issue(String scopeProjectId) {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
-    // Real tokens start with "MII" (a base64 PKCS#7 blob); the prefix keeps ours recognisable in logs.
+    // Real tokens start with "MII" (a base64 PKCS#7 blob); the prefix keeps ours recognisable in
+    // logs.
     String value = "MII" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
-    IssuedToken token = new IssuedToken(value, scopeProjectId, now, now.plus(ttl), generation.get());
+    IssuedToken token =
+        new IssuedToken(value, scopeProjectId, now, now.plus(ttl), generation.get());
     if (tokens.size() >= PRUNE_THRESHOLD) {
       tokens.values().removeIf(old -> !isAlive(old, now));
     }

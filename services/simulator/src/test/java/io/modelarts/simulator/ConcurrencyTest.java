@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Injected latency delays each call without serialising them, so parallel pagers finish in about one
- * latency; and without latency, answers are not held back by the network stack.
+ * Injected latency delays each call without serialising them, so parallel pagers finish in about
+ * one latency; and without latency, answers are not held back by the network stack.
  */
 class ConcurrencyTest {
   private static final long LATENCY_MILLIS = 400;
@@ -31,8 +31,10 @@ class ConcurrencyTest {
 
   @Test
   void sequentialAnswersAreNotHeldBackByNagle() {
-    // Without TCP_NODELAY each answer of the JDK server waits ~40 ms for a delayed ACK: 50 calls >= 2 s.
-    try (ModelArtsSimulator simulator = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(100).build())) {
+    // Without TCP_NODELAY each answer of the JDK server waits ~40 ms for a delayed ACK: 50 calls >=
+    // 2 s.
+    try (ModelArtsSimulator simulator =
+        ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(100).build())) {
       SimulatorTestClient client = new SimulatorTestClient(simulator);
       client.list("");
       long start = System.nanoTime();
@@ -45,8 +47,9 @@ class ConcurrencyTest {
   }
 
   private static void assertParallelCallsTakeAboutOneLatency(int callers) throws Exception {
-    try (ModelArtsSimulator simulator = ModelArtsSimulator.start(
-        SimulatorConfig.builder().notebooks(500).latencyMillis(LATENCY_MILLIS).build())) {
+    try (ModelArtsSimulator simulator =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder().notebooks(500).latencyMillis(LATENCY_MILLIS).build())) {
       SimulatorTestClient client = new SimulatorTestClient(simulator);
       ExecutorService pool = Executors.newFixedThreadPool(callers);
       try {
@@ -55,11 +58,13 @@ class ConcurrencyTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
           int page = i % 10;
-          results.add(pool.submit(() -> {
-            ready.countDown();
-            go.await();
-            return client.list("limit=50&offset=" + page * 50).code();
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    ready.countDown();
+                    go.await();
+                    return client.list("limit=50&offset=" + page * 50).code();
+                  }));
         }
         ready.await();
         long start = System.nanoTime();
@@ -69,7 +74,9 @@ class ConcurrencyTest {
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMillis >= LATENCY_MILLIS, "took " + elapsedMillis + " ms");
-        assertTrue(elapsedMillis < 2 * LATENCY_MILLIS + 400, callers + " calls took " + elapsedMillis + " ms");
+        assertTrue(
+            elapsedMillis < 2 * LATENCY_MILLIS + 400,
+            callers + " calls took " + elapsedMillis + " ms");
         assertEquals(callers, simulator.apiCallCount());
       } finally {
         pool.shutdownNow();

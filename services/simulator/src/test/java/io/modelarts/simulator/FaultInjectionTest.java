@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fault knobs: every Nth list call throttled, failed or reset, and latency on every list call. */
+/**
+ * The fault knobs: every Nth list call throttled, failed or reset, and latency on every list call.
+ */
 class FaultInjectionTest {
   private ModelArtsSimulator simulator;
   private SimulatorTestClient client;
@@ -62,8 +64,13 @@ class FaultInjectionTest {
 
   @Test
   void configuredKnobsCountFromTheStart() {
-    try (ModelArtsSimulator configured = ModelArtsSimulator.start(
-        SimulatorConfig.builder().notebooks(10).throttleEvery(2).retryAfterSeconds(5).build())) {
+    try (ModelArtsSimulator configured =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder()
+                .notebooks(10)
+                .throttleEvery(2)
+                .retryAfterSeconds(5)
+                .build())) {
       SimulatorTestClient configuredClient = new SimulatorTestClient(configured);
       assertEquals(200, configuredClient.list("").code());
       SimulatorTestClient.Reply second = configuredClient.list("");
@@ -94,7 +101,8 @@ class FaultInjectionTest {
     assertEquals(200, client.list("").code());
     assertEquals(500, client.list("").code(), "fail beats throttle");
     assertEquals(200, client.list("").code());
-    assertThrows(UncheckedIOException.class, () -> client.list(""), "reset beats fail and throttle");
+    assertThrows(
+        UncheckedIOException.class, () -> client.list(""), "reset beats fail and throttle");
   }
 
   @Test

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** IAM password login, and how issued, expired, revoked, unknown and ready tokens fare on the list API. */
+/**
+ * IAM password login, and how issued, expired, revoked, unknown and ready tokens fare on the list
+ * API.
+ */
 class IamTokenTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -37,13 +40,17 @@ class IamTokenTest {
 
   @Test
   void correctPasswordIssuesAProjectScopedToken() {
-    SimulatorTestClient.Reply reply = login(credentials.iamPassword(), simulator.projectId(), "?nocatalog=true");
+    SimulatorTestClient.Reply reply =
+        login(credentials.iamPassword(), simulator.projectId(), "?nocatalog=true");
     assertEquals(201, reply.code(), reply.body());
     String token = reply.headers().get("X-Subject-Token");
     assertNotNull(token);
     assertTrue(token.startsWith("MII") && token.length() > 1000, "token looks like an IAM token");
     JsonNode body = reply.json().get("token");
-    assertTrue(body.get("expires_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
+    assertTrue(
+        body.get("expires_at")
+            .asText()
+            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
     assertTrue(body.get("issued_at").asText().endsWith("Z"));
     assertEquals("password", body.get("methods").get(0).asText());
     assertEquals(simulator.projectId(), body.get("project").get("id").asText());
@@ -61,8 +68,7 @@ class IamTokenTest {
   void withoutNocatalogTheBodyCarriesACatalogPointingHere() {
     SimulatorTestClient.Reply reply = login(credentials.iamPassword(), simulator.projectId(), "");
     assertEquals(201, reply.code());
-    assertEquals(simulator.baseUrl(),
-        reply.json().at("/token/catalog/0/endpoints/0/url").asText());
+    assertEquals(simulator.baseUrl(), reply.json().at("/token/catalog/0/endpoints/0/url").asText());
   }
 
   @Test
@@ -108,14 +114,20 @@ class IamTokenTest {
 
   @Test
   void revokedTokensAnswer0202ButTheReadyTokenSurvives() {
-    String token = login(credentials.iamPassword(), simulator.projectId(), "").headers().get("X-Subject-Token");
+    String token =
+        login(credentials.iamPassword(), simulator.projectId(), "")
+            .headers()
+            .get("X-Subject-Token");
     simulator.revokeTokens();
     SimulatorTestClient.Reply reply = listWithToken(token);
     assertEquals(401, reply.code());
     assertEquals("ModelArts.0202", reply.errorCode());
     assertEquals(200, listWithToken(credentials.readyToken()).code());
 
-    String fresh = login(credentials.iamPassword(), simulator.projectId(), "").headers().get("X-Subject-Token");
+    String fresh =
+        login(credentials.iamPassword(), simulator.projectId(), "")
+            .headers()
+            .get("X-Subject-Token");
     assertEquals(200, listWithToken(fresh).code(), "tokens issued after revocation work");
   }
 
@@ -165,8 +177,12 @@ class IamTokenTest {
     ObjectNode auth = body.putObject("auth");
     ObjectNode identity = auth.putObject("identity");
     identity.putArray("methods").add("password");
-    ObjectNode user = identity.putObject("password").putObject("user")
-        .put("name", credentials.iamUser()).put("password", password);
+    ObjectNode user =
+        identity
+            .putObject("password")
+            .putObject("user")
+            .put("name", credentials.iamUser())
+            .put("password", password);
     user.putObject("domain").put("name", credentials.iamDomain());
     auth.putObject("scope").putObject("project").put("id", simulator.projectId());
     return body;

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each filter selects exactly the notebooks it should, before paging, with {@code total} counting matches. */
+/**
+ * Each filter selects exactly the notebooks it should, before paging, with {@code total} counting
+ * matches.
+ */
 class ListFiltersTest {
   private static ModelArtsSimulator simulator;
   private static SimulatorTestClient client;
@@ -45,7 +48,9 @@ class ListFiltersTest {
     List<JsonNode> rows = client.listAll("feature=DEFAULT");
     assertTrue(rows.size() >= 1);
     assertEquals(expectedIds(n -> feature(n, "DEFAULT")), ListPagingTest.ids(rows));
-    assertEquals(rows.size() + client.list("").json().get("total").asInt(), dataset.size(),
+    assertEquals(
+        rows.size() + client.list("").json().get("total").asInt(),
+        dataset.size(),
         "the two features together are the whole data set");
   }
 
@@ -60,11 +65,14 @@ class ListFiltersTest {
     for (String status : NotebookGenerator.STATUSES) {
       SimulatorTestClient.Reply reply = client.list("status=" + status + "&feature=NOTEBOOK");
       assertEquals(200, reply.code(), status);
-      long expected = dataset.stream().filter(n -> feature(n, "NOTEBOOK") && text(n, "status").equals(status))
-          .count();
+      long expected =
+          dataset.stream()
+              .filter(n -> feature(n, "NOTEBOOK") && text(n, "status").equals(status))
+              .count();
       assertEquals(expected, reply.json().get("total").asLong(), status);
     }
-    assertEquals(expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "status").equals("RUNNING")),
+    assertEquals(
+        expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "status").equals("RUNNING")),
         ListPagingTest.ids(client.listAll("status=RUNNING")));
   }
 
@@ -78,12 +86,17 @@ class ListFiltersTest {
   @ParameterizedTest
   @EnumSource(NameMatch.class)
   void nameFilterFollowsTheConfiguredMatch(NameMatch mode) {
-    try (ModelArtsSimulator matching = ModelArtsSimulator.start(
-        SimulatorConfig.builder().notebooks(500).nameMatch(mode).build())) {
+    try (ModelArtsSimulator matching =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder().notebooks(500).nameMatch(mode).build())) {
       SimulatorTestClient matchingClient = new SimulatorTestClient(matching);
       for (String pattern : List.of("resnet", "ResNet", "nb-train", "NB", "0042")) {
-        List<String> expected = expectedIds(n -> feature(n, "NOTEBOOK") && mode.matches(text(n, "name"), pattern));
-        assertEquals(expected, ListPagingTest.ids(matchingClient.listAll("name=" + pattern)), mode + " " + pattern);
+        List<String> expected =
+            expectedIds(n -> feature(n, "NOTEBOOK") && mode.matches(text(n, "name"), pattern));
+        assertEquals(
+            expected,
+            ListPagingTest.ids(matchingClient.listAll("name=" + pattern)),
+            mode + " " + pattern);
       }
     }
   }
@@ -97,7 +110,8 @@ class ListFiltersTest {
     long containsNb = count(n -> NameMatch.SUBSTRING.matches(text(n, "name"), "nb-"));
     assertTrue(ignoreCase > substring && substring > 0, ignoreCase + " vs " + substring);
     assertTrue(containsNb >= prefix && prefix > 0);
-    assertTrue(count(n -> text(n, "name").toLowerCase(Locale.ROOT).contains("resnet")) == ignoreCase);
+    assertTrue(
+        count(n -> text(n, "name").toLowerCase(Locale.ROOT).contains("resnet")) == ignoreCase);
   }
 
   @ParameterizedTest
@@ -114,9 +128,15 @@ class ListFiltersTest {
 
   @Test
   void poolIdMatchesExactly() {
-    String poolId = dataset.stream().filter(n -> n.has("pool")).findFirst().orElseThrow()
-        .at("/pool/id").asText();
-    assertEquals(expectedIds(n -> feature(n, "NOTEBOOK") && poolId.equals(n.at("/pool/id").asText(null))),
+    String poolId =
+        dataset.stream()
+            .filter(n -> n.has("pool"))
+            .findFirst()
+            .orElseThrow()
+            .at("/pool/id")
+            .asText();
+    assertEquals(
+        expectedIds(n -> feature(n, "NOTEBOOK") && poolId.equals(n.at("/pool/id").asText(null))),
         ListPagingTest.ids(client.listAll("pool_id=" + poolId)));
     assertEquals(0, client.list("pool_id=" + poolId.substring(0, 8)).json().get("total").asInt());
   }
@@ -124,28 +144,41 @@ class ListFiltersTest {
   @Test
   void ownerMatchesExactly() {
     String owner = text(dataset.get(0), "owner");
-    assertEquals(expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "owner").equals(owner)),
+    assertEquals(
+        expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "owner").equals(owner)),
         ListPagingTest.ids(client.listAll("owner=" + owner)));
-    assertEquals(0, client.list("owner=" + owner.toUpperCase(Locale.ROOT)).json().get("total").asInt());
+    assertEquals(
+        0, client.list("owner=" + owner.toUpperCase(Locale.ROOT)).json().get("total").asInt());
   }
 
   @Test
   void bothWorkspaceSpellingsFilter() {
-    String workspace = dataset.stream().map(n -> text(n, "workspace_id")).filter(w -> !w.equals("0"))
-        .findFirst().orElseThrow();
-    List<String> expected = expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "workspace_id").equals(workspace));
+    String workspace =
+        dataset.stream()
+            .map(n -> text(n, "workspace_id"))
+            .filter(w -> !w.equals("0"))
+            .findFirst()
+            .orElseThrow();
+    List<String> expected =
+        expectedIds(n -> feature(n, "NOTEBOOK") && text(n, "workspace_id").equals(workspace));
     assertTrue(!expected.isEmpty());
     assertEquals(expected, ListPagingTest.ids(client.listAll("workspaceId=" + workspace)));
     assertEquals(expected, ListPagingTest.ids(client.listAll("workspace_id=" + workspace)));
-    assertEquals(0, client.list("workspaceId=" + workspace + "&workspace_id=0").json().get("total").asInt(),
+    assertEquals(
+        0,
+        client.list("workspaceId=" + workspace + "&workspace_id=0").json().get("total").asInt(),
         "both spellings apply together");
   }
 
   @Test
   void filtersCombineAndApplyBeforePaging() {
     JsonNode page = client.list("status=RUNNING&workspace_id=0&limit=10").json();
-    long expected = count(n -> feature(n, "NOTEBOOK") && text(n, "status").equals("RUNNING")
-        && text(n, "workspace_id").equals("0"));
+    long expected =
+        count(
+            n ->
+                feature(n, "NOTEBOOK")
+                    && text(n, "status").equals("RUNNING")
+                    && text(n, "workspace_id").equals("0"));
     assertTrue(expected > 10, "enough rows for more than one page");
     assertEquals(expected, page.get("total").asLong());
     assertEquals((expected + 9) / 10, page.get("pages").asLong());
@@ -154,12 +187,15 @@ class ListFiltersTest {
   @Test
   void unknownParametersAreIgnoredLikeOtcDoes() {
     int total = client.list("").json().get("total").asInt();
-    assertEquals(total, client.list("flavor=modelarts.vm.cpu.2u&id=x&Status=RUNNING").json().get("total").asInt());
+    assertEquals(
+        total,
+        client.list("flavor=modelarts.vm.cpu.2u&id=x&Status=RUNNING").json().get("total").asInt());
   }
 
   @Test
   void emptyValuesCountAsAbsent() {
-    assertEquals(client.list("").json().get("total"),
+    assertEquals(
+        client.list("").json().get("total"),
         client.list("status=&name=&owner=&pool_id=&workspace_id=&feature=").json().get("total"));
   }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Paging as service-behaviour.md reports it: fixed page sizes, offsets rounded down to pages, 6400 past the end. */
+/**
+ * Paging as service-behaviour.md reports it: fixed page sizes, offsets rounded down to pages, 6400
+ * past the end.
+ */
 class ListPagingTest {
   private static ModelArtsSimulator simulator;
   private static SimulatorTestClient client;
@@ -31,8 +34,10 @@ class ListPagingTest {
   @Test
   void defaultPageIsTheFirstTenNotebooks() {
     JsonNode page = client.list("").json();
-    long notebooks = simulator.dataset().stream()
-        .filter(n -> n.get("feature").asText().equals("NOTEBOOK")).count();
+    long notebooks =
+        simulator.dataset().stream()
+            .filter(n -> n.get("feature").asText().equals("NOTEBOOK"))
+            .count();
     assertEquals(0, page.get("current").asInt());
     assertEquals(10, page.get("size").asInt());
     assertEquals(10, page.get("data").size());
@@ -50,7 +55,8 @@ class ListPagingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "1", "5", "11", "25", "49", "51", "100", "-10", "abc", "10.0", "1e1"})
+  @ValueSource(
+      strings = {"0", "1", "5", "11", "25", "49", "51", "100", "-10", "abc", "10.0", "1e1"})
   void otherLimitsAreRejectedWith0104(String limit) {
     SimulatorTestClient.Reply reply = client.list("limit=" + limit);
     assertEquals(400, reply.code());
@@ -101,7 +107,8 @@ class ListPagingTest {
 
   @Test
   void offsetEqualToTotalOnAFullLastPageGivesAnEmptyPage() {
-    try (ModelArtsSimulator exact = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(40).build())) {
+    try (ModelArtsSimulator exact =
+        ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(40).build())) {
       SimulatorTestClient exactClient = new SimulatorTestClient(exact);
       // Grow the data until the NOTEBOOK total is a multiple of 10: the last page is then full.
       while (exactClient.list("").json().get("total").asInt() % 10 != 0) {
@@ -113,7 +120,8 @@ class ListPagingTest {
       assertEquals(0, page.get("data").size());
       assertEquals(total / 10, page.get("pages").asInt());
       assertEquals(total, page.get("total").asInt());
-      assertEquals("ModelArts.6400", exactClient.list("limit=10&offset=" + (total + 10)).errorCode());
+      assertEquals(
+          "ModelArts.6400", exactClient.list("limit=10&offset=" + (total + 10)).errorCode());
     }
   }
 
@@ -123,7 +131,8 @@ class ListPagingTest {
     assertEquals(0, page.get("total").asInt());
     assertEquals(0, page.get("pages").asInt());
     assertEquals(0, page.get("data").size());
-    assertEquals("fromIndex(10) > toIndex(0)",
+    assertEquals(
+        "fromIndex(10) > toIndex(0)",
         client.list("name=nothing_matches_this&offset=10").errorMessage());
   }
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The sort whitelist, its 6303 error, and the service's case-insensitive order with id tie-breaks. */
+/**
+ * The sort whitelist, its 6303 error, and the service's case-insensitive order with id tie-breaks.
+ */
 class ListSortingTest {
   private static ModelArtsSimulator simulator;
   private static SimulatorTestClient client;
@@ -32,8 +34,11 @@ class ListSortingTest {
   static void start() {
     simulator = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(400).build());
     client = new SimulatorTestClient(simulator);
-    notebooks = simulator.dataset().stream().filter(n -> n.get("feature").asText().equals("NOTEBOOK"))
-        .map(JsonNode.class::cast).toList();
+    notebooks =
+        simulator.dataset().stream()
+            .filter(n -> n.get("feature").asText().equals("NOTEBOOK"))
+            .map(JsonNode.class::cast)
+            .toList();
   }
 
   @AfterAll
@@ -44,38 +49,51 @@ class ListSortingTest {
   @Test
   void namesSortCaseInsensitivelyWithIdsBreakingTies() {
     List<JsonNode> ascending = client.listAll("sort_key=name&sort_dir=ASC");
-    assertEquals(expected(BY_NAME_IGNORING_CASE.thenComparing(BY_ID)), ListPagingTest.ids(ascending));
+    assertEquals(
+        expected(BY_NAME_IGNORING_CASE.thenComparing(BY_ID)), ListPagingTest.ids(ascending));
     List<String> names = ascending.stream().map(n -> n.get("name").asText()).toList();
-    assertNotEquals(names.stream().sorted().toList(), names, "the order is not SQL's binary string order");
-    assertTrue(names.stream().distinct().count() < names.size(), "duplicate names exercise the tie-break");
+    assertNotEquals(
+        names.stream().sorted().toList(), names, "the order is not SQL's binary string order");
+    assertTrue(
+        names.stream().distinct().count() < names.size(), "duplicate names exercise the tie-break");
 
     List<JsonNode> descending = client.listAll("sort_key=name&sort_dir=DESC");
-    assertEquals(expected(BY_NAME_IGNORING_CASE.thenComparing(BY_ID).reversed()), ListPagingTest.ids(descending));
+    assertEquals(
+        expected(BY_NAME_IGNORING_CASE.thenComparing(BY_ID).reversed()),
+        ListPagingTest.ids(descending));
   }
 
   @Test
   void timeKeysSortByTheLeaseTimes() {
-    assertEquals(expected(BY_CREATE_AT.thenComparing(BY_ID)),
+    assertEquals(
+        expected(BY_CREATE_AT.thenComparing(BY_ID)),
         ListPagingTest.ids(client.listAll("sort_key=create_at&sort_dir=ASC")));
-    assertEquals(expected(BY_UPDATE_AT.thenComparing(BY_ID).reversed()),
+    assertEquals(
+        expected(BY_UPDATE_AT.thenComparing(BY_ID).reversed()),
         ListPagingTest.ids(client.listAll("sort_key=update_at")));
   }
 
   @Test
   void severalKeysSortLexicographically() {
-    assertEquals(expected(BY_NAME_IGNORING_CASE.thenComparing(BY_CREATE_AT).thenComparing(BY_ID)),
+    assertEquals(
+        expected(BY_NAME_IGNORING_CASE.thenComparing(BY_CREATE_AT).thenComparing(BY_ID)),
         ListPagingTest.ids(client.listAll("sort_key=name,create_at&sort_dir=ASC")));
   }
 
   @Test
   void defaultOrderIsNewestFirst() {
-    assertEquals(expected(BY_CREATE_AT.thenComparing(BY_ID).reversed()), ListPagingTest.ids(client.listAll("")));
-    assertEquals(expected(BY_CREATE_AT.thenComparing(BY_ID)), ListPagingTest.ids(client.listAll("sort_dir=ASC")),
+    assertEquals(
+        expected(BY_CREATE_AT.thenComparing(BY_ID).reversed()),
+        ListPagingTest.ids(client.listAll("")));
+    assertEquals(
+        expected(BY_CREATE_AT.thenComparing(BY_ID)),
+        ListPagingTest.ids(client.listAll("sort_dir=ASC")),
         "sort_dir alone applies to the default key");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"status", "updateTime", "id", "name,status", "name,", "NAME", "lease.create_at"})
+  @ValueSource(
+      strings = {"status", "updateTime", "id", "name,status", "name,", "NAME", "lease.create_at"})
   void keysOutsideTheWhitelistAre6303(String sortKey) {
     SimulatorTestClient.Reply reply = client.list("sort_key=" + sortKey);
     assertEquals(400, reply.code());
@@ -91,8 +109,12 @@ class ListSortingTest {
 
   @Test
   void theWhitelistIsConfigurable() {
-    try (ModelArtsSimulator narrow = ModelArtsSimulator.start(
-        SimulatorConfig.builder().notebooks(50).sortableKeys(Set.of("create_at", "status")).build())) {
+    try (ModelArtsSimulator narrow =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder()
+                .notebooks(50)
+                .sortableKeys(Set.of("create_at", "status"))
+                .build())) {
       SimulatorTestClient narrowClient = new SimulatorTestClient(narrow);
       assertEquals("ModelArts.6303", narrowClient.list("sort_key=name").errorCode());
       List<JsonNode> byStatus = narrowClient.listAll("sort_key=status&sort_dir=ASC");

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The README documents every error code the simulator answers and every command-line option it takes. */
+/**
+ * The README documents every error code the simulator answers and every command-line option it
+ * takes.
+ */
 class ReadmeTest {
   private static String readme;
 
   @BeforeAll
   static void read() throws IOException {
-    // Surefire runs in the project root; the fallback lets the test run from the simulator folder too.
+    // Surefire runs in the project root; the fallback lets the test run from the simulator folder
+    // too.
     Path path = Path.of("services/simulator/README.md");
     readme = Files.readString(Files.exists(path) ? path : Path.of("README.md"));
   }

@@ -22,8 +22,9 @@ class RequestLogTest {
 
   @BeforeEach
   void start() {
-    simulator = ModelArtsSimulator.start(
-        SimulatorConfig.builder().notebooks(40).requestListener(heard::add).build());
+    simulator =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder().notebooks(40).requestListener(heard::add).build());
     client = new SimulatorTestClient(simulator);
   }
 
@@ -36,8 +37,12 @@ class RequestLogTest {
   void signedCallIsRecordedWithRawHeadersAndDecodedParameters() {
     Instant before = Instant.now();
     SimulatorCredentials credentials = simulator.credentials();
-    client.signedList("limit=20&name=nb-train&sort_key=name%2Ccreate_at", credentials.accessKey(),
-        credentials.secretKey(), Instant.now(), Map.of("X-Project-Id", simulator.projectId()));
+    client.signedList(
+        "limit=20&name=nb-train&sort_key=name%2Ccreate_at",
+        credentials.accessKey(),
+        credentials.secretKey(),
+        Instant.now(),
+        Map.of("X-Project-Id", simulator.projectId()));
 
     List<ServedRequest> log = simulator.requestLog();
     assertEquals(1, log.size());
@@ -48,9 +53,14 @@ class RequestLogTest {
     assertEquals(client.listPath(), request.path());
     assertEquals("limit=20&name=nb-train&sort_key=name%2Ccreate_at", request.rawQuery());
     assertEquals(List.of("name,create_at"), request.queryParameters().get("sort_key"));
-    assertEquals(Map.of("limit", "20", "name", "nb-train", "sort_key", "name,create_at"),
+    assertEquals(
+        Map.of("limit", "20", "name", "nb-train", "sort_key", "name,create_at"),
         request.singleParameters());
-    assertTrue(request.headers().get("authorization").startsWith("SDK-HMAC-SHA256 Access=" + credentials.accessKey()));
+    assertTrue(
+        request
+            .headers()
+            .get("authorization")
+            .startsWith("SDK-HMAC-SHA256 Access=" + credentials.accessKey()));
     assertTrue(request.headers().get("x-sdk-date").matches("\\d{8}T\\d{6}Z"));
     assertEquals("127.0.0.1:" + simulator.port(), request.headers().get("host"));
     assertEquals(simulator.projectId(), request.header("X-Project-Id"));

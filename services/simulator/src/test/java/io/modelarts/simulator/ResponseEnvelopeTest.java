@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every answer, success or error, carries X-Request-Id and a JSON body; routing errors are 404s. */
+/**
+ * Every answer, success or error, carries X-Request-Id and a JSON body; routing errors are 404s.
+ */
 class ResponseEnvelopeTest {
   private static ModelArtsSimulator simulator;
   private static SimulatorTestClient client;
@@ -31,13 +33,14 @@ class ResponseEnvelopeTest {
   @Test
   void everyAnswerHasARequestIdAndJson() {
     String token = simulator.credentials().readyToken();
-    List<SimulatorTestClient.Reply> replies = List.of(
-        client.list(""),
-        client.list("limit=3"),
-        client.get(client.listPath(), "", Map.of()),
-        client.get("/v1/" + "0".repeat(32) + "/notebooks", "", Map.of("X-Auth-Token", token)),
-        client.get("/v2/anything", "", Map.of()),
-        client.postJson("/v3/auth/tokens", "{}"));
+    List<SimulatorTestClient.Reply> replies =
+        List.of(
+            client.list(""),
+            client.list("limit=3"),
+            client.get(client.listPath(), "", Map.of()),
+            client.get("/v1/" + "0".repeat(32) + "/notebooks", "", Map.of("X-Auth-Token", token)),
+            client.get("/v2/anything", "", Map.of()),
+            client.postJson("/v3/auth/tokens", "{}"));
     simulator.faults().setThrottleEvery(1);
     SimulatorTestClient.Reply throttled = client.list("");
     simulator.faults().clear().setFailEvery(1);
@@ -61,28 +64,36 @@ class ResponseEnvelopeTest {
 
   @Test
   void requestIdsDiffer() {
-    assertTrue(!client.list("").headers().get("X-Request-Id").equals(client.list("").headers().get("X-Request-Id")));
+    assertTrue(
+        !client
+            .list("")
+            .headers()
+            .get("X-Request-Id")
+            .equals(client.list("").headers().get("X-Request-Id")));
   }
 
   @Test
   void unknownProjectIs404AfterAuthentication() {
     String otherProject = "/v1/" + "a".repeat(32) + "/notebooks";
-    SimulatorTestClient.Reply reply = client.get(otherProject, "",
-        Map.of("X-Auth-Token", simulator.credentials().readyToken()));
+    SimulatorTestClient.Reply reply =
+        client.get(otherProject, "", Map.of("X-Auth-Token", simulator.credentials().readyToken()));
     assertEquals(404, reply.code());
     assertEquals("ModelArts.0100", reply.errorCode());
     assertEquals(401, client.get(otherProject, "", Map.of()).code(), "authentication comes first");
-    assertEquals(1 + 1, simulator.requestLog().stream()
-        .filter(r -> r.path().equals(otherProject)).count());
+    assertEquals(
+        1 + 1, simulator.requestLog().stream().filter(r -> r.path().equals(otherProject)).count());
   }
 
   @Test
   void otherPathsAndMethodsAre404() {
     assertEquals("APIGW.0101", client.get(client.listPath() + "/", "", Map.of()).errorCode());
     assertEquals("APIGW.0101", client.get("/v3/auth/tokens", "", Map.of()).errorCode());
-    Request post = new Request.Builder().url(simulator.baseUrl() + client.listPath())
-        .header("X-Auth-Token", simulator.credentials().readyToken())
-        .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+    Request post =
+        new Request.Builder()
+            .url(simulator.baseUrl() + client.listPath())
+            .header("X-Auth-Token", simulator.credentials().readyToken())
+            .post(RequestBody.create("{}", MediaType.get("application/json")))
+            .build();
     SimulatorTestClient.Reply reply = client.execute(post);
     assertEquals(404, reply.code());
     assertEquals("APIGW.0101", reply.errorCode());
@@ -90,9 +101,13 @@ class ResponseEnvelopeTest {
 
   @Test
   void malformedQueryEscapeIsRefusedByTheHttpLayer() {
-    // The JDK server rejects the URI before any handler runs, so this 400 has no ModelArts body (README).
-    SimulatorTestClient.Reply reply = client.get(client.listPath(), "name=%ZZ",
-        Map.of("X-Auth-Token", simulator.credentials().readyToken()));
+    // The JDK server rejects the URI before any handler runs, so this 400 has no ModelArts body
+    // (README).
+    SimulatorTestClient.Reply reply =
+        client.get(
+            client.listPath(),
+            "name=%ZZ",
+            Map.of("X-Auth-Token", simulator.credentials().readyToken()));
     assertEquals(400, reply.code());
   }
 }

@@ -29,9 +29,21 @@ class SimulatorConfigTest {
 
   @Test
   void toBuilderKeepsEverySetting() {
-    SimulatorConfig config = SimulatorConfig.builder().port(1234).notebooks(7).seed(9).latencyMillis(5)
-        .throttleEvery(2).retryAfterSeconds(3).failEvery(4).resetEvery(6).nameMatch(NameMatch.PREFIX)
-        .sortableKeys(Set.of("name")).reportOwner(false).tokenTtl(Duration.ofMinutes(1)).build();
+    SimulatorConfig config =
+        SimulatorConfig.builder()
+            .port(1234)
+            .notebooks(7)
+            .seed(9)
+            .latencyMillis(5)
+            .throttleEvery(2)
+            .retryAfterSeconds(3)
+            .failEvery(4)
+            .resetEvery(6)
+            .nameMatch(NameMatch.PREFIX)
+            .sortableKeys(Set.of("name"))
+            .reportOwner(false)
+            .tokenTtl(Duration.ofMinutes(1))
+            .build();
     assertEquals(config.toString(), config.toBuilder().build().toString());
   }
 
@@ -41,8 +53,11 @@ class SimulatorConfigTest {
     assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.builder().notebooks(-1));
     assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.builder().latencyMillis(-1));
     assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.builder().throttleEvery(-1));
-    assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.builder().sortableKeys(Set.of("a,b")));
-    assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.builder().tokenTtl(Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SimulatorConfig.builder().sortableKeys(Set.of("a,b")));
+    assertThrows(
+        IllegalArgumentException.class, () -> SimulatorConfig.builder().tokenTtl(Duration.ZERO));
     assertThrows(NullPointerException.class, () -> SimulatorConfig.builder().nameMatch(null));
   }
 
@@ -55,8 +70,16 @@ class SimulatorConfigTest {
 
   @Test
   void faultSettingsStartFromTheConfiguration() {
-    try (ModelArtsSimulator simulator = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(1)
-        .latencyMillis(3).throttleEvery(4).retryAfterSeconds(5).failEvery(6).resetEvery(7).build())) {
+    try (ModelArtsSimulator simulator =
+        ModelArtsSimulator.start(
+            SimulatorConfig.builder()
+                .notebooks(1)
+                .latencyMillis(3)
+                .throttleEvery(4)
+                .retryAfterSeconds(5)
+                .failEvery(6)
+                .resetEvery(7)
+                .build())) {
       FaultSettings faults = simulator.faults();
       assertEquals(3, faults.latencyMillis());
       assertEquals(4, faults.throttleEvery());

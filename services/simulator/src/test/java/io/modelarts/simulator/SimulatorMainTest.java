@@ -31,9 +31,12 @@ class SimulatorMainTest {
 
   @Test
   void everyOptionIsApplied() {
-    SimulatorConfig config = SimulatorMain.parseArguments(("--port 0 --notebooks 12 --seed 7 --latency-ms 50 "
-        + "--throttle-every 7 --retry-after 3 --fail-every 11 --reset-every 13 --name-match prefix "
-        + "--sortable-keys create_at,status --token-ttl-seconds 60 --no-owner --log").split(" "));
+    SimulatorConfig config =
+        SimulatorMain.parseArguments(
+            ("--port 0 --notebooks 12 --seed 7 --latency-ms 50 "
+                    + "--throttle-every 7 --retry-after 3 --fail-every 11 --reset-every 13 --name-match prefix "
+                    + "--sortable-keys create_at,status --token-ttl-seconds 60 --no-owner --log")
+                .split(" "));
     assertEquals(0, config.port());
     assertEquals(12, config.notebooks());
     assertEquals(7L, config.seed());
@@ -50,25 +53,43 @@ class SimulatorMainTest {
 
   @Test
   void helpAndMistakesAreReported() {
-    assertThrows(SimulatorMain.HelpRequested.class, () -> SimulatorMain.parseArguments(new String[] {"--help"}));
-    assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parseArguments(new String[] {"--bogus"}));
-    assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parseArguments(new String[] {"--port"}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        SimulatorMain.HelpRequested.class,
+        () -> SimulatorMain.parseArguments(new String[] {"--help"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SimulatorMain.parseArguments(new String[] {"--bogus"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SimulatorMain.parseArguments(new String[] {"--port"}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SimulatorMain.parseArguments(new String[] {"--port", "x"}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SimulatorMain.parseArguments(new String[] {"--name-match", "fuzzy"}));
   }
 
   @Test
   void bannerShowsWhereAndHowToConnect() {
-    try (ModelArtsSimulator simulator = ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(5).build())) {
+    try (ModelArtsSimulator simulator =
+        ModelArtsSimulator.start(SimulatorConfig.builder().notebooks(5).build())) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       SimulatorMain.printBanner(simulator, new PrintStream(bytes, true, StandardCharsets.UTF_8));
       String banner = bytes.toString(StandardCharsets.UTF_8);
       SimulatorCredentials credentials = simulator.credentials();
-      for (String expected : List.of(simulator.baseUrl(), simulator.projectId(), credentials.accessKey(),
-          credentials.secretKey(), credentials.temporaryAccessKey(), credentials.securityToken(),
-          credentials.iamUser(), credentials.iamPassword(), credentials.iamDomain(), credentials.readyToken())) {
+      for (String expected :
+          List.of(
+              simulator.baseUrl(),
+              simulator.projectId(),
+              credentials.accessKey(),
+              credentials.secretKey(),
+              credentials.temporaryAccessKey(),
+              credentials.securityToken(),
+              credentials.iamUser(),
+              credentials.iamPassword(),
+              credentials.iamDomain(),
+              credentials.readyToken())) {
         assertTrue(banner.contains(expected), expected);
       }
     }
@@ -76,10 +97,21 @@ class SimulatorMainTest {
 
   @Test
   void logLineSaysWhatHappened() {
-    ServedRequest request = new ServedRequest(12, Instant.parse("2025-01-01T00:00:00Z"), "GET",
-        "/v1/p/notebooks", "limit=50", Map.of("limit", List.of("50")), Map.of(), "aksk", 429,
-        "ModelArts.2799", 3);
-    assertEquals("2025-01-01T00:00:00Z #12 GET /v1/p/notebooks?limit=50 auth=aksk -> 429 ModelArts.2799 (3 ms)",
+    ServedRequest request =
+        new ServedRequest(
+            12,
+            Instant.parse("2025-01-01T00:00:00Z"),
+            "GET",
+            "/v1/p/notebooks",
+            "limit=50",
+            Map.of("limit", List.of("50")),
+            Map.of(),
+            "aksk",
+            429,
+            "ModelArts.2799",
+            3);
+    assertEquals(
+        "2025-01-01T00:00:00Z #12 GET /v1/p/notebooks?limit=50 auth=aksk -> 429 ModelArts.2799 (3 ms)",
         SimulatorMain.logLine(request));
   }
 }

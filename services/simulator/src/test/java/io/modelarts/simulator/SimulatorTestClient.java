@@ -18,7 +18,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** A small OkHttp client for the simulator tests: real HTTP on loopback, with token or AK/SK signing. */
+/**
+ * A small OkHttp client for the simulator tests: real HTTP on loopback, with token or AK/SK
+ * signing.
+ */
 final class SimulatorTestClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -47,10 +50,11 @@ final class SimulatorTestClient {
   SimulatorTestClient(ModelArtsSimulator simulator) {
     this.simulator = simulator;
     // No silent retries: a test must see exactly what the simulator did.
-    this.http = new OkHttpClient.Builder()
-        .retryOnConnectionFailure(false)
-        .readTimeout(10, TimeUnit.SECONDS)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .retryOnConnectionFailure(false)
+            .readTimeout(10, TimeUnit.SECONDS)
+            .build();
   }
 
   OkHttpClient http() {
@@ -74,7 +78,10 @@ final class SimulatorTestClient {
     int pages = first.json().get("pages").asInt();
     first.json().get("data").forEach(rows::add);
     for (int page = 1; page < pages; page++) {
-      list(rawQuery + separator + "limit=50&offset=" + page * 50).json().get("data").forEach(rows::add);
+      list(rawQuery + separator + "limit=50&offset=" + page * 50)
+          .json()
+          .get("data")
+          .forEach(rows::add);
     }
     return rows;
   }
@@ -86,32 +93,60 @@ final class SimulatorTestClient {
   }
 
   Reply postJson(String pathAndQuery, String json) {
-    Request request = new Request.Builder()
-        .url(simulator.baseUrl() + pathAndQuery)
-        .post(RequestBody.create(json, MediaType.get("application/json")))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(simulator.baseUrl() + pathAndQuery)
+            .post(RequestBody.create(json, MediaType.get("application/json")))
+            .build();
     return execute(request);
   }
 
-  /** GET the list API signed with {@code SDK-HMAC-SHA256}, as the Huawei SDKs sign (host;x-sdk-date). */
-  Reply signedList(String rawQuery, String accessKey, String secretKey, Instant signedAt,
+  /**
+   * GET the list API signed with {@code SDK-HMAC-SHA256}, as the Huawei SDKs sign
+   * (host;x-sdk-date).
+   */
+  Reply signedList(
+      String rawQuery,
+      String accessKey,
+      String secretKey,
+      Instant signedAt,
       Map<String, String> extraHeaders) {
-    return get(listPath(), rawQuery, signedHeaders(listPath(), rawQuery, accessKey, secretKey, signedAt,
-        extraHeaders));
+    return get(
+        listPath(),
+        rawQuery,
+        signedHeaders(listPath(), rawQuery, accessKey, secretKey, signedAt, extraHeaders));
   }
 
-  /** The headers of a request signed over host and x-sdk-date, plus {@code extraHeaders} (unsigned). */
-  Map<String, String> signedHeaders(String path, String rawQuery, String accessKey, String secretKey,
-      Instant signedAt, Map<String, String> extraHeaders) {
+  /**
+   * The headers of a request signed over host and x-sdk-date, plus {@code extraHeaders} (unsigned).
+   */
+  Map<String, String> signedHeaders(
+      String path,
+      String rawQuery,
+      String accessKey,
+      String secretKey,
+      Instant signedAt,
+      Map<String, String> extraHeaders) {
     String sdkDate = SdkHmacSha256.SDK_DATE.format(signedAt);
-    Map<String, String> signed = Map.of("host", "127.0.0.1:" + simulator.port(), "x-sdk-date", sdkDate);
-    String canonical = SdkHmacSha256.canonicalRequest("GET", path, QueryString.decode(rawQuery), signed,
-        List.of("host", "x-sdk-date"), SdkHmacSha256.sha256Hex(new byte[0]));
+    Map<String, String> signed =
+        Map.of("host", "127.0.0.1:" + simulator.port(), "x-sdk-date", sdkDate);
+    String canonical =
+        SdkHmacSha256.canonicalRequest(
+            "GET",
+            path,
+            QueryString.decode(rawQuery),
+            signed,
+            List.of("host", "x-sdk-date"),
+            SdkHmacSha256.sha256Hex(new byte[0]));
     String signature = SdkHmacSha256.signature(secretKey, sdkDate, canonical);
     Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
     headers.put("X-Sdk-Date", sdkDate);
-    headers.put("Authorization", "SDK-HMAC-SHA256 Access=" + accessKey
-        + ", SignedHeaders=host;x-sdk-date, Signature=" + signature);
+    headers.put(
+        "Authorization",
+        "SDK-HMAC-SHA256 Access="
+            + accessKey
+            + ", SignedHeaders=host;x-sdk-date, Signature="
+            + signature);
     return headers;
   }
 

@@ -51,31 +51,21 @@ public final class ScanExecution {
 
   /** Waits for a page while watching the statement's cancel flag and deadline. */
   static <T> T await(java.util.concurrent.CompletableFuture<T> future, QueryContext context) {
-    while (true) {
-      try {
-        context.check();
-        return future.get(25, java.util.concurrent.TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        // poll again
-      } catch (java.io.IOException e) {
-        context.close();
-        throw new ListingPager.ListingException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        context.close();
-        throw new ListingPager.ListingException(
-            new QueryContext.QueryCancelledException("interrupted"));
-      } catch (java.util.concurrent.ExecutionException e) {
-        context.close();
-        Throwable cause = e.getCause();
-        if (cause instanceof java.io.UncheckedIOException u) {
-          throw new ListingPager.ListingException(u.getCause());
-        }
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
+    try {
+      return context.await(future);
+    } catch (QueryContext.QueryCancelledException e) {
+      context.close();
+      throw new ListingPager.ListingException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      context.close();
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.UncheckedIOException u) {
+        throw new ListingPager.ListingException(u.getCause());
       }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 

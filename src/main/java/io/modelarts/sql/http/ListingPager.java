@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +25,6 @@ import java.util.function.Consumer;
  * query never pays for pages it does not read.
  */
 public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
-  private static final long POLL_MILLIS = 25;
 
   private final PageSource source;
   private final ListRequest first;
@@ -238,30 +236,21 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   }
 
   private NotebookPage await(CompletableFuture<NotebookPage> future) throws IOException {
-    while (true) {
-      try {
-        context.check();
-        return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        // poll the cancel flag again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new QueryContext.QueryCancelledException("interrupted while waiting for a page");
-      } catch (ExecutionException e) {
-        close();
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IOException(cause);
-      } catch (IOException e) {
-        close();
-        throw e;
+    try {
+      return context.await(future);
+    } catch (ExecutionException e) {
+      close();
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
       }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(cause);
+    } catch (IOException e) {
+      close();
+      throw e;
     }
   }
 

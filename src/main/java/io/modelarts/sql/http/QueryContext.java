@@ -99,6 +99,34 @@ public final class QueryContext {
     inFlight.remove(call);
   }
 
+  /**
+   * Waits for {@code future}, checking every 25 ms whether the statement was cancelled, closed or
+   * timed out — the one place a statement's thread blocks, so a cancel is seen promptly.
+   *
+   * @throws QueryCancelledException when the statement ended first
+   * @throws ExecutionException with the failure of the awaited work
+   */
+  public <T> T await(java.util.concurrent.Future<T> future)
+      throws QueryCancelledException, java.util.concurrent.ExecutionException {
+    while (true) {
+      try {
+        check();
+      } catch (QueryCancelledException e) {
+        throw e;
+      } catch (InterruptedIOException e) {
+        throw new QueryCancelledException(e.getMessage());
+      }
+      try {
+        return future.get(25, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        // poll the flags again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new QueryCancelledException("interrupted while waiting");
+      }
+    }
+  }
+
   /** Aborts every call in flight. */
   public void cancelAll() {
     for (Call call : inFlight) {

@@ -76,7 +76,7 @@ public final class ResponseCache {
         }
       }
       try {
-        NotebookPage page = awaitShared(running, context);
+        NotebookPage page = context.await(running);
         logHit(request, page, log);
         return page;
       } catch (ExecutionException e) {
@@ -87,22 +87,6 @@ public final class ResponseCache {
           throw io;
         }
         throw new IOException(e.getCause());
-      }
-    }
-  }
-
-  private static NotebookPage awaitShared(
-      CompletableFuture<NotebookPage> running, QueryContext context)
-      throws IOException, ExecutionException {
-    while (true) {
-      context.check();
-      try {
-        return running.get(25, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        // poll our own cancel flag again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new QueryContext.QueryCancelledException("interrupted");
       }
     }
   }

@@ -16,23 +16,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures cold start: from the moment a fresh JVM is spawned until it has printed the result
- * of one query against an already running simulator, per JVM variant, and where that time goes
- * (phase stamps, and classes loaded per phase and per jar from {@code -Xlog:class+load}).
+ * Measures cold start: from the moment a fresh JVM is spawned until it has printed the result of
+ * one query against an already running simulator, per JVM variant, and where that time goes (phase
+ * stamps, and classes loaded per phase and per jar from {@code -Xlog:class+load}).
  */
 final class ColdStartProbe {
-  private static final Pattern CLASS_LOAD =
-      Pattern.compile("^\\[(\\d+)ms\\] (\\S+) source: (.*)$");
+  private static final Pattern CLASS_LOAD = Pattern.compile("^\\[(\\d+)ms\\] (\\S+) source: (.*)$");
 
   /** A way to start the JVM. */
   record Variant(String name, List<String> jvmOptions) {}
 
   /**
    * One start: the time to the printed result, each phase's time, and the time to exit, all from
-   * the spawn at {@code spawnEpochMillis}.
+   * the spawn at {@code spawnEpochMillis}; with {@code --profile}, estimated milliseconds per
+   * "phase TAB step / activity".
    */
   record Start(
-      double resultMillis, Map<String, Double> phaseMillis, double exitMillis, long spawnEpochMillis) {}
+      double resultMillis,
+      Map<String, Double> phaseMillis,
+      double exitMillis,
+      long spawnEpochMillis,
+      Map<String, Long> profile) {}
 
   private final Path outDir;
   private final String classpath;
@@ -52,14 +56,19 @@ final class ColdStartProbe {
     long spawn = System.nanoTime();
     Process process = builder.start();
     Map<String, Double> phases = new LinkedHashMap<>();
+    Map<String, Long> profile = new LinkedHashMap<>();
     double result = Double.NaN;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(ColdStartProgram.PHASE)) {
           String[] f = line.substring(ColdStartProgram.PHASE.length()).split(" ");
           phases.put(f[0], (double) (Long.parseLong(f[1]) - spawnEpoch));
+        } else if (line.startsWith(ColdStartProgram.PROFILE)) {
+          String[] f = line.substring(ColdStartProgram.PROFILE.length()).split("\t");
+          profile.put(f[0] + "\t" + f[1], Long.parseLong(f[2]));
         } else if (line.startsWith(ColdStartProgram.DONE)) {
           result = (System.nanoTime() - spawn) / 1e6;
         }
@@ -75,10 +84,15 @@ final class ColdStartProbe {
       throw new IOException(e);
     }
     if (process.exitValue() != 0 || Double.isNaN(result)) {
-      throw new IOException("cold-start JVM failed (exit " + process.exitValue() + ") for "
-          + variant.name() + "; see " + outDir.resolve("coldstart-stderr.log"));
+      throw new IOException(
+          "cold-start JVM failed (exit "
+              + process.exitValue()
+              + ") for "
+              + variant.name()
+              + "; see "
+              + outDir.resolve("coldstart-stderr.log"));
     }
-    return new Start(result, phases, (System.nanoTime() - spawn) / 1e6, spawnEpoch);
+    return new Start(result, phases, (System.nanoTime() - spawn) / 1e6, spawnEpoch, profile);
   }
 
   /**
@@ -113,8 +127,11 @@ final class ColdStartProbe {
       bySource.merge(sourceGroup(m.group(3)), 1, Integer::sum);
     }
     Map<String, Integer> byPhase = new LinkedHashMap<>();
-    start.phaseMillis().forEach(
-        (phase, millis) -> byPhase.put(phase, (int) times.stream().filter(t -> t <= millis).count()));
+    start
+        .phaseMillis()
+        .forEach(
+            (phase, millis) ->
+                byPhase.put(phase, (int) times.stream().filter(t -> t <= millis).count()));
     return new ClassLoads(bySource, byPhase, times.size());
   }
 

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Cold start: fresh JVMs that open a connection, run one query against the already running
- * simulator (in the benchmark's process) and print the result, under several JVM settings, plus
- * a bare JVM for the floor, and a class-load census of the default start.
+ * simulator (in the benchmark's process) and print the result, under several JVM settings, plus a
+ * bare JVM for the floor, and a class-load census of the default start.
  */
 final class ColdStartSection {
   static final int SIZE = 2_000;
@@ -29,7 +30,10 @@ final class ColdStartSection {
       ColdStartProbe.Variant variant, Samples result, Samples exit, Map<String, Samples> phases) {}
 
   /** Every variant's starts and the class-load census. */
-  record Result(List<VariantResult> variants, ColdStartProbe.ClassLoads classLoads) {}
+  record Result(
+      List<VariantResult> variants,
+      ColdStartProbe.ClassLoads classLoads,
+      Map<String, Long> profile) {}
 
   static Result run(SimulatorSet sims, Path outDir, Progress progress, boolean quick)
       throws IOException {
@@ -47,8 +51,8 @@ final class ColdStartSection {
             new ColdStartProbe.Variant(c1, List.of(c1)),
             new ColdStartProbe.Variant("AppCDS archive", List.of(cds)),
             new ColdStartProbe.Variant("AppCDS + " + c1, List.of(cds, c1)),
-            new ColdStartProbe.Variant("AppCDS + " + c1 + " + -XX:+UseSerialGC",
-                List.of(cds, c1, "-XX:+UseSerialGC")));
+            new ColdStartProbe.Variant(
+                "AppCDS + " + c1 + " + -XX:+UseSerialGC", List.of(cds, c1, "-XX:+UseSerialGC")));
     int rounds = quick ? 2 : 7;
     progress.say("cold start: %d rounds of %d variants", rounds, variants.size());
     List<Samples> results = new ArrayList<>(), exits = new ArrayList<>();
@@ -66,8 +70,10 @@ final class ColdStartSection {
         results.set(i, results.get(i).plus(s.resultMillis()));
         exits.set(i, exits.get(i).plus(s.exitMillis()));
         Map<String, Samples> p = phases.get(i);
-        s.phaseMillis().forEach(
-            (name, millis) -> p.merge(name, Samples.empty().plus(millis), (a, b) -> a.plus(millis)));
+        s.phaseMillis()
+            .forEach(
+                (name, millis) ->
+                    p.merge(name, Samples.empty().plus(millis), (a, b) -> a.plus(millis)));
       }
     }
     List<VariantResult> out = new ArrayList<>();
@@ -76,17 +82,26 @@ final class ColdStartSection {
       progress.say("  %s: %.0f ms", variants.get(i).name(), results.get(i).median());
     }
     ColdStartProbe.ClassLoads loads = probe.classLoads(variants.get(1), args);
-    return new Result(out, loads);
+    List<String> profiled = new ArrayList<>(args);
+    profiled.add("--profile");
+    Map<String, Long> profile = probe.start(variants.get(1), profiled).profile();
+    return new Result(out, loads, profile);
   }
 
   static String tables(Result r) {
-    List<String> header = new ArrayList<>(List.of("JVM", "result printed, median ms", "p90", "min"));
+    List<String> header =
+        new ArrayList<>(List.of("JVM", "result printed, median ms", "p90", "min"));
     PHASES.forEach(p -> header.add(p + " (median)"));
     header.add("runs");
     MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
     for (VariantResult v : r.variants()) {
-      List<Object> row = new ArrayList<>(List.of(v.variant().name(), ms(v.result().median()),
-          ms(v.result().p90()), ms(v.result().min())));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  v.variant().name(),
+                  ms(v.result().median()),
+                  ms(v.result().p90()),
+                  ms(v.result().min())));
       for (String p : PHASES) {
         Samples s = v.phases().get(p);
         row.add(s == null ? "–" : ms(s.median()));
@@ -97,7 +112,8 @@ final class ColdStartSection {
     StringBuilder sb = new StringBuilder(t.render());
     ColdStartProbe.ClassLoads loads = r.classLoads();
     sb.append("\nClasses loaded by the default JVM (one start with `-Xlog:class+load`), ")
-        .append(MarkdownTable.count(loads.total())).append(" in all. By the end of each phase: ");
+        .append(MarkdownTable.count(loads.total()))
+        .append(" in all. By the end of each phase: ");
     List<String> parts = new ArrayList<>();
     loads.byPhase().forEach((p, n) -> parts.add(p + " " + MarkdownTable.count(n)));
     sb.append(String.join(", ", parts)).append(".\n\n");
@@ -106,12 +122,35 @@ final class ColdStartSection {
         .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
         .forEach(e -> bySource.row(e.getKey(), MarkdownTable.count(e.getValue())));
     sb.append(bySource.render());
+    sb.append(
+            "\nWhere the default JVM's time goes (one start sampling its own main thread every 2 ms;")
+        .append(" the sampling slows it a little; steps under 20 ms left out):\n\n");
+    MarkdownTable profile = new MarkdownTable("phase", "step / activity", "ms (estimated)");
+    Map<String, Long> byActivity = new TreeMap<>();
+    r.profile()
+        .forEach(
+            (key, millis) -> {
+              String[] f = key.split("\t");
+              byActivity.merge(f[1].substring(f[1].indexOf(" / ") + 3), millis, Long::sum);
+              if (millis >= 20) {
+                profile.row(f[0], f[1], MarkdownTable.count(millis));
+              }
+            });
+    sb.append(profile.render());
+    List<String> totals = new ArrayList<>();
+    byActivity.forEach(
+        (activity, millis) -> totals.add(activity + " " + MarkdownTable.count(millis) + " ms"));
+    sb.append("\nIn all: ").append(String.join(", ", totals)).append(".\n");
     return sb.toString();
   }
 
   /** The median time to the printed result of the variant named {@code name}. */
   static double median(Result r, String name) {
-    return r.variants().stream().filter(v -> v.variant().name().equals(name)).findFirst()
-        .orElseThrow().result().median();
+    return r.variants().stream()
+        .filter(v -> v.variant().name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .result()
+        .median();
   }
 }

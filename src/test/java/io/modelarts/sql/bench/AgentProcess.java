@@ -22,14 +22,15 @@ final class AgentProcess implements AutoCloseable {
     this.process = process;
     this.label = label;
     this.requests =
-        new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+        new PrintWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
     this.replies =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /**
-   * Starts a client JVM with {@code jvmOptions}; its stderr (stack traces, driver warnings) goes
-   * to {@code logDir/agent-LABEL.log}.
+   * Starts a client JVM with {@code jvmOptions}; its stderr (stack traces, driver warnings) goes to
+   * {@code logDir/agent-LABEL.log}.
    */
   static AgentProcess start(String label, List<String> jvmOptions, Path logDir) throws IOException {
     List<String> options = new ArrayList<>(jvmOptions);
@@ -37,7 +38,8 @@ final class AgentProcess implements AutoCloseable {
     options.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     ProcessBuilder builder =
         new ProcessBuilder(
-            JavaLauncher.command(options, JavaLauncher.testClasspath(), ClientAgent.class, List.of()));
+            JavaLauncher.command(
+                options, JavaLauncher.testClasspath(), ClientAgent.class, List.of()));
     builder.redirectError(logDir.resolve("agent-" + label + ".log").toFile());
     return new AgentProcess(builder.start(), label);
   }
@@ -61,7 +63,9 @@ final class AgentProcess implements AutoCloseable {
 
   private String exitCode() {
     try {
-      return process.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+      return process.waitFor(5, TimeUnit.SECONDS)
+          ? Integer.toString(process.exitValue())
+          : "still running";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "unknown";

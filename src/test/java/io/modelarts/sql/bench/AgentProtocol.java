@@ -3,13 +3,13 @@ package io.modelarts.sql.bench;
 import java.util.List;
 
 /**
- * The line protocol between the benchmark and its client JVM: one request per line on the
- * agent's stdin, tab-separated fields; one reply per request on its stdout, marked with a
- * prefix so that anything else a library prints there is skipped.
+ * The line protocol between the benchmark and its client JVM: one request per line on the agent's
+ * stdin, tab-separated fields; one reply per request on its stdout, marked with a prefix so that
+ * anything else a library prints there is skipped.
  *
- * <p>Requests: {@code sql URL SQL HEAP}, {@code prepared URL SQL PARAM HEAP},
- * {@code client BASEURL PROJECT TOKEN QUERY ARG HEAP}, {@code live}, {@code quit}; HEAP is 1
- * to sample the run's peak live heap (the run is then not timed).
+ * <p>Requests: {@code sql URL SQL HEAP}, {@code prepared URL SQL PARAM HEAP}, {@code client BASEURL
+ * PROJECT TOKEN QUERY ARG HEAP}, {@code live}, {@code quit}; HEAP is 1 to sample the run's peak
+ * live heap (the run is then not timed).
  */
 final class AgentProtocol {
   static final String REPLY = "@@bench ";
@@ -30,7 +30,14 @@ final class AgentProtocol {
   }
 
   static String ok(Measurement m) {
-    return REPLY + "ok " + m.wallNanos() + " " + m.firstRowNanos() + " " + m.rows() + " "
+    return REPLY
+        + "ok "
+        + m.wallNanos()
+        + " "
+        + m.firstRowNanos()
+        + " "
+        + m.rows()
+        + " "
         + m.peakLiveHeapBytes();
   }
 

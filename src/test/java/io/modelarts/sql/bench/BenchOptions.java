@@ -12,19 +12,23 @@ import java.util.Set;
  * @param outDir where results.md, the PNG and the logs go
  * @param docs also rewrite the generated block of docs/performance.md and its PNG
  * @param sections which sections to run, in report order
- * @param waitForLoad wait (up to 20 minutes) until the 1-minute load average is below this; 0 = do not wait
+ * @param waitForLoad wait (up to 20 minutes) until the 1-minute load average is below this; 0 = do
+ *     not wait
  */
-record BenchOptions(boolean quick, Path outDir, boolean docs, Set<String> sections, double waitForLoad) {
+record BenchOptions(
+    boolean quick, Path outDir, boolean docs, Set<String> sections, double waitForLoad) {
   static final List<String> ALL_SECTIONS =
       List.of("workloads", "concurrency", "overhead", "streaming", "coldstart");
 
-  static final String USAGE = String.join("\n",
-      "Usage: bench/run [--quick] [--docs] [--only S,S] [--wait-load X] [--out DIR]",
-      "  --quick        fewer sizes and rounds (smoke test; not for quoting)",
-      "  --docs         rewrite the results block of docs/performance.md and the PNG next to it",
-      "  --only S,S     sections to run: " + String.join(",", ALL_SECTIONS),
-      "  --wait-load X  first wait (up to 20 min) until the 1-minute load average is below X",
-      "  --out DIR      output directory (default: <build dir>/bench)");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: bench/run [--quick] [--docs] [--only S,S] [--wait-load X] [--out DIR]",
+          "  --quick        fewer sizes and rounds (smoke test; not for quoting)",
+          "  --docs         rewrite the results block of docs/performance.md and the PNG next to it",
+          "  --only S,S     sections to run: " + String.join(",", ALL_SECTIONS),
+          "  --wait-load X  first wait (up to 20 min) until the 1-minute load average is below X",
+          "  --out DIR      output directory (default: <build dir>/bench)");
 
   static BenchOptions parse(String[] args) {
     boolean quick = false, docs = false;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Main class of the client JVM: runs the driver (a) and the hand-written client (b) on request
- * of the benchmark, one run per request ({@link AgentProtocol}).
+ * Main class of the client JVM: runs the driver (a) and the hand-written client (b) on request of
+ * the benchmark, one run per request ({@link AgentProtocol}).
  *
  * <p>A JVM of its own, so that its heap holds only the client under test (the simulators live in
  * the benchmark's JVM), and long-lived, so that both clients are measured warm and side by side.
@@ -39,8 +39,8 @@ public final class ClientAgent {
                       clients.computeIfAbsent(
                           f.get(1) + '|' + f.get(2),
                           k -> new HandWrittenClient(f.get(1), f.get(2), f.get(3)));
-                  yield runHandWritten(client, HandWrittenQuery.valueOf(f.get(4)), f.get(5),
-                      f.get(6).equals("1"));
+                  yield runHandWritten(
+                      client, HandWrittenQuery.valueOf(f.get(4)), f.get(5), f.get(6).equals("1"));
                 }
                 case "live" -> new Measurement(0, -1, 0, HeapSampler.liveHeapBytes());
                 default -> throw new IllegalArgumentException("unknown request: " + f.get(0));

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The two clients as the benchmark drives them: each run is a request to the client JVM, and
- * the calls it made are read from the simulator's request log right after it.
+ * The two clients as the benchmark drives them: each run is a request to the client JVM, and the
+ * calls it made are read from the simulator's request log right after it.
  */
 final class ClientsUnderTest {
   private final AgentProcess agent;
@@ -35,12 +35,19 @@ final class ClientsUnderTest {
   }
 
   /** (b): the hand-written client. */
-  Run handWritten(ModelArtsSimulator sim, HandWrittenQuery query, String argument, boolean sampleHeap)
+  Run handWritten(
+      ModelArtsSimulator sim, HandWrittenQuery query, String argument, boolean sampleHeap)
       throws IOException {
     SimulatorSet.takeListCalls(sim);
     Measurement m =
-        agent.run("client", sim.baseUrl(), sim.projectId(), sim.credentials().readyToken(),
-            query.name(), argument, sampleHeap ? "1" : "0");
+        agent.run(
+            "client",
+            sim.baseUrl(),
+            sim.projectId(),
+            sim.credentials().readyToken(),
+            query.name(),
+            argument,
+            sampleHeap ? "1" : "0");
     return new Run(m, SimulatorSet.takeListCalls(sim));
   }
 

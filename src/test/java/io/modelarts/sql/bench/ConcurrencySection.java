@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * The full listing of 2,000 notebooks at page concurrency 1, 2, 4, 8 and 16, and at the default
- * concurrency with the default rate limit, against the hand-written client in the same rounds:
- * the evidence for the defaults.
+ * concurrency with the default rate limit, against the hand-written client in the same rounds: the
+ * evidence for the defaults.
  */
 final class ConcurrencySection {
   static final int SIZE = 2_000;
@@ -23,12 +23,17 @@ final class ConcurrencySection {
   private ConcurrencySection() {}
 
   /** One driver setting and its timings. */
-  record Setting(int concurrency, String rateLimit, Samples wall, Samples firstRow, Set<Long> calls) {
+  record Setting(
+      int concurrency, String rateLimit, Samples wall, Samples firstRow, Set<Long> calls) {
     Setting plus(ClientsUnderTest.Run run) {
       Set<Long> moreCalls = new TreeSet<>(calls);
       moreCalls.add(run.calls());
-      return new Setting(concurrency, rateLimit, wall.plus(run.measurement().wallMillis()),
-          firstRow.plus(run.measurement().firstRowMillis()), moreCalls);
+      return new Setting(
+          concurrency,
+          rateLimit,
+          wall.plus(run.measurement().wallMillis()),
+          firstRow.plus(run.measurement().firstRowMillis()),
+          moreCalls);
     }
 
     Map<String, String> properties() {
@@ -48,7 +53,8 @@ final class ConcurrencySection {
     }
     settings.add(new Setting(4, "20", Samples.empty(), Samples.empty(), Set.of()));
     int rounds = quick ? 2 : 7;
-    progress.say("page concurrency at %,d notebooks: 1 warm-up + %d rounds of %d settings and (b)",
+    progress.say(
+        "page concurrency at %,d notebooks: 1 warm-up + %d rounds of %d settings and (b)",
         SIZE, rounds, settings.size());
     Samples hand = Samples.empty();
     long handCalls = 0;
@@ -72,8 +78,16 @@ final class ConcurrencySection {
 
   static String table(Result r) {
     MarkdownTable t =
-        new MarkdownTable("pageConcurrency", "rateLimit (calls/s)", "calls", "median ms", "p90 ms",
-            "first row ms", "(c) at this concurrency", "(a) ÷ (c)", "(b) ÷ (a)");
+        new MarkdownTable(
+            "pageConcurrency",
+            "rateLimit (calls/s)",
+            "calls",
+            "median ms",
+            "p90 ms",
+            "first row ms",
+            "(c) at this concurrency",
+            "(a) ÷ (c)",
+            "(b) ÷ (a)");
     for (Setting s : r.settings()) {
       long calls = WorkloadResult.minCalls(s.calls());
       double bound = LowerBound.millis(calls, r.latencyMillis(), s.concurrency());
@@ -81,12 +95,25 @@ final class ConcurrencySection {
         // starts 50 ms apart, and the last call still takes its latency
         bound = Math.max(bound, (calls - 1) * 1000.0 / 20 + r.latencyMillis());
       }
-      t.row(s.concurrency(), s.rateLimit().equals("0") ? "0 (off)" : s.rateLimit() + " (default)",
-          calls, ms(s.wall().median()), ms(s.wall().p90()), ms(s.firstRow().median()), ms(bound),
-          times(s.wall().median() / bound), times(r.handWritten().median() / s.wall().median()));
+      t.row(
+          s.concurrency(),
+          s.rateLimit().equals("0") ? "0 (off)" : s.rateLimit() + " (default)",
+          calls,
+          ms(s.wall().median()),
+          ms(s.wall().p90()),
+          ms(s.firstRow().median()),
+          ms(bound),
+          times(s.wall().median() / bound),
+          times(r.handWritten().median() / s.wall().median()));
     }
-    t.row("(b) sequential", "–", r.handCalls(), ms(r.handWritten().median()),
-        ms(r.handWritten().p90()), "–", ms(LowerBound.millis(r.handCalls(), r.latencyMillis(), 1)),
+    t.row(
+        "(b) sequential",
+        "–",
+        r.handCalls(),
+        ms(r.handWritten().median()),
+        ms(r.handWritten().p90()),
+        "–",
+        ms(LowerBound.millis(r.handCalls(), r.latencyMillis(), 1)),
         times(r.handWritten().median() / LowerBound.millis(r.handCalls(), r.latencyMillis(), 1)),
         "1.00×");
     return t.render();

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 
 /**
- * How busy the machine was while a section ran, and how much of that was not the benchmark: on
- * a shared 2-core box that is the noise every figure carries. Linux only (reads {@code /proc});
+ * How busy the machine was while a section ran, and how much of that was not the benchmark: on a
+ * shared 2-core box that is the noise every figure carries. Linux only (reads {@code /proc});
  * elsewhere it reports nothing.
  */
 final class CpuMeter {
@@ -36,7 +36,10 @@ final class CpuMeter {
     double ours = Math.min(busy, to.ownTicks() - from.ownTicks());
     return String.format(
         "1-min load %.1f → %.1f; other processes used %.0f%% of the %d cores, the benchmark %.0f%%",
-        from.loadAverage(), to.loadAverage(), 100 * (busy - ours) / ticksAvailable, cores,
+        from.loadAverage(),
+        to.loadAverage(),
+        100 * (busy - ours) / ticksAvailable,
+        cores,
         100 * ours / ticksAvailable);
   }
 

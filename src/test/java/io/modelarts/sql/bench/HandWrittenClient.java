@@ -13,11 +13,11 @@ import okhttp3.ResponseBody;
 
 /**
  * The benchmark's (b): the client a Java developer would write instead of using the driver — one
- * OkHttp client, Jackson data binding into records, pages asked for one after another with
- * {@code limit=50} until {@code total}, a ready token as {@code X-Auth-Token}.
+ * OkHttp client, Jackson data binding into records, pages asked for one after another with {@code
+ * limit=50} until {@code total}, a ready token as {@code X-Auth-Token}.
  *
- * <p>It is deliberately plain but not careless: it keeps one connection pool, reuses one
- * {@link ObjectMapper}, streams the body into the binder, and hands rows on page by page.
+ * <p>It is deliberately plain but not careless: it keeps one connection pool, reuses one {@link
+ * ObjectMapper}, streams the body into the binder, and hands rows on page by page.
  */
 final class HandWrittenClient {
   static final int PAGE_SIZE = 50;
@@ -29,8 +29,12 @@ final class HandWrittenClient {
 
   HandWrittenClient(String baseUrl, String projectId, String token) {
     this.notebooks =
-        HttpUrl.get(baseUrl).newBuilder().addPathSegment("v1").addPathSegment(projectId)
-            .addPathSegment("notebooks").build();
+        HttpUrl.get(baseUrl)
+            .newBuilder()
+            .addPathSegment("v1")
+            .addPathSegment(projectId)
+            .addPathSegment("notebooks")
+            .build();
     this.token = token;
   }
 
@@ -51,18 +55,23 @@ final class HandWrittenClient {
   }
 
   /** One call: the page at {@code offset} (a multiple of {@code limit}) of one listing. */
-  ListNotebooksResponse page(Map<String, String> filters, int limit, int offset) throws IOException {
+  ListNotebooksResponse page(Map<String, String> filters, int limit, int offset)
+      throws IOException {
     HttpUrl.Builder url = notebooks.newBuilder();
     filters.forEach(url::addQueryParameter);
     url.addQueryParameter("limit", Integer.toString(limit));
     url.addQueryParameter("offset", Integer.toString(offset));
     Request request =
-        new Request.Builder().url(url.build()).header("X-Auth-Token", token)
-            .header("Accept", "application/json").build();
+        new Request.Builder()
+            .url(url.build())
+            .header("X-Auth-Token", token)
+            .header("Accept", "application/json")
+            .build();
     try (Response response = http.newCall(request).execute();
         ResponseBody body = response.body()) {
       if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code() + " for " + request.url() + ": " + body.string());
+        throw new IOException(
+            "HTTP " + response.code() + " for " + request.url() + ": " + body.string());
       }
       return mapper.readValue(body.byteStream(), ListNotebooksResponse.class);
     }

@@ -1,10 +1,10 @@
 package io.modelarts.sql.bench;
 
 import io.modelarts.sql.bench.ListNotebooksResponse.Endpoint;
+import io.modelarts.sql.bench.ListNotebooksResponse.Image;
 import io.modelarts.sql.bench.ListNotebooksResponse.Lease;
 import io.modelarts.sql.bench.ListNotebooksResponse.NotebookDto;
 import io.modelarts.sql.bench.ListNotebooksResponse.Pool;
-import io.modelarts.sql.bench.ListNotebooksResponse.Image;
 import io.modelarts.sql.bench.ListNotebooksResponse.Volume;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Each workload as the hand-written client (b) answers it: the same listing calls the driver's
- * plan makes, one after another, and the rest done in plain Java.
+ * Each workload as the hand-written client (b) answers it: the same listing calls the driver's plan
+ * makes, one after another, and the rest done in plain Java.
  */
 enum HandWrittenQuery {
   /** {@code SELECT * FROM notebooks}: both features, every page, every field read. */
@@ -38,8 +38,8 @@ enum HandWrittenQuery {
   },
   /**
    * {@code WHERE status='RUNNING' ORDER BY lease_create_at DESC LIMIT 10}: every running notebook
-   * of both features, sorted here, since nothing documents the service's order (the driver does
-   * not trust it either).
+   * of both features, sorted here, since nothing documents the service's order (the driver does not
+   * trust it either).
    */
   RUNNING_NEWEST_10 {
     @Override
@@ -56,16 +56,29 @@ enum HandWrittenQuery {
     }
   },
   /**
-   * {@code ... ORDER BY lease_create_at DESC NULLS LAST LIMIT 10}, trusting the service's order
-   * of a numeric key: the first 10 by {@code create_at} of each feature, merged here.
+   * {@code ... ORDER BY lease_create_at DESC NULLS LAST LIMIT 10}, trusting the service's order of
+   * a numeric key: the first 10 by {@code create_at} of each feature, merged here.
    */
   RUNNING_NEWEST_10_BY_SERVICE {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
       List<NotebookDto> heads = new ArrayList<>();
       for (String feature : FEATURES) {
-        heads.addAll(client.page(Map.of("feature", feature, "status", "RUNNING",
-            "sort_key", "create_at", "sort_dir", "DESC"), 10, 0).data());
+        heads.addAll(
+            client
+                .page(
+                    Map.of(
+                        "feature",
+                        feature,
+                        "status",
+                        "RUNNING",
+                        "sort_key",
+                        "create_at",
+                        "sort_dir",
+                        "DESC"),
+                    10,
+                    0)
+                .data());
       }
       heads.sort(
           Comparator.comparing(
@@ -79,7 +92,8 @@ enum HandWrittenQuery {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
       client.page(Map.of("feature", "NOTEBOOK", "status", "RUNNING"), 10, 0).data().stream()
-          .limit(10).forEach(n -> timer.row(hash(n)));
+          .limit(10)
+          .forEach(n -> timer.row(hash(n)));
     }
   },
   /** {@code WHERE name = ?}: the fuzzy name filter per feature, then the exact check here. */
@@ -87,11 +101,13 @@ enum HandWrittenQuery {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
       for (String feature : FEATURES) {
-        client.listAll(Map.of("feature", feature, "name", arg), n -> {
-          if (arg.equals(n.name())) {
-            timer.row(hash(n));
-          }
-        });
+        client.listAll(
+            Map.of("feature", feature, "name", arg),
+            n -> {
+              if (arg.equals(n.name())) {
+                timer.row(hash(n));
+              }
+            });
       }
     }
   },
@@ -99,11 +115,13 @@ enum HandWrittenQuery {
   NOTEBOOK_NAME_LOOKUP {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
-      client.listAll(Map.of("feature", "NOTEBOOK", "name", arg), n -> {
-        if (arg.equals(n.name())) {
-          timer.row(hash(n));
-        }
-      });
+      client.listAll(
+          Map.of("feature", "NOTEBOOK", "name", arg),
+          n -> {
+            if (arg.equals(n.name())) {
+              timer.row(hash(n));
+            }
+          });
     }
   },
   /** {@code SELECT COUNT(*)}: the {@code total} of the smallest page of each feature. */
@@ -122,13 +140,15 @@ enum HandWrittenQuery {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
       for (String feature : FEATURES) {
-        client.listAll(Map.of("feature", feature), n -> {
-          if (n.endpoints() != null) {
-            for (Endpoint e : n.endpoints()) {
-              timer.row(Objects.hash(n.name(), e.devService()));
-            }
-          }
-        });
+        client.listAll(
+            Map.of("feature", feature),
+            n -> {
+              if (n.endpoints() != null) {
+                for (Endpoint e : n.endpoints()) {
+                  timer.row(Objects.hash(n.name(), e.devService()));
+                }
+              }
+            });
       }
     }
   },
@@ -137,13 +157,15 @@ enum HandWrittenQuery {
     @Override
     void run(HandWrittenClient client, String arg, RowTimer timer) throws IOException {
       for (String feature : FEATURES) {
-        client.listAll(Map.of("feature", feature, "status", "RUNNING"), n -> {
-          if (n.endpoints() != null) {
-            for (Endpoint e : n.endpoints()) {
-              timer.row(Objects.hash(n.name(), e.devService()));
-            }
-          }
-        });
+        client.listAll(
+            Map.of("feature", feature, "status", "RUNNING"),
+            n -> {
+              if (n.endpoints() != null) {
+                for (Endpoint e : n.endpoints()) {
+                  timer.row(Objects.hash(n.name(), e.devService()));
+                }
+              }
+            });
       }
     }
   };
@@ -161,16 +183,31 @@ enum HandWrittenQuery {
     Lease lease = n.lease();
     Volume volume = n.volume();
     return Objects.hash(
-        n.id(), n.name(), n.description(), n.status(), n.feature(), n.flavor(), n.failReason(),
-        n.url(), n.workspaceId(), n.owner(),
-        pool == null ? null : pool.id(), pool == null ? null : pool.name(),
-        image == null ? null : image.id(), image == null ? null : image.name(),
-        image == null ? null : image.swrPath(), image == null ? null : image.type(),
-        lease == null ? null : lease.createAt(), lease == null ? null : lease.updateAt(),
-        lease == null ? null : lease.duration(), lease == null ? null : lease.enable(),
+        n.id(),
+        n.name(),
+        n.description(),
+        n.status(),
+        n.feature(),
+        n.flavor(),
+        n.failReason(),
+        n.url(),
+        n.workspaceId(),
+        n.owner(),
+        pool == null ? null : pool.id(),
+        pool == null ? null : pool.name(),
+        image == null ? null : image.id(),
+        image == null ? null : image.name(),
+        image == null ? null : image.swrPath(),
+        image == null ? null : image.type(),
+        lease == null ? null : lease.createAt(),
+        lease == null ? null : lease.updateAt(),
+        lease == null ? null : lease.duration(),
+        lease == null ? null : lease.enable(),
         lease == null ? null : lease.type(),
-        volume == null ? null : volume.capacity(), volume == null ? null : volume.category(),
-        volume == null ? null : volume.mountPath(), volume == null ? null : volume.ownership(),
+        volume == null ? null : volume.capacity(),
+        volume == null ? null : volume.category(),
+        volume == null ? null : volume.mountPath(),
+        volume == null ? null : volume.ownership(),
         volume == null ? null : volume.status());
   }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds the peak live heap of a run by forcing a GC every few milliseconds on a side thread and
- * reading the heap in use right after it: what is still reachable then is what the query holds,
- * not garbage that a lazy young generation has not collected yet.
+ * reading the heap in use right after it: what is still reachable then is what the query holds, not
+ * garbage that a lazy young generation has not collected yet.
  *
  * <p>It slows the run it watches, so runs that are timed are never sampled.
  */

@@ -5,9 +5,9 @@ package io.modelarts.sql.bench;
  * takes the injected latency and at most {@code concurrency} run at once — calls × latency ÷
  * concurrency, rounded up to whole rounds of calls (one call cannot take less than one latency).
  *
- * <p>It ignores that the first page must arrive before the rest can be asked for (its {@code
- * total} says how many pages there are), so a real client can at best reach it within one
- * latency per listing.
+ * <p>It ignores that the first page must arrive before the rest can be asked for (its {@code total}
+ * says how many pages there are), so a real client can at best reach it within one latency per
+ * listing.
  */
 final class LowerBound {
   private LowerBound() {}

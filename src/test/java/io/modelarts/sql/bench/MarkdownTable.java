@@ -37,13 +37,16 @@ final class MarkdownTable {
     if (Double.isNaN(millis)) {
       return "–";
     }
-    return millis < 10 ? String.format(Locale.ROOT, "%.1f", millis)
+    return millis < 10
+        ? String.format(Locale.ROOT, "%.1f", millis)
         : String.format(Locale.ROOT, "%,.0f", millis);
   }
 
   /** A ratio as {@code 3.2×}. */
   static String times(double ratio) {
-    return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio);
+    return Double.isNaN(ratio) || Double.isInfinite(ratio)
+        ? "–"
+        : String.format(Locale.ROOT, "%.2f×", ratio);
   }
 
   /** Bytes as MB with one decimal. */

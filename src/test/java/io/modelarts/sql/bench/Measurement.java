@@ -7,8 +7,8 @@ package io.modelarts.sql.bench;
  * @param wallNanos from just before the query was sent until its last row was read and closed
  * @param firstRowNanos from the same start until the first row was in hand; -1 with no rows
  * @param rows rows read
- * @param peakLiveHeapBytes highest heap in use right after a forced GC during the run; -1 when
- *     the run was not sampled (timed runs never are: the forced GCs would distort the time)
+ * @param peakLiveHeapBytes highest heap in use right after a forced GC during the run; -1 when the
+ *     run was not sampled (timed runs never are: the forced GCs would distort the time)
  */
 public record Measurement(long wallNanos, long firstRowNanos, long rows, long peakLiveHeapBytes) {
 

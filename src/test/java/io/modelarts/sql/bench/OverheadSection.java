@@ -14,11 +14,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * What a query costs on top of its HTTP calls: a one-call point lookup timed as EXPLAIN only,
- * as a fresh statement (same text every time, and a new literal every time, which Calcite must
- * plan and compile again), as a re-executed prepared statement, and as the hand-written client's
- * raw call; first at latency 0, where only overhead is left, then at 50 ms for the target. Plus
- * the full listing at latency 0, where the difference between the clients is per-row work.
+ * What a query costs on top of its HTTP calls: a one-call point lookup timed as EXPLAIN only, as a
+ * fresh statement (same text every time, and a new literal every time, which Calcite must plan and
+ * compile again), as a re-executed prepared statement, and as the hand-written client's raw call;
+ * first at latency 0, where only overhead is left, then at 50 ms for the target. Plus the full
+ * listing at latency 0, where the difference between the clients is per-row work.
  */
 final class OverheadSection {
   static final int SIZE = 2_000;
@@ -34,7 +34,8 @@ final class OverheadSection {
 
   static final String RAW = "raw HTTP call (b)";
   static final String RAW_FIXED = "raw HTTP call (b), fixed name";
-  static final String EXPLAIN = "EXPLAIN only (parse, validate, optimise; no code generation, no call)";
+  static final String EXPLAIN =
+      "EXPLAIN only (parse, validate, optimise; no code generation, no call)";
   static final String SAME = "statement, same SQL text every time";
   static final String LITERAL = "statement, new literal every time";
   static final String PREPARED = "prepared statement (literal in the text) re-executed";
@@ -74,8 +75,11 @@ final class OverheadSection {
     List<String> fresh = names.subList(1, names.size());
     Map<String, Step> all = new LinkedHashMap<>();
     all.put(RAW, n -> clients.handWritten(sim, HandWrittenQuery.NOTEBOOK_NAME_LOOKUP, n, false));
-    all.put(RAW_FIXED, n -> clients.handWritten(sim, HandWrittenQuery.NOTEBOOK_NAME_LOOKUP, fixed, false));
-    all.put(EXPLAIN, n -> clients.driver(sim, Map.of(), "EXPLAIN PLAN FOR " + POINT + quote(n), false));
+    all.put(
+        RAW_FIXED,
+        n -> clients.handWritten(sim, HandWrittenQuery.NOTEBOOK_NAME_LOOKUP, fixed, false));
+    all.put(
+        EXPLAIN, n -> clients.driver(sim, Map.of(), "EXPLAIN PLAN FOR " + POINT + quote(n), false));
     all.put(SAME, n -> clients.driver(sim, Map.of(), POINT + quote(fixed), false));
     all.put(LITERAL, n -> clients.driver(sim, Map.of(), POINT + quote(n), false));
     all.put(PREPARED, n -> clients.prepared(sim, POINT + quote(fixed), ""));
@@ -106,28 +110,34 @@ final class OverheadSection {
     }
     Map<String, Step> some = new LinkedHashMap<>(all);
     some.keySet().removeIf(k -> k.equals(EXPLAIN) || k.equals(LITERAL));
-    progress.say("overhead at latency %d ms: %d rounds of %d steps", sims.latencyMillis(),
-        latencyRounds, some.size());
+    progress.say(
+        "overhead at latency %d ms: %d rounds of %d steps",
+        sims.latencyMillis(), latencyRounds, some.size());
     PointTimings fifty =
         measure(some, sim, clients, fresh.subList(warmups + zeroRounds, fresh.size()), warmups);
     return new Result(zero, fifty, sims.latencyMillis(), fullA, fullA1, fullB, rows);
   }
 
   /**
-   * Runs every step once per name, rotating the order each round; the first {@code warmups}
-   * names only warm up. Each round first asks the simulator for its name once, untimed, so the
+   * Runs every step once per name, rotating the order each round; the first {@code warmups} names
+   * only warm up. Each round first asks the simulator for its name once, untimed, so the
    * simulator's own first-filter cost falls on no step.
    */
   private static PointTimings measure(
-      Map<String, Step> steps, ModelArtsSimulator sim, ClientsUnderTest clients, List<String> names,
-      int warmups) throws IOException {
+      Map<String, Step> steps,
+      ModelArtsSimulator sim,
+      ClientsUnderTest clients,
+      List<String> names,
+      int warmups)
+      throws IOException {
     List<String> keys = new ArrayList<>(steps.keySet());
     Map<String, Samples> samples = new LinkedHashMap<>();
     Map<String, Set<Long>> calls = new LinkedHashMap<>();
-    keys.forEach(k -> {
-      samples.put(k, Samples.empty());
-      calls.put(k, new TreeSet<>());
-    });
+    keys.forEach(
+        k -> {
+          samples.put(k, Samples.empty());
+          calls.put(k, new TreeSet<>());
+        });
     Samples statementOverRaw = Samples.empty(), preparedOverRaw = Samples.empty();
     for (int round = 0; round < names.size(); round++) {
       String name = names.get(round);
@@ -163,36 +173,68 @@ final class OverheadSection {
     double raw = r.atZero().steps().get(RAW).median();
     MarkdownTable derived = new MarkdownTable("cost", "ms (medians)", "how it is derived");
     derived.row("parse + validate + optimise", ms(explain), "EXPLAIN only");
-    derived.row("code generation (Janino) for a new plan", ms(literal - statement),
+    derived.row(
+        "code generation (Janino) for a new plan",
+        ms(literal - statement),
         "new literal − same text (both are planned; only a new literal misses the compiled-class cache)");
-    derived.row("fresh statement over the raw call", ms(r.atZero().statementOverRaw().median()),
+    derived.row(
+        "fresh statement over the raw call",
+        ms(r.atZero().statementOverRaw().median()),
         "same text − raw call, paired per round");
-    derived.row("prepared statement over the raw call", ms(r.atZero().preparedOverRaw().median()),
+    derived.row(
+        "prepared statement over the raw call",
+        ms(r.atZero().preparedOverRaw().median()),
         "prepared (literal in the text) − raw call, paired per round");
     derived.row("raw call itself (HTTP + Jackson)", ms(raw), "(b)");
-    double perRow = (r.fullDriverSequential().median() - r.fullHand().median()) / r.fullRows() * 1000;
-    derived.row("per row, full listing, both sequential", String.format(Locale.ROOT, "%.1f µs", perRow),
-        "(driver at pageConcurrency 1 − (b)) ÷ rows; driver " + ms(r.fullDriverSequential().median())
-            + " ms, (b) " + ms(r.fullHand().median()) + " ms, driver at 4 " + ms(r.fullDriver().median())
-            + " ms for " + MarkdownTable.count(r.fullRows()) + " rows");
+    double perRow =
+        (r.fullDriverSequential().median() - r.fullHand().median()) / r.fullRows() * 1000;
+    derived.row(
+        "per row, full listing, both sequential",
+        String.format(Locale.ROOT, "%.1f µs", perRow),
+        "(driver at pageConcurrency 1 − (b)) ÷ rows; driver "
+            + ms(r.fullDriverSequential().median())
+            + " ms, (b) "
+            + ms(r.fullHand().median())
+            + " ms, driver at 4 "
+            + ms(r.fullDriver().median())
+            + " ms for "
+            + MarkdownTable.count(r.fullRows())
+            + " rows");
     sb.append('\n').append(derived.render());
-    sb.append("\nAt latency ").append(r.latencyMillis()).append(" ms (the target: ≤ 5 ms above the raw call):\n\n");
+    sb.append("\nAt latency ")
+        .append(r.latencyMillis())
+        .append(" ms (the target: ≤ 5 ms above the raw call):\n\n");
     sb.append(stepTable(r.atLatency()));
-    MarkdownTable target = new MarkdownTable("overhead over the same raw call", "median ms", "p90 ms");
-    target.row("fresh statement, same SQL text", ms(r.atLatency().statementOverRaw().median()),
+    MarkdownTable target =
+        new MarkdownTable("overhead over the same raw call", "median ms", "p90 ms");
+    target.row(
+        "fresh statement, same SQL text",
+        ms(r.atLatency().statementOverRaw().median()),
         ms(r.atLatency().statementOverRaw().p90()));
-    target.row("prepared statement (literal in the text) re-executed",
-        ms(r.atLatency().preparedOverRaw().median()), ms(r.atLatency().preparedOverRaw().p90()));
+    target.row(
+        "prepared statement (literal in the text) re-executed",
+        ms(r.atLatency().preparedOverRaw().median()),
+        ms(r.atLatency().preparedOverRaw().p90()));
     sb.append('\n').append(target.render());
     return sb.toString();
   }
 
   private static String stepTable(PointTimings timings) {
-    MarkdownTable t = new MarkdownTable("point lookup (one call when pushed down)", "calls", "median ms",
-        "p90 ms", "runs");
-    timings.steps().forEach((k, s) -> t.row(k,
-        timings.calls().get(k).stream().map(String::valueOf).collect(Collectors.joining("–")),
-        ms(s.median()), ms(s.p90()), s.values().size()));
+    MarkdownTable t =
+        new MarkdownTable(
+            "point lookup (one call when pushed down)", "calls", "median ms", "p90 ms", "runs");
+    timings
+        .steps()
+        .forEach(
+            (k, s) ->
+                t.row(
+                    k,
+                    timings.calls().get(k).stream()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining("–")),
+                    ms(s.median()),
+                    ms(s.p90()),
+                    s.values().size()));
     return t.render();
   }
 }

@@ -23,7 +23,11 @@ final class PerformanceDoc {
       throw new IOException(doc + " lacks the markers " + BEGIN + " … " + END);
     }
     String updated =
-        text.substring(0, begin + BEGIN.length()) + "\n" + results.strip() + "\n" + text.substring(end);
+        text.substring(0, begin + BEGIN.length())
+            + "\n"
+            + results.strip()
+            + "\n"
+            + text.substring(end);
     Files.writeString(doc, updated, StandardCharsets.UTF_8);
   }
 }

@@ -8,6 +8,7 @@ final class Progress {
 
   void say(String format, Object... args) {
     Duration d = Duration.ofNanos(System.nanoTime() - start);
-    System.err.printf("[%3d:%02d] %s%n", d.toMinutes(), d.toSecondsPart(), String.format(format, args));
+    System.err.printf(
+        "[%3d:%02d] %s%n", d.toMinutes(), d.toSecondsPart(), String.format(format, args));
   }
 }

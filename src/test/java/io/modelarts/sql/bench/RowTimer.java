@@ -1,8 +1,8 @@
 package io.modelarts.sql.bench;
 
 /**
- * Times one query from start to first row to end, the same way for the driver and the
- * hand-written client, and keeps what the rows hashed to so the JIT cannot drop the reading.
+ * Times one query from start to first row to end, the same way for the driver and the hand-written
+ * client, and keeps what the rows hashed to so the JIT cannot drop the reading.
  */
 final class RowTimer {
   /** Sink for row hashes; volatile so the work that produced them is never dead code. */

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The simulators the benchmark runs against, one per data-set size, all in the benchmark's own
- * JVM (never in a client JVM, whose heap is measured), with the same seed and latency.
+ * The simulators the benchmark runs against, one per data-set size, all in the benchmark's own JVM
+ * (never in a client JVM, whose heap is measured), with the same seed and latency.
  */
 final class SimulatorSet implements AutoCloseable {
   static final long SEED = 42;
@@ -29,8 +29,14 @@ final class SimulatorSet implements AutoCloseable {
   ModelArtsSimulator of(int notebooks) {
     return bySize.computeIfAbsent(
         notebooks,
-        n -> ModelArtsSimulator.start(
-            SimulatorConfig.builder().port(0).notebooks(n).seed(SEED).latencyMillis(latencyMillis).build()));
+        n ->
+            ModelArtsSimulator.start(
+                SimulatorConfig.builder()
+                    .port(0)
+                    .notebooks(n)
+                    .seed(SEED)
+                    .latencyMillis(latencyMillis)
+                    .build()));
   }
 
   /** Stops the simulator of that size and frees its data (the 100,000 one holds ~420 MB). */
@@ -46,8 +52,8 @@ final class SimulatorSet implements AutoCloseable {
   }
 
   /**
-   * A driver URL for {@code sim}: the ready token (as the hand-written client uses), rate limit
-   * and response cache off unless {@code properties} say otherwise, then {@code properties}.
+   * A driver URL for {@code sim}: the ready token (as the hand-written client uses), rate limit and
+   * response cache off unless {@code properties} say otherwise, then {@code properties}.
    */
   static String jdbcUrl(ModelArtsSimulator sim, Map<String, String> properties) {
     Map<String, String> all = new LinkedHashMap<>();

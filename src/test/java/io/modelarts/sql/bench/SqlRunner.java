@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The benchmark's (a): runs SQL through {@code jdbc:modelarts:} and reads every column of every
- * row, as an application would. Connections stay open between runs, as in a pool, so a run
- * measures the query, not the connect.
+ * row, as an application would. Connections stay open between runs, as in a pool, so a run measures
+ * the query, not the connect.
  */
 final class SqlRunner implements AutoCloseable {
   private final Map<String, Connection> connections = new HashMap<>();
@@ -32,8 +32,8 @@ final class SqlRunner implements AutoCloseable {
   }
 
   /**
-   * One {@link PreparedStatement} per connection and SQL text, prepared once and re-executed,
-   * with {@code parameter} as its value when it has one: the plan is reused.
+   * One {@link PreparedStatement} per connection and SQL text, prepared once and re-executed, with
+   * {@code parameter} as its value when it has one: the plan is reused.
    */
   Measurement prepared(String url, String sql, String parameter, boolean sampleHeap)
       throws SQLException {

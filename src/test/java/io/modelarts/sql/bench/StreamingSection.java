@@ -22,7 +22,8 @@ final class StreamingSection {
   private StreamingSection() {}
 
   /** One size: timed runs, the sampled peak heap, and the calls. */
-  record Size(int notebooks, Samples wall, Samples firstRow, long rows, long calls, long peakLiveHeap) {}
+  record Size(
+      int notebooks, Samples wall, Samples firstRow, long rows, long calls, long peakLiveHeap) {}
 
   /** Every size, and the live heap of the idle client JVM for reference. */
   record Result(long baselineLiveHeap, List<Size> sizes) {}
@@ -38,7 +39,8 @@ final class StreamingSection {
       for (int size : sizes) {
         ModelArtsSimulator sim = sims.of(size);
         int timed = quick || size >= 100_000 ? 2 : 3;
-        progress.say("streaming %s at %,d notebooks under %s: 1 warm-up, %d timed, 1 sampled",
+        progress.say(
+            "streaming %s at %,d notebooks under %s: 1 warm-up, %d timed, 1 sampled",
             SQL, size, HEAP, timed);
         clients.driver(sim, Map.of(), SQL, false); // warms the JVM and the simulator's selection
         if (baseline < 0) {
@@ -55,7 +57,8 @@ final class StreamingSection {
         }
         long peak = clients.driver(sim, Map.of(), SQL, true).measurement().peakLiveHeapBytes();
         out.add(new Size(size, wall, first, rows, calls, peak));
-        progress.say("  %.0f ms, first row %.0f ms, %d rows, %d calls, peak live heap %.1f MB",
+        progress.say(
+            "  %.0f ms, first row %.0f ms, %d rows, %d calls, peak live heap %.1f MB",
             wall.median(), first.median(), rows, calls, peak / 1048576.0);
         if (size >= 100_000) {
           sims.stop(size); // ~420 MB of simulator data
@@ -67,14 +70,27 @@ final class StreamingSection {
 
   static String table(Result r) {
     MarkdownTable t =
-        new MarkdownTable("notebooks", "rows", "calls", "median ms", "first row ms (median)",
-            "peak live heap", "runs");
+        new MarkdownTable(
+            "notebooks",
+            "rows",
+            "calls",
+            "median ms",
+            "first row ms (median)",
+            "peak live heap",
+            "runs");
     for (Size s : r.sizes()) {
-      t.row(count(s.notebooks()), count(s.rows()), count(s.calls()), ms(s.wall().median()),
-          ms(s.firstRow().median()), mb(s.peakLiveHeap()), s.wall().values().size());
+      t.row(
+          count(s.notebooks()),
+          count(s.rows()),
+          count(s.calls()),
+          ms(s.wall().median()),
+          ms(s.firstRow().median()),
+          mb(s.peakLiveHeap()),
+          s.wall().values().size());
     }
     return t.render()
         + "\nLive heap of the idle client JVM (connection open, classes loaded): "
-        + mb(r.baselineLiveHeap()) + ".\n";
+        + mb(r.baselineLiveHeap())
+        + ".\n";
   }
 }

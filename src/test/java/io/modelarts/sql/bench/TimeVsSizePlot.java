@@ -15,8 +15,8 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Draws time against data-set size on log-log axes as a PNG, with Java2D only: the machine has
- * no plotting tool and no network to fetch one.
+ * Draws time against data-set size on log-log axes as a PNG, with Java2D only: the machine has no
+ * plotting tool and no network to fetch one.
  */
 final class TimeVsSizePlot {
   private static final int WIDTH = 960;
@@ -31,7 +31,8 @@ final class TimeVsSizePlot {
 
   private TimeVsSizePlot() {}
 
-  static void write(Path png, String title, String subtitle, List<Series> series) throws IOException {
+  static void write(Path png, String title, String subtitle, List<Series> series)
+      throws IOException {
     double minX = Double.MAX_VALUE, maxX = 0, minY = Double.MAX_VALUE, maxY = 0;
     for (Series s : series) {
       for (int i = 0; i < s.x().length; i++) {
@@ -47,7 +48,8 @@ final class TimeVsSizePlot {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, HEIGHT);
     int plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
@@ -97,13 +99,17 @@ final class TimeVsSizePlot {
     for (Series s : series) {
       Stroke stroke =
           s.dashed()
-              ? new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 6f}, 0f)
+              ? new BasicStroke(
+                  2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 6f}, 0f)
               : new BasicStroke(2.5f);
       g.setColor(s.color());
       g.setStroke(stroke);
       for (int i = 1; i < s.x().length; i++) {
-        g.drawLine(xAxis.at(Math.log10(s.x()[i - 1])), yAxis.at(Math.log10(s.y()[i - 1])),
-            xAxis.at(Math.log10(s.x()[i])), yAxis.at(Math.log10(s.y()[i])));
+        g.drawLine(
+            xAxis.at(Math.log10(s.x()[i - 1])),
+            yAxis.at(Math.log10(s.y()[i - 1])),
+            xAxis.at(Math.log10(s.x()[i])),
+            yAxis.at(Math.log10(s.y()[i])));
       }
       g.setStroke(new BasicStroke(1f));
       for (int i = 0; i < s.x().length; i++) {

@@ -23,7 +23,8 @@ record Workload(
     String argument,
     Map<String, String> driverProperties) {
 
-  static Workload of(String id, String title, int notebooks, String sql, HandWrittenQuery handWritten) {
+  static Workload of(
+      String id, String title, int notebooks, String sql, HandWrittenQuery handWritten) {
     return new Workload(id, title, notebooks, sql, handWritten, "", Map.of());
   }
 

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Measures workloads side by side: warm-up runs of both clients, then timed runs alternating
- * (a) and (b) — swapping who goes first each round so drift in machine load hits both alike —
- * then one untimed run of each with the heap sampled.
+ * Measures workloads side by side: warm-up runs of both clients, then timed runs alternating (a)
+ * and (b) — swapping who goes first each round so drift in machine load hits both alike — then one
+ * untimed run of each with the heap sampled.
  */
 final class WorkloadRunner {
   private final ClientsUnderTest clients;
@@ -23,8 +23,9 @@ final class WorkloadRunner {
 
   WorkloadResult measure(Workload w, int warmups, int iterations) throws IOException {
     ModelArtsSimulator sim = simulators.of(w.notebooks());
-    progress.say("%s at %,d notebooks: %d warm-up + %d timed rounds", w.title(), w.notebooks(),
-        warmups, iterations);
+    progress.say(
+        "%s at %,d notebooks: %d warm-up + %d timed rounds",
+        w.title(), w.notebooks(), warmups, iterations);
     for (int i = 0; i < warmups; i++) {
       clients.driver(sim, w, false);
       clients.handWritten(sim, w, false);
@@ -55,9 +56,22 @@ final class WorkloadRunner {
     long aHeap = clients.driver(sim, w, true).measurement().peakLiveHeapBytes();
     long bHeap = clients.handWritten(sim, w, true).measurement().peakLiveHeapBytes();
     WorkloadResult result =
-        new WorkloadResult(w, simulators.latencyMillis(), aWall, aFirst, bWall, bFirst, aRows, bRows,
-            aCalls, bCalls, idle, aHeap, bHeap);
-    progress.say("  (a) %.0f ms, (b) %.0f ms, (c) %.0f ms; calls %s / %s; rows %d / %d",
+        new WorkloadResult(
+            w,
+            simulators.latencyMillis(),
+            aWall,
+            aFirst,
+            bWall,
+            bFirst,
+            aRows,
+            bRows,
+            aCalls,
+            bCalls,
+            idle,
+            aHeap,
+            bHeap);
+    progress.say(
+        "  (a) %.0f ms, (b) %.0f ms, (c) %.0f ms; calls %s / %s; rows %d / %d",
         aWall.median(), bWall.median(), result.lowerBoundMillis(), aCalls, bCalls, aRows, bRows);
     return result;
   }

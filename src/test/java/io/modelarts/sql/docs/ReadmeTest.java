@@ -67,8 +67,8 @@ class ReadmeTest {
   }
 
   /**
-   * The code without its layout: the formatter may wrap the sample here differently from the
-   * docs, but not one token may differ.
+   * The code without its layout: the formatter may wrap the sample here differently from the docs,
+   * but not one token may differ.
    */
   private static String strip(String code) {
     return code.replaceAll("\\s+", " ").strip();

@@ -139,8 +139,8 @@ class JdbcGuideTest {
   }
 
   /**
-   * The code without its layout: the formatter may wrap the sample here differently from the
-   * docs, but not one token may differ.
+   * The code without its layout: the formatter may wrap the sample here differently from the docs,
+   * but not one token may differ.
    */
   private static String strip(String code) {
     return code.replaceAll("\\s+", " ").strip();

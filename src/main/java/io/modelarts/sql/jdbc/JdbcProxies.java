@@ -33,11 +33,13 @@ final class JdbcProxies {
   private JdbcProxies() {}
 
   static Connection connection(Connection calcite, ModelArtsSession session) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            JdbcProxies.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            new ConnectionHandler(calcite, session));
+    return proxy(Connection.class, new ConnectionHandler(calcite, session));
+  }
+
+  /** A proxy of {@code type} that hands every call to {@code handler}. */
+  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    return type.cast(
+        Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   /** Base of the handlers: delegation, unwrap, and translating every failure. */
@@ -256,15 +258,11 @@ final class JdbcProxies {
   /** Wraps a statement; {@code sql} is a prepared statement's text, null for a plain statement. */
   static Statement statement(
       Statement calcite, Connection connection, ModelArtsSession session, String sql) {
-    Class<?> type =
+    Class<? extends Statement> type =
         calcite instanceof CallableStatement
             ? CallableStatement.class
             : calcite instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-    return (Statement)
-        Proxy.newProxyInstance(
-            JdbcProxies.class.getClassLoader(),
-            new Class<?>[] {type},
-            new StatementHandler(calcite, connection, session, sql));
+    return proxy(type, new StatementHandler(calcite, connection, session, sql));
   }
 
   /**
@@ -376,11 +374,7 @@ final class JdbcProxies {
   }
 
   static ResultSet resultSet(ResultSet calcite, Statement statement, long maxRows) {
-    return (ResultSet)
-        Proxy.newProxyInstance(
-            JdbcProxies.class.getClassLoader(),
-            new Class<?>[] {ResultSet.class},
-            new ResultSetHandler(calcite, statement, maxRows));
+    return proxy(ResultSet.class, new ResultSetHandler(calcite, statement, maxRows));
   }
 
   /**
@@ -435,11 +429,7 @@ final class JdbcProxies {
 
   static DatabaseMetaData metaData(
       DatabaseMetaData calcite, Connection connection, ModelArtsSession session) {
-    return (DatabaseMetaData)
-        Proxy.newProxyInstance(
-            JdbcProxies.class.getClassLoader(),
-            new Class<?>[] {DatabaseMetaData.class},
-            new MetaDataHandler(calcite, connection, session));
+    return proxy(DatabaseMetaData.class, new MetaDataHandler(calcite, connection, session));
   }
 
   /**

@@ -108,7 +108,7 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
-    double calls = ScanCostModel.estimatedCalls(spec);
+    double calls = ScanCostModel.estimatedCalls(spec, modelArtsTable);
     // The calls dominate everything else a query does; rows break ties.
     return planner.getCostFactory().makeCost(rows, calls * 1000 + rows, calls);
   }

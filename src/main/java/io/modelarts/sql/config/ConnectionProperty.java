@@ -165,7 +165,7 @@ public enum ConnectionProperty {
   RATE_LIMIT(
       "rateLimit",
       Type.DECIMAL,
-      "20",
+      "50",
       List.of(),
       false,
       false,

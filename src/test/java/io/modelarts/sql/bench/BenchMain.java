@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The performance benchmark of issue 4, run by {@code bench/run}: the driver (a) against a
@@ -153,7 +148,7 @@ public final class BenchMain {
   }
 
   private static String header(Instant started, Duration took, double load, boolean quick)
-      throws IOException, SQLException {
+      throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("Run of ")
         .append(started)
@@ -185,9 +180,9 @@ public final class BenchMain {
         .append(" ms per list call, seed ")
         .append(SimulatorSet.SEED)
         .append(", in the benchmark's JVM; clients in separate JVMs.\n");
-    sb.append(
-            "- Driver settings: pageConcurrency 4 (the default), rateLimit 0 (default 20: see the")
-        .append(" concurrency table), ")
+    sb.append("- Driver settings: pageConcurrency 4 (the default), rateLimit 0 (default ")
+        .append(DriverDefaults.of("rateLimit").orElse("unknown"))
+        .append(": see the concurrency table), ")
         .append(cacheNote())
         .append(", authType=token.\n");
     sb.append(
@@ -205,19 +200,10 @@ public final class BenchMain {
   }
 
   /** Whether this build of the driver knows {@code cacheTtl}, which the benchmark sets to 0. */
-  private static String cacheNote() throws SQLException {
-    try {
-      Class.forName("io.modelarts.sql.jdbc.ModelArtsDriver");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
-    Driver driver = DriverManager.getDriver("jdbc:modelarts:");
-    for (DriverPropertyInfo p : driver.getPropertyInfo("jdbc:modelarts:", new Properties())) {
-      if (p.name.equals("cacheTtl")) {
-        return "cacheTtl 0 (response cache off, default " + p.value + " ms)";
-      }
-    }
-    return "no response cache in this build (cacheTtl=0 sent anyway)";
+  private static String cacheNote() {
+    return DriverDefaults.of("cacheTtl")
+        .map(ttl -> "cacheTtl 0 (response cache off, default " + ttl + " ms)")
+        .orElse("no response cache in this build (cacheTtl=0 sent anyway)");
   }
 
   private static String cpuModel() {

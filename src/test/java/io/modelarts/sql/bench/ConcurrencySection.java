@@ -42,7 +42,12 @@ final class ConcurrencySection {
   }
 
   /** The settings, and (b) measured in the same rounds. */
-  record Result(List<Setting> settings, Samples handWritten, long handCalls, long latencyMillis) {}
+  record Result(
+      List<Setting> settings,
+      Samples handWritten,
+      long handCalls,
+      long latencyMillis,
+      String rateDefault) {}
 
   static Result run(ClientsUnderTest clients, SimulatorSet sims, Progress progress, boolean quick)
       throws IOException {
@@ -51,7 +56,12 @@ final class ConcurrencySection {
     for (int k : List.of(1, 2, 4, 8, 16)) {
       settings.add(new Setting(k, "0", Samples.empty(), Samples.empty(), Set.of()));
     }
-    settings.add(new Setting(4, "20", Samples.empty(), Samples.empty(), Set.of()));
+    // The driver's default rate limit, and the first default (20/s) for comparison.
+    String rateDefault = DriverDefaults.of("rateLimit").orElse("20");
+    settings.add(new Setting(4, rateDefault, Samples.empty(), Samples.empty(), Set.of()));
+    if (Double.parseDouble(rateDefault) != 20) {
+      settings.add(new Setting(4, "20", Samples.empty(), Samples.empty(), Set.of()));
+    }
     int rounds = quick ? 2 : 7;
     progress.say(
         "page concurrency at %,d notebooks: 1 warm-up + %d rounds of %d settings and (b)",
@@ -73,7 +83,7 @@ final class ConcurrencySection {
         handCalls = b.calls();
       }
     }
-    return new Result(settings, hand, handCalls, sims.latencyMillis());
+    return new Result(settings, hand, handCalls, sims.latencyMillis(), rateDefault);
   }
 
   static String table(Result r) {
@@ -91,13 +101,18 @@ final class ConcurrencySection {
     for (Setting s : r.settings()) {
       long calls = WorkloadResult.minCalls(s.calls());
       double bound = LowerBound.millis(calls, r.latencyMillis(), s.concurrency());
-      if (s.rateLimit().equals("20")) {
-        // starts 50 ms apart, and the last call still takes its latency
-        bound = Math.max(bound, (calls - 1) * 1000.0 / 20 + r.latencyMillis());
+      double rate = Double.parseDouble(s.rateLimit());
+      if (rate > 0) {
+        // evenly spaced starts, and the last call still takes its latency
+        bound = Math.max(bound, (calls - 1) * 1000.0 / rate + r.latencyMillis());
       }
+      String rateLabel =
+          rate == 0
+              ? "0 (off)"
+              : s.rateLimit() + (s.rateLimit().equals(r.rateDefault()) ? " (default)" : "");
       t.row(
           s.concurrency(),
-          s.rateLimit().equals("0") ? "0 (off)" : s.rateLimit() + " (default)",
+          rateLabel,
           calls,
           ms(s.wall().median()),
           ms(s.wall().p90()),

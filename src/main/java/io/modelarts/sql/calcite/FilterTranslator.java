@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -28,9 +29,11 @@ import org.apache.calcite.util.Sarg;
  * intersected: an empty intersection, or a value outside the documented enums, needs no call at
  * all. Everything else stays a local filter.
  *
- * <p>A conjunct that allows several values ({@code status IN ('A', 'B')}) is not fanned out into
- * one listing per value: without knowing how many rows each value has, the fan-out can cost more
- * calls than the one listing it replaces, so it stays local and exactness is given up instead.
+ * <p>A conjunct that allows several values ({@code status IN ('A', 'B')}) stays a local filter in
+ * the plan and is offered for fan-out into one listing per value, which {@link ListingResolver}
+ * does at run time only when learned row counts show it costs no more calls: without them the
+ * fan-out can cost more than the listing it replaces. {@code column = ?} with a bound parameter is
+ * pushed like a literal once the value is known (see {@link DeferredFilters}).
  */
 final class FilterTranslator {
   /** Exactly filterable columns of {@code notebooks} and their query parameters. */
@@ -67,6 +70,7 @@ final class FilterTranslator {
   /** The spec of a notebooks scan filtered by {@code condition}. */
   static ScanSpec translate(RexNode condition, ModelArtsTable table, ScanSpec base) {
     Map<String, Set<String>> allowed = new HashMap<>();
+    Map<String, Integer> parameters = new HashMap<>();
     String nameParameter = null;
     boolean exact = true;
     for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
@@ -82,6 +86,16 @@ final class FilterTranslator {
             });
         continue;
       }
+      ColumnParameter bound = columnParameter(conjunct, table);
+      if (bound != null
+          && (EXACT_PARAMETERS.containsKey(bound.column) || bound.column.equals("name"))
+          && !parameters.containsKey(bound.column)) {
+        parameters.put(bound.column, bound.index);
+        if (bound.column.equals("name")) {
+          exact = false; // the fuzzy name parameter only narrows
+        }
+        continue;
+      }
       exact = false;
       String narrowing = nameNarrowing(conjunct, table);
       if (narrowing != null
@@ -89,11 +103,19 @@ final class FilterTranslator {
         nameParameter = narrowing;
       }
     }
+    // A parameter on a column that also has literal values stays a local check: the literal is
+    // pushed, and a listing cannot carry two values for one parameter.
+    for (String column : List.copyOf(parameters.keySet())) {
+      if (allowed.containsKey(column) || (column.equals("name") && nameParameter != null)) {
+        parameters.remove(column);
+        exact = false;
+      }
+    }
     restrictToEnum(allowed, "status", STATUSES);
     restrictToEnum(allowed, "feature", Set.copyOf(ScanSpec.FEATURES));
     for (Set<String> values : allowed.values()) {
       if (values.isEmpty()) {
-        return base.withFilter(List.of(), true, condition.toString());
+        return base.withFilter(List.of(), true, condition.toString(), DeferredFilters.NONE);
       }
     }
     List<String> features = new ArrayList<>(ScanSpec.FEATURES);
@@ -101,11 +123,15 @@ final class FilterTranslator {
       features.retainAll(allowed.remove("feature"));
     }
     Map<String, String> pushed = new HashMap<>();
+    Map<String, List<String>> fanOut = new HashMap<>();
+    boolean exactWhenFannedOut = exact;
     for (Map.Entry<String, Set<String>> e : allowed.entrySet()) {
       if (e.getValue().size() == 1) {
         pushed.put(EXACT_PARAMETERS.get(e.getKey()), e.getValue().iterator().next());
       } else {
-        exact = false; // several values: checked locally (see class comment)
+        // Several values: checked locally; fanned out at run time only where that is cheaper.
+        exact = false;
+        fanOut.put(EXACT_PARAMETERS.get(e.getKey()), List.copyOf(e.getValue()));
       }
     }
     if (nameParameter != null) {
@@ -117,7 +143,22 @@ final class FilterTranslator {
       listing.put("feature", feature);
       listings.add(listing);
     }
-    return base.withFilter(listings, exact, condition.toString());
+    long fannedOut = listings.size();
+    for (List<String> values : fanOut.values()) {
+      fannedOut *= values.size();
+    }
+    if (fannedOut > DeferredFilters.MAX_FAN_OUT_LISTINGS) {
+      fanOut.clear();
+    }
+    Map<String, Integer> parameterIndexes = new HashMap<>();
+    parameters.forEach(
+        (column, index) ->
+            parameterIndexes.put(EXACT_PARAMETERS.getOrDefault(column, column), index));
+    DeferredFilters deferred =
+        fanOut.isEmpty() && parameterIndexes.isEmpty()
+            ? DeferredFilters.NONE
+            : new DeferredFilters(fanOut, exactWhenFannedOut, parameterIndexes);
+    return base.withFilter(listings, exact, condition.toString(), deferred);
   }
 
   private static void restrictToEnum(
@@ -166,6 +207,39 @@ final class FilterTranslator {
       return new ColumnValues(column, values);
     }
     return null;
+  }
+
+  /** A column compared with a bound parameter: {@code column = ?}. */
+  private record ColumnParameter(String column, int index) {}
+
+  private static ColumnParameter columnParameter(RexNode node, ModelArtsTable table) {
+    if (node.getKind() != SqlKind.EQUALS) {
+      return null;
+    }
+    RexCall call = (RexCall) node;
+    for (int side = 0; side < 2; side++) {
+      String column = columnName(call.getOperands().get(side), table);
+      RexDynamicParam parameter = dynamicParameter(call.getOperands().get(1 - side));
+      if (column != null && parameter != null) {
+        return new ColumnParameter(column, parameter.getIndex());
+      }
+    }
+    return null;
+  }
+
+  private static RexDynamicParam dynamicParameter(RexNode node) {
+    if (node instanceof RexCall call && node.getKind() == SqlKind.CAST) {
+      node = call.getOperands().get(0);
+    }
+    return node instanceof RexDynamicParam p ? p : null;
+  }
+
+  /**
+   * The value a bound parameter gives the fuzzy {@code name} parameter, or null when the service
+   * would not accept it (the name is then only checked locally).
+   */
+  static String nameParameterValue(String value) {
+    return value != null && NAME_PARAMETER.matcher(value).matches() ? value : null;
   }
 
   /** The value to send as the fuzzy {@code name} parameter for this conjunct, or null. */

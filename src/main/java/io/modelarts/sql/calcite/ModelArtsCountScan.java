@@ -63,6 +63,7 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
     return super.explainTerms(pw)
         .item("table", table.name())
         .item("listings", spec.describeListings())
+        .itemIf("runTime", spec.deferred().describe(), !spec.deferred().isEmpty())
         .item("pageSize", 10)
         .item("answer", groupByFeature ? "total per feature" : "sum of total");
   }
@@ -100,8 +101,9 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
       DataContext root, ModelArtsTable table, ScanSpec spec, boolean groupByFeature, int columns) {
     ModelArtsSession session = table.session;
     QueryContext context = ScanExecution.contextOf(root, session);
+    List<Map<String, String>> listings = ListingResolver.resolve(spec, root, session);
     List<CompletableFuture<NotebookPage>> futures = new ArrayList<>();
-    for (Map<String, String> listing : spec.listings()) {
+    for (Map<String, String> listing : listings) {
       ListRequest request = ListRequest.of(listing, 10);
       futures.add(
           CompletableFuture.supplyAsync(
@@ -123,7 +125,7 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
               new io.modelarts.sql.http.MalformedResponseException(
                   "the page has no valid 'total'"));
         }
-        totals.merge(spec.listings().get(i).get("feature"), page.total(), Long::sum);
+        totals.merge(listings.get(i).get("feature"), page.total(), Long::sum);
       }
     } finally {
       context.close();

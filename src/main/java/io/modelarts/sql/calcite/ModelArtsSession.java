@@ -11,13 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the tables of one connection share at run time: its settings, the source of pages (the HTTP
- * client, possibly behind a cache), the call log, and the pool that fetches pages.
+ * client, possibly behind a cache), the call log, the pool that fetches pages, and the row counts
+ * learned from earlier listings.
  */
 public final class ModelArtsSession {
   private static final Logger LOG = LoggerFactory.getLogger(ModelArtsSession.class);
 
   private final ConnectionConfig config;
   private final PageSource pages;
+  private final ListingStatistics statistics;
   private final ApiCallLog callLog;
   private final ExecutorService executor;
   private final List<String> warnings = new ArrayList<>();
@@ -29,7 +31,16 @@ public final class ModelArtsSession {
   public ModelArtsSession(
       ConnectionConfig config, PageSource pages, ApiCallLog callLog, ExecutorService executor) {
     this.config = config;
-    this.pages = pages;
+    this.statistics = ListingStatistics.shared(config.identity());
+    // Every page's total teaches the statistics how big that listing is, cache hits included.
+    this.pages =
+        (request, context) -> {
+          io.modelarts.sql.http.NotebookPage page = pages.fetch(request, context);
+          if (page.total() != null && page.total() >= 0) {
+            statistics.recordTotal(request, page.total());
+          }
+          return page;
+        };
     this.callLog = callLog;
     this.executor = executor;
   }
@@ -40,6 +51,11 @@ public final class ModelArtsSession {
 
   public PageSource pages() {
     return pages;
+  }
+
+  /** Row counts learned from this identity's listings, for choosing between listing plans. */
+  public ListingStatistics statistics() {
+    return statistics;
   }
 
   public ApiCallLog callLog() {

@@ -77,7 +77,9 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("listings", spec.describeListings())
+        .itemIf("runTime", spec.deferred().describe(), !spec.deferred().isEmpty())
         .item("pageSize", spec.pageSize())
+        .itemIf("rowsNeeded", spec.rowsNeededHint(), spec.rowsNeededHint() >= 0)
         .itemIf("window", "offset " + spec.offset() + ", fetch " + spec.fetch(), spec.hasWindow())
         .item(
             "localFilter",

@@ -15,7 +15,7 @@ final class ScanCostModel {
   static double estimatedRows(ScanSpec spec, ModelArtsTable table) {
     double rows = 0;
     for (Map<String, String> listing : spec.listings()) {
-      rows += ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
+      rows += ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, filters(spec, listing));
     }
     if (spec.hasWindow()) {
       rows = Math.min(rows, spec.fetch());
@@ -44,10 +44,22 @@ final class ScanCostModel {
     return table instanceof NotebooksTable ? calls * 0.99 : 0;
   }
 
+  /**
+   * Filters a listing applies besides its feature, counting bound parameters and an IN list that
+   * may be fanned out, so that the planner prefers the spec that carries them to the bare listing.
+   */
+  private static int filters(ScanSpec spec, Map<String, String> listing) {
+    DeferredFilters deferred = spec.deferred();
+    return listing.size()
+        - 1
+        + deferred.parameters().size()
+        + (deferred.fanOut().isEmpty() ? 0 : 1);
+  }
+
   private static double ownCalls(ScanSpec spec) {
     double calls = 0;
     for (Map<String, String> listing : spec.listings()) {
-      double rows = ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, listing.size() - 1);
+      double rows = ROWS_PER_LISTING * Math.pow(SELECTIVITY_PER_FILTER, filters(spec, listing));
       if (spec.hasWindow()) {
         rows = Math.min(rows, spec.fetch());
       } else if (spec.rowsNeededHint() >= 0 && spec.exact()) {

@@ -6,7 +6,6 @@ import io.modelarts.sql.http.Notebook;
 import io.modelarts.sql.http.PageSource;
 import io.modelarts.sql.http.QueryContext;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -20,10 +19,11 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Runs a {@link ScanSpec} at execution time: walks its listings one after another, drops notebooks
- * already seen (by {@code id}), and maps them to the table's rows, all lazily, so that rows reach
- * the client while later pages are still loading and nothing more is fetched once the client stops
- * reading.
+ * Runs a {@link ScanSpec} at execution time: settles its listings ({@link ListingResolver}), reads
+ * them — together when every row is wanted, one after another when a limit may stop early, merged
+ * when an order is asked for — drops notebooks already returned (by {@code id}), and maps them to
+ * the table's rows, all lazily, so that rows reach the client while later pages are still loading
+ * and nothing more is fetched once the client stops reading.
  *
  * <p>Called from the code Calcite generates for {@link ModelArtsTableScan}.
  */
@@ -71,6 +71,7 @@ public final class ScanExecution {
 
   /** Iterates the rows of one scan. */
   private static final class ScanEnumerator implements Enumerator<Object[]> {
+    private final DataContext root;
     private final ModelArtsSession session;
     private final ModelArtsTable table;
     private final ScanSpec spec;
@@ -83,6 +84,7 @@ public final class ScanExecution {
     private long rowsRead;
 
     ScanEnumerator(DataContext root, ModelArtsTable table, ScanSpec spec) {
+      this.root = root;
       this.table = table;
       this.session = table.session;
       this.spec = spec;
@@ -98,18 +100,18 @@ public final class ScanExecution {
 
     @Override
     public boolean moveNext() {
-      if (rows == null) {
-        rows = table.rows(spec.sort() == null ? notebooks(new HashSet<>(), this::open) : sorted());
-      }
-      if (spec.hasWindow() && emitted >= spec.fetch()) {
-        return false;
-      }
-      if (spec.exact() && spec.rowsNeededHint() >= 0 && emitted >= spec.rowsNeededHint()) {
-        // The limit above takes no more rows than this from an exact scan; stopping here saves
-        // the page a last look-ahead would cost.
-        return false;
-      }
       try {
+        if (rows == null) {
+          rows = table.rows(notebooks(ListingResolver.resolve(spec, root, session)));
+        }
+        if (spec.hasWindow() && emitted >= spec.fetch()) {
+          return false;
+        }
+        if (spec.exact() && spec.rowsNeededHint() >= 0 && emitted >= spec.rowsNeededHint()) {
+          // The limit above takes no more rows than this from an exact scan; stopping here saves
+          // the page a last look-ahead would cost.
+          return false;
+        }
         if (!rows.hasNext()) {
           return false;
         }
@@ -122,48 +124,65 @@ public final class ScanExecution {
       }
     }
 
+    /** The notebooks of the listings, each id once, in the order the spec needs. */
+    private Iterator<ListedNotebook> notebooks(List<Map<String, String>> listings) {
+      if (spec.sort() != null) {
+        return sorted(listings);
+      }
+      // Listings of different features cannot share a notebook; others can (a notebook whose
+      // status changes between the fanned-out listings of status IN (...)): only then must every
+      // id be remembered. Within one listing, a recent window catches rows shifted across pages.
+      Set<String> seen = distinctFeatures(listings) ? null : new HashSet<>();
+      if (spec.rowsWanted() < 0 && listings.size() > 1 && session.config().pushdown()) {
+        // No limit was pushed into this scan, so the rows are wanted to the end (with pushdown
+        // on, a LIMIT right above a scan always is): read the listings together. The plain plan
+        // (pushdown off) reads them one after another, making no call a limit might not need.
+        return interleaved(listings, seen);
+      }
+      return oneAfterAnother(listings, seen, false);
+    }
+
+    private static boolean distinctFeatures(List<Map<String, String>> listings) {
+      return listings.stream().map(l -> l.get("feature")).distinct().count() == listings.size();
+    }
+
     /** The notebooks of the listings merged in the API's order the spec asks for. */
-    private Iterator<ListedNotebook> sorted() {
+    private Iterator<ListedNotebook> sorted(List<Map<String, String>> listings) {
       Set<String> seen = new HashSet<>();
       ApiSort sort = spec.sort();
       return new SortedMerge(
           sort,
-          spec.listings(),
+          listings,
           listing -> {
             Map<String, String> ordered = new java.util.HashMap<>(listing);
             ordered.put("sort_key", sort.apiKey());
             ordered.put("sort_dir", sort.direction());
-            return pager(ListRequest.of(ordered, spec.pageSize()), spec.rowsWanted());
+            return pager(ListRequest.of(ordered, spec.pageSize()), spec.rowsWanted(), 0);
           },
-          () ->
-              notebooks(
-                  seen, listing -> pager(ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE), -1)),
+          () -> oneAfterAnother(listings, seen, true),
           session,
           seen);
     }
 
-    /** The notebooks of all listings, each id once, listing after listing. */
-    private Iterator<ListedNotebook> notebooks(
-        Set<String> seen,
-        java.util.function.Function<Map<String, String>, Iterator<Notebook>> open) {
-      Iterator<Map<String, String>> listings = spec.listings().iterator();
+    /**
+     * Listing after listing, each opened only when the one before is done, so that a limit met
+     * early costs no call of a later listing. With {@code readAll}, whole listings in the largest
+     * pages, whatever the spec's window (the unsorted fallback of a merge sorts them all here).
+     */
+    private Iterator<ListedNotebook> oneAfterAnother(
+        List<Map<String, String>> listings, Set<String> seen, boolean readAll) {
+      Iterator<Map<String, String>> pending = listings.iterator();
       return new Iterator<>() {
-        private Iterator<Notebook> pager = Collections.emptyIterator();
-        private Map<String, String> listing;
+        private ListingReader reader;
         private ListedNotebook next;
 
         @Override
         public boolean hasNext() {
           while (next == null) {
-            if (pager.hasNext()) {
-              Notebook n = pager.next();
-              rowsRead++;
-              if (seen.add(n.id())) {
-                next = new ListedNotebook(n, listing);
-              }
-            } else if (listings.hasNext()) {
-              listing = listings.next();
-              pager = open.apply(listing);
+            if (reader != null && reader.hasNext()) {
+              next = reader.next(seen);
+            } else if (pending.hasNext()) {
+              reader = readAll ? openWhole(pending.next()) : open(pending.next(), 0);
             } else {
               return false;
             }
@@ -183,14 +202,65 @@ public final class ScanExecution {
       };
     }
 
-    private Iterator<Notebook> open(Map<String, String> listing) {
+    /**
+     * All listings read at once, a page of one then a page of the next, the page concurrency
+     * divided among them, so that a scan of two listings takes as long as the calls allow rather
+     * than one listing's time after the other's. At most {@code pageConcurrency} listings are open
+     * at a time.
+     */
+    private Iterator<ListedNotebook> interleaved(
+        List<Map<String, String>> listings, Set<String> seen) {
+      int concurrency = Math.max(1, session.config().pageConcurrency());
+      int open = Math.min(concurrency, listings.size());
+      int perListing = Math.max(1, concurrency / open);
+      java.util.ArrayDeque<Map<String, String>> pending = new java.util.ArrayDeque<>(listings);
+      java.util.ArrayDeque<ListingReader> active = new java.util.ArrayDeque<>();
+      for (int i = 0; i < open; i++) {
+        active.add(open(pending.poll(), perListing).eagerly());
+      }
+      return new Iterator<>() {
+        private ListedNotebook next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            ListingReader reader = active.peekFirst();
+            if (reader == null) {
+              return false;
+            }
+            if (!reader.hasNext()) {
+              active.pollFirst();
+              if (!pending.isEmpty()) {
+                active.addLast(open(pending.poll(), perListing).eagerly());
+              }
+              continue;
+            }
+            next = reader.next(seen);
+            if (reader.atPageEnd()) {
+              active.addLast(active.pollFirst()); // its next page may still be on the way
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public ListedNotebook next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          ListedNotebook out = next;
+          next = null;
+          return out;
+        }
+      };
+    }
+
+    /** A reader of one listing; {@code concurrency} 0 means the connection's page concurrency. */
+    private ListingReader open(Map<String, String> listing, int concurrency) {
       int pageSize = spec.pageSize();
       ListRequest first = ListRequest.of(listing, pageSize);
       if (spec.hasWindow() && spec.offset() > 0) {
         first = windowStart(first);
-        if (first == null) {
-          return Collections.emptyIterator();
-        }
       }
       // How far the pager may read ahead: -1 everything, 0 nothing, else rows from its first page.
       long wanted = spec.rowsWanted();
@@ -199,24 +269,31 @@ public final class ScanExecution {
       } else if (wanted > 0) {
         wanted = Math.max(0, wanted - rowsRead); // rows of earlier listings count toward the limit
       }
-      Iterator<Notebook> it = pager(first, wanted);
+      ListingPager pager = pager(first, wanted, concurrency);
+      ListingReader reader = new ListingReader(listing, pager, first.pageIndex() == 0);
       if (spec.hasWindow()) {
         // The first page starts at a page boundary; skip to the exact offset inside it.
         long skip = spec.offset() - first.offset();
-        for (long i = 0; i < skip && it.hasNext(); i++) {
-          it.next();
+        for (long i = 0; i < skip && reader.hasNext(); i++) {
+          reader.skip();
         }
       }
-      return it;
+      return reader;
+    }
+
+    /** A reader of a whole listing in the largest pages. */
+    private ListingReader openWhole(Map<String, String> listing) {
+      ListRequest first = ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE);
+      return new ListingReader(listing, pager(first, -1, 0), true);
     }
 
     /** A pager for one listing, closed with the scan. */
-    private ListingPager pager(ListRequest first, long wanted) {
+    private ListingPager pager(ListRequest first, long wanted, int concurrency) {
       ListingPager pager =
           new ListingPager(
               pages,
               first,
-              session.config().pageConcurrency(),
+              concurrency > 0 ? concurrency : session.config().pageConcurrency(),
               session.executor(),
               context,
               session::warn,
@@ -225,13 +302,70 @@ public final class ScanExecution {
       return pager;
     }
 
-    /**
-     * The request of the page holding row {@code offset}, checked against what the service says
-     * about it; null when the listing has fewer rows than the offset.
-     */
+    /** The request of the page holding row {@code offset}. */
     private ListRequest windowStart(ListRequest first) {
       int pageIndex = (int) (spec.offset() / first.limit());
       return pageIndex == 0 ? first : first.page(pageIndex);
+    }
+
+    /**
+     * One listing being read: drops ids it returned a moment ago (rows that shifted across a page
+     * boundary while it was read), and, when read from its first page to its end, tells the
+     * statistics how many rows had each value.
+     */
+    private final class ListingReader {
+      private final Map<String, String> listing;
+      private final ListingPager pager;
+      private final RecentIds recent = new RecentIds(RecentIds.WINDOW);
+      private final ListingStatistics.ValueCounter counter;
+      private boolean recorded;
+
+      ListingReader(Map<String, String> listing, ListingPager pager, boolean fromFirstPage) {
+        this.listing = listing;
+        this.pager = pager;
+        this.counter = fromFirstPage ? new ListingStatistics.ValueCounter() : null;
+      }
+
+      /** Starts the listing now, reading ahead as soon as its first page is in. */
+      ListingReader eagerly() {
+        pager.eagerly().start();
+        return this;
+      }
+
+      boolean hasNext() {
+        if (pager.hasNext()) {
+          return true;
+        }
+        if (counter != null && !recorded) {
+          recorded = true;
+          session.statistics().recordFullRead(listing, counter);
+        }
+        return false;
+      }
+
+      boolean atPageEnd() {
+        return pager.atPageEnd();
+      }
+
+      void skip() {
+        Notebook n = pager.next();
+        if (counter != null) {
+          counter.add(n);
+        }
+      }
+
+      /** The next row, or null when it repeats one already returned. */
+      ListedNotebook next(Set<String> seen) {
+        Notebook n = pager.next();
+        rowsRead++;
+        if (counter != null) {
+          counter.add(n);
+        }
+        if (!recent.firstTime(n.id()) || (seen != null && !seen.add(n.id()))) {
+          return null;
+        }
+        return new ListedNotebook(n, listing);
+      }
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param sort the order the listings are asked for and merged in, null for the API's default
  * @param shared whether another scan of the same statement makes the same calls (a join of a child
  *     table to {@code notebooks}): then pages are fetched once and shared
+ * @param deferred filters settled when the statement runs (bound parameters, IN lists that may be
+ *     fanned out); {@link DeferredFilters#NONE} when the listings are final
  */
 public record ScanSpec(
     List<Map<String, String>> listings,
@@ -36,7 +38,8 @@ public record ScanSpec(
     long rowsNeededHint,
     boolean stopsEarly,
     boolean shared,
-    ApiSort sort) {
+    ApiSort sort,
+    DeferredFilters deferred) {
 
   /** The features the API knows; a table of all notebooks needs one listing of each. */
   public static final List<String> FEATURES = List.of("NOTEBOOK", "DEFAULT");
@@ -51,34 +54,64 @@ public record ScanSpec(
     for (String feature : FEATURES) {
       listings.add(Map.of("feature", feature));
     }
-    return new ScanSpec(listings, true, "", 0, -1, -1, false, false, null);
+    return new ScanSpec(listings, true, "", 0, -1, -1, false, false, null, DeferredFilters.NONE);
   }
 
   public ScanSpec withFilter(
-      List<Map<String, String>> newListings, boolean newExact, String condition) {
+      List<Map<String, String>> newListings,
+      boolean newExact,
+      String condition,
+      DeferredFilters newDeferred) {
     return new ScanSpec(
-        newListings, newExact, condition, offset, fetch, rowsNeededHint, stopsEarly, shared, sort);
+        newListings,
+        newExact,
+        condition,
+        offset,
+        fetch,
+        rowsNeededHint,
+        stopsEarly,
+        shared,
+        sort,
+        newDeferred);
   }
 
   public ScanSpec withWindow(long newOffset, long newFetch) {
     return new ScanSpec(
-        listings, exact, analyzedFilter, newOffset, newFetch, -1, stopsEarly, shared, sort);
+        listings,
+        exact,
+        analyzedFilter,
+        newOffset,
+        newFetch,
+        -1,
+        stopsEarly,
+        shared,
+        sort,
+        deferred);
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort);
+        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort, deferred);
   }
 
   /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
   public ScanSpec sortedBy(ApiSort order, long rows) {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order);
+        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order, deferred);
   }
 
   public ScanSpec stoppingEarly() {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, true, shared, sort);
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rowsNeededHint,
+        true,
+        shared,
+        sort,
+        deferred);
   }
 
   /** Rows the reader will take at most, -1 when it may read everything. */
@@ -94,7 +127,16 @@ public record ScanSpec(
 
   public ScanSpec asShared() {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rowsNeededHint, stopsEarly, true, sort);
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rowsNeededHint,
+        stopsEarly,
+        true,
+        sort,
+        deferred);
   }
 
   /**
@@ -102,7 +144,7 @@ public record ScanSpec(
    * claim of exactness (the join, not the scan, drops the rows of other notebooks).
    */
   public ScanSpec forChildOf() {
-    return new ScanSpec(listings, false, "", 0, -1, -1, false, true, null);
+    return new ScanSpec(listings, false, "", 0, -1, -1, false, true, null, deferred);
   }
 
   /** Whether no filter, window or hint has been pushed into this spec yet. */

@@ -7,9 +7,12 @@ import io.modelarts.sql.http.NotebookPage;
 import io.modelarts.sql.http.PageSource;
 import io.modelarts.sql.http.QueryContext;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Pages fetched once per statement execution and shared by the scans of that execution that make
@@ -26,6 +29,8 @@ final class StatementPageMemo implements PageSource {
   private final PageSource delegate;
   private final ConcurrentHashMap<ListRequest, CompletableFuture<NotebookPage>> pages =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, List<Map<String, String>>> listings =
+      new ConcurrentHashMap<>();
 
   private StatementPageMemo(PageSource delegate) {
     this.delegate = delegate;
@@ -38,6 +43,14 @@ final class StatementPageMemo implements PageSource {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The listings that the sharing scans of this execution settled on for {@code key}: the first
+   * scan to ask computes them, the others get the same.
+   */
+  List<Map<String, String>> listings(Object key, Supplier<List<Map<String, String>>> compute) {
+    return listings.computeIfAbsent(key, k -> compute.get());
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
 
   private Iterator<Notebook> current = List.<Notebook>of().iterator();
   private boolean started;
+  private boolean eager;
   private CompletableFuture<NotebookPage> firstPage;
   private long total = -1;
   private int lastPage = -1;
@@ -85,11 +86,28 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
     return current.next();
   }
 
+  /**
+   * Reads ahead as soon as the first page arrives rather than when the reader needs a second one,
+   * for a reader that reads several listings by turns and wants every row of each.
+   */
+  public ListingPager eagerly() {
+    this.eager = true;
+    return this;
+  }
+
   /** Sends the first page's request now, without waiting for it (so listings start together). */
   public void start() {
     if (firstPage == null && !started) {
       firstPage = submit(first);
     }
+  }
+
+  /**
+   * Whether the rows of the page read last are all taken, so the next {@link #hasNext()} may wait
+   * for a page: the moment to turn to another listing.
+   */
+  public boolean atPageEnd() {
+    return !current.hasNext();
   }
 
   /** The {@code total} the first page reported; -1 before it arrived. */
@@ -126,6 +144,11 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       lastPage = total == 0 ? -1 : (int) ((total - 1) / limit);
       nextPageToRequest = first.pageIndex() + 1;
       accept(page, first.pageIndex());
+      if (eager && rowsWanted < 0) {
+        // Ask for the next pages now that total is known, not only when the reader finishes this
+        // page: a reader that turns to another listing meanwhile would leave this one idle.
+        fillWindow();
+      }
       return true;
     }
     if (inFlight.isEmpty() && nextPageToRequest <= lastPage && !context.isDone()) {

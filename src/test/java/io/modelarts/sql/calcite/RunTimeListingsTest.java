@@ -1,0 +1,245 @@
+package io.modelarts.sql.calcite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelarts.simulator.ServedRequest;
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Listings settled when the statement runs: bound parameters pushed as their values, and IN lists
+ * fanned out into one listing per value exactly when learned row counts show that costs fewer
+ * calls. Each checked by the EXPLAIN text, the rows, and the requests the simulator served.
+ */
+class RunTimeListingsTest {
+  private static SimulatorFixture sim;
+  private Connection connection;
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatorFixture.start(640, 29L); // several pages per feature
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    connection = sim.connect();
+    sim.resetLog();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    connection.close();
+  }
+
+  private static List<ObjectNode> data() {
+    return sim.simulator().dataset();
+  }
+
+  private static List<Map<String, String>> calls() {
+    List<Map<String, String>> calls =
+        sim.listCalls().stream().map(ServedRequest::singleParameters).collect(Collectors.toList());
+    sim.resetLog();
+    return calls;
+  }
+
+  private static long count(String feature, String status) {
+    return data().stream()
+        .filter(n -> n.get("feature").asText().equals(feature))
+        .filter(n -> status == null || n.get("status").asText().equals(status))
+        .count();
+  }
+
+  /** Calls to read a listing of {@code rows} rows whole, in pages of 50. */
+  private static long callsFor(long rows) {
+    return Math.max(1, (rows + 49) / 50);
+  }
+
+  private static Set<String> ids(String status1, String status2) {
+    return data().stream()
+        .filter(n -> List.of(status1, status2).contains(n.get("status").asText()))
+        .map(n -> n.get("id").asText())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Statuses present in the data, the rarest first. */
+  private static List<String> statusesByCount() {
+    Map<String, Long> counts =
+        data().stream()
+            .collect(Collectors.groupingBy(n -> n.get("status").asText(), Collectors.counting()));
+    List<String> statuses = new ArrayList<>(counts.keySet());
+    statuses.sort(
+        Comparator.comparing((String s) -> counts.get(s))
+            .thenComparing(Comparator.<String>naturalOrder()));
+    return statuses;
+  }
+
+  @Test
+  void inListIsFannedOutOnceLearnedCountsShowItIsCheaper() throws Exception {
+    List<String> byCount = statusesByCount();
+    List<String> rarest = byCount.subList(0, 2).stream().sorted().toList(); // as EXPLAIN lists
+    String a = rarest.get(0);
+    String b = rarest.get(1);
+    String sql = "SELECT id FROM notebooks WHERE status IN ('" + a + "', '" + b + "')";
+    String plan = String.join("\n", SimulatorFixture.rows(connection, "EXPLAIN PLAN FOR " + sql));
+    assertTrue(plan.contains("listings=[feature=NOTEBOOK, feature=DEFAULT]"), plan);
+    assertTrue(
+        plan.contains("runTime=[status IN [" + a + ", " + b + "] (one listing per value"), plan);
+    calls();
+
+    // First run: nothing is known about the counts, so the plain listings (the plan without
+    // pushdown's calls); reading them whole teaches the counts of every status.
+    long plain = callsFor(count("NOTEBOOK", null)) + callsFor(count("DEFAULT", null));
+    assertEquals(ids(a, b), new TreeSet<>(SimulatorFixture.rows(connection, sql)));
+    List<Map<String, String>> first = calls();
+    assertEquals(plain, first.size(), first.toString());
+    first.forEach(c -> assertEquals(null, c.get("status"), c.toString()));
+
+    // Second run: one listing per feature and status, fewer calls, the same rows.
+    long fanned = 0;
+    for (String feature : List.of("NOTEBOOK", "DEFAULT")) {
+      fanned += callsFor(count(feature, a)) + callsFor(count(feature, b));
+    }
+    assertTrue(fanned < plain, fanned + " vs " + plain);
+    assertEquals(ids(a, b), new TreeSet<>(SimulatorFixture.rows(connection, sql)));
+    List<Map<String, String>> second = calls();
+    assertEquals(fanned, second.size(), second.toString());
+    assertEquals(
+        Set.of(a, b), second.stream().map(c -> c.get("status")).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void inListStaysOneListingPerFeatureWhereFanningOutCostsMore() throws Exception {
+    List<String> all = statusesByCount(); // every status the data has: one listing each
+    String sql =
+        "SELECT id FROM notebooks WHERE status IN ("
+            + all.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "))
+            + ")";
+    SimulatorFixture.rows(connection, "SELECT id FROM notebooks"); // every count learned
+    calls();
+    long plain = callsFor(count("NOTEBOOK", null)) + callsFor(count("DEFAULT", null));
+    long fanned = 0;
+    for (String feature : List.of("NOTEBOOK", "DEFAULT")) {
+      for (String status : all) {
+        fanned += callsFor(count(feature, status));
+      }
+    }
+    assertTrue(fanned > plain, fanned + " vs " + plain);
+    assertEquals(data().size(), SimulatorFixture.rows(connection, sql).size());
+    List<Map<String, String>> calls = calls();
+    assertEquals(plain, calls.size(), calls.toString());
+    calls.forEach(c -> assertEquals(null, c.get("status"), c.toString()));
+  }
+
+  @Test
+  void boundStatusIsPushedAndAValueOutsideTheEnumCostsNoCall() throws Exception {
+    String sql = "SELECT id FROM notebooks WHERE status = ?";
+    try (PreparedStatement ps = connection.prepareStatement("EXPLAIN PLAN FOR " + sql)) {
+      ps.setString(1, "RUNNING");
+      String plan = String.join("\n", SimulatorFixture.render(ps.executeQuery()));
+      assertTrue(plan.contains("runTime=[status=?0 (pushed when bound)]"), plan);
+      assertTrue(plan.contains("localFilter=[re-check only]"), plan);
+    }
+    calls();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (String status : List.of("RUNNING", "STOPPED")) {
+        ps.setString(1, status);
+        assertEquals(
+            ids(status, status), new TreeSet<>(SimulatorFixture.render(ps.executeQuery())));
+        List<Map<String, String>> calls = calls();
+        assertEquals(
+            callsFor(count("NOTEBOOK", status)) + callsFor(count("DEFAULT", status)),
+            calls.size(),
+            calls.toString());
+        calls.forEach(c -> assertEquals(status, c.get("status")));
+      }
+      ps.setString(1, "BOGUS");
+      assertEquals(List.of(), SimulatorFixture.render(ps.executeQuery()));
+      assertEquals(0, calls().size());
+      ps.setNull(1, java.sql.Types.VARCHAR);
+      assertEquals(List.of(), SimulatorFixture.render(ps.executeQuery()));
+      assertEquals(0, calls().size());
+    }
+  }
+
+  @Test
+  void boundNameNarrowsTheCallAndIsRecheckedLocally() throws Exception {
+    ObjectNode target = data().get(17);
+    String name = target.get("name").asText();
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT id FROM notebooks WHERE name = ?")) {
+      ps.setString(1, name);
+      List<String> expected =
+          data().stream()
+              .filter(n -> n.get("name").asText().equals(name))
+              .map(n -> n.get("id").asText())
+              .sorted()
+              .toList();
+      List<String> rows = new ArrayList<>(SimulatorFixture.render(ps.executeQuery()));
+      rows.sort(null);
+      assertEquals(expected, rows);
+      List<Map<String, String>> calls = calls();
+      assertEquals(2, calls.size(), calls.toString()); // one page per feature
+      calls.forEach(c -> assertEquals(name, c.get("name")));
+
+      ps.setString(1, "no such name");
+      assertEquals(List.of(), SimulatorFixture.render(ps.executeQuery()));
+      calls = calls(); // not a valid name parameter: the plain listings, checked locally
+      calls.forEach(c -> assertEquals(null, c.get("name")));
+    }
+  }
+
+  @Test
+  void boundFeatureAndStatusWithLimitIsOneCallOfTen() throws Exception {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT id, status, feature FROM notebooks WHERE feature = ? AND status = ? LIMIT 3")) {
+      ps.setString(1, "NOTEBOOK");
+      ps.setString(2, "RUNNING");
+      List<String> rows = SimulatorFixture.render(ps.executeQuery());
+      assertEquals(3, rows.size());
+      rows.forEach(r -> assertTrue(r.endsWith("|RUNNING|NOTEBOOK"), r));
+      List<Map<String, String>> calls = calls();
+      assertEquals(1, calls.size(), calls.toString());
+      assertEquals("10", calls.get(0).get("limit"));
+      assertEquals("NOTEBOOK", calls.get(0).get("feature"));
+      assertEquals("RUNNING", calls.get(0).get("status"));
+    }
+  }
+
+  @Test
+  void countWithBoundStatusIsOneSmallCallPerFeature() throws Exception {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT COUNT(*) FROM notebooks WHERE status = ?")) {
+      ps.setString(1, "RUNNING");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertEquals(count("NOTEBOOK", "RUNNING") + count("DEFAULT", "RUNNING"), rs.getLong(1));
+      }
+      List<Map<String, String>> calls = calls();
+      assertEquals(2, calls.size(), calls.toString());
+      calls.forEach(c -> assertEquals("10", c.get("limit")));
+      calls.forEach(c -> assertEquals("RUNNING", c.get("status")));
+    }
+  }
+}

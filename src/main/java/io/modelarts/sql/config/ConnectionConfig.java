@@ -118,7 +118,7 @@ public final class ConnectionConfig {
       }
       case STRING -> {}
     }
-    if (p == PAGE_CONCURRENCY && integer(p) < 1) {
+    if ((p == PAGE_CONCURRENCY || p == RATE_LIMIT_BURST) && integer(p) < 1) {
       throw invalid(p, value, "at least 1");
     }
   }
@@ -323,6 +323,14 @@ public final class ConnectionConfig {
 
   public double rateLimit() {
     return Double.parseDouble(string(RATE_LIMIT));
+  }
+
+  /** The token bucket's size: as set, else one second's worth of {@link #rateLimit()}. */
+  public int rateLimitBurst() {
+    if (values.containsKey(RATE_LIMIT_BURST)) {
+      return (int) Math.min(Integer.MAX_VALUE, integer(RATE_LIMIT_BURST));
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(rateLimit())));
   }
 
   /** Whether the host is this machine (a local simulator), so plain HTTP is harmless. */

@@ -169,8 +169,20 @@ public enum ConnectionProperty {
       List.of(),
       false,
       false,
-      "Most list calls per second, shared by all connections to the same endpoint and project;"
-          + " halved for ten seconds after the service answers 429; 0 for no limit."),
+      "Most list calls per second in the long run, shared by all connections to the same"
+          + " endpoint and project (a token bucket: see rateLimitBurst); after the service answers"
+          + " 429 the bucket is emptied and refills at half this rate for ten seconds; 0 for no"
+          + " limit."),
+  RATE_LIMIT_BURST(
+      "rateLimitBurst",
+      Type.INTEGER,
+      null,
+      List.of(),
+      false,
+      false,
+      "How many list calls may start at once when the rate limit has been idle (the token"
+          + " bucket's size); absent: one second's worth of rateLimit, at least 1 (50 at the"
+          + " default rate). 1 spaces every call evenly."),
   READ_TIMEOUT(
       "readTimeout",
       Type.MILLIS,

@@ -291,6 +291,14 @@ public class ModelArtsDataSource implements DataSource {
     return get(ConnectionProperty.RATE_LIMIT);
   }
 
+  public void setRateLimitBurst(int value) {
+    set(ConnectionProperty.RATE_LIMIT_BURST, value);
+  }
+
+  public int getRateLimitBurst() {
+    return integer(ConnectionProperty.RATE_LIMIT_BURST);
+  }
+
   public void setReadTimeout(long value) {
     set(ConnectionProperty.READ_TIMEOUT, value);
   }

@@ -48,7 +48,10 @@ final class SessionFactory {
         new RetryPolicy(config.maxRetries() + 1, 200, 10_000, config.retryMaxElapsedMillis());
     RateLimiter limiter =
         RateLimiter.shared(
-            config.endpoints().modelArts().toString(), config.projectId(), config.rateLimit());
+            config.endpoints().modelArts().toString(),
+            config.projectId(),
+            config.rateLimit(),
+            config.rateLimitBurst());
     ApiCallLog log = new ApiCallLog(CALL_LOG_CAPACITY);
     ModelArtsClient client =
         new ModelArtsClient(

@@ -86,6 +86,13 @@ final class ConcurrencySection {
     return new Result(settings, hand, handCalls, sims.latencyMillis(), rateDefault);
   }
 
+  /** The driver's burst at {@code rate}: its declared default, else one second's worth. */
+  private static long rateLimitBurst(double rate) {
+    return DriverDefaults.of("rateLimitBurst")
+        .map(Long::parseLong)
+        .orElse((long) Math.max(1, Math.ceil(rate)));
+  }
+
   static String table(Result r) {
     MarkdownTable t =
         new MarkdownTable(
@@ -103,8 +110,12 @@ final class ConcurrencySection {
       double bound = LowerBound.millis(calls, r.latencyMillis(), s.concurrency());
       double rate = Double.parseDouble(s.rateLimit());
       if (rate > 0) {
-        // evenly spaced starts, and the last call still takes its latency
-        bound = Math.max(bound, (calls - 1) * 1000.0 / rate + r.latencyMillis());
+        // a rested token bucket starts `burst` calls at once and the rest evenly spaced, and the
+        // last call still takes its latency
+        long burst = rateLimitBurst(rate);
+        if (calls > burst) {
+          bound = Math.max(bound, (calls - burst) * 1000.0 / rate + r.latencyMillis());
+        }
       }
       String rateLabel =
           rate == 0

@@ -271,6 +271,10 @@ public final class ConnectionConfig {
     return (int) integer(PAGE_CONCURRENCY);
   }
 
+  public long planCacheSize() {
+    return integer(PLAN_CACHE_SIZE);
+  }
+
   public int maxRetries() {
     return (int) integer(MAX_RETRIES);
   }

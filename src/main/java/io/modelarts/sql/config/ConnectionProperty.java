@@ -120,6 +120,16 @@ public enum ConnectionProperty {
       true,
       "Secret key (SK) for authType=aksk, or the IAM password for authType=password. Never"
           + " logged or shown."),
+  PLAN_CACHE_SIZE(
+      "planCacheSize",
+      Type.INTEGER,
+      "100",
+      List.of(),
+      false,
+      false,
+      "How many query plans a connection keeps, by SQL text, so that a statement repeating a text"
+          + " the connection has run skips parsing and planning (its API calls are made on every"
+          + " run all the same); least recently used first out. 0 turns the cache off."),
   PROJECT_ID(
       "projectId",
       Type.STRING,

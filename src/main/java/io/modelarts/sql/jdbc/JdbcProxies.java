@@ -86,6 +86,7 @@ final class JdbcProxies {
   /** The connection: read-only, auto-commit, one schema. */
   private static final class ConnectionHandler extends DelegatingHandler {
     private final ModelArtsSession session;
+    private final PlanCache plans;
     private final Map<String, String> clientInfo = new ConcurrentHashMap<>();
     private volatile boolean autoCommit = true;
     private volatile int isolation = Connection.TRANSACTION_NONE;
@@ -96,6 +97,7 @@ final class JdbcProxies {
     ConnectionHandler(Connection calcite, ModelArtsSession session) {
       super(calcite);
       this.session = session;
+      this.plans = new PlanCache(session.config().planCacheSize());
     }
 
     private Connection calcite() {
@@ -208,13 +210,15 @@ final class JdbcProxies {
           return null;
         case "createStatement":
           checkOpen();
-          return statement((Statement) delegate(method, args), self, session, null);
+          return statement((Statement) delegate(method, args), self, session, plans, null);
         case "prepareStatement":
           checkOpen();
-          return statement((Statement) delegate(method, args), self, session, (String) args[0]);
+          Statement prepared = plans.during(0, () -> (Statement) delegate(method, args));
+          return statement(prepared, self, session, plans, (String) args[0]);
         case "prepareCall":
           checkOpen();
-          return statement((Statement) delegate(method, args), self, session, null);
+          Statement call = plans.during(0, () -> (Statement) delegate(method, args));
+          return statement(call, self, session, plans, null);
         case "getMetaData":
           checkOpen();
           return metaData((DatabaseMetaData) delegate(method, args), self, session);
@@ -257,12 +261,16 @@ final class JdbcProxies {
 
   /** Wraps a statement; {@code sql} is a prepared statement's text, null for a plain statement. */
   static Statement statement(
-      Statement calcite, Connection connection, ModelArtsSession session, String sql) {
+      Statement calcite,
+      Connection connection,
+      ModelArtsSession session,
+      PlanCache plans,
+      String sql) {
     Class<? extends Statement> type =
         calcite instanceof CallableStatement
             ? CallableStatement.class
             : calcite instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-    return proxy(type, new StatementHandler(calcite, connection, session, sql));
+    return proxy(type, new StatementHandler(calcite, connection, session, plans, sql));
   }
 
   /**
@@ -270,20 +278,27 @@ final class JdbcProxies {
    * LIMIT ({@link MaxRowsLimit}). A plain statement is planned when it runs, with the maxRows of
    * that moment. A prepared statement was planned before its maxRows was set (DBeaver's order): one
    * without parameters is planned again with the limit when it runs; one with parameters keeps its
-   * plan, and the result set stops at maxRows (the same rows, some pages more read ahead).
+   * plan, and the result set stops at maxRows (the same rows, some pages more read ahead). Plans
+   * come from the connection's {@link PlanCache} when the text was prepared before.
    */
   private static final class StatementHandler extends DelegatingHandler {
     private final Connection connection;
     private final ModelArtsSession session;
+    private final PlanCache plans;
     private final String preparedSql;
     private volatile long maxRows;
     private long plannedMaxRows;
 
     StatementHandler(
-        Statement calcite, Connection connection, ModelArtsSession session, String preparedSql) {
+        Statement calcite,
+        Connection connection,
+        ModelArtsSession session,
+        PlanCache plans,
+        String preparedSql) {
       super(calcite);
       this.connection = connection;
       this.session = session;
+      this.plans = plans;
       this.preparedSql = preparedSql;
     }
 
@@ -322,13 +337,18 @@ final class JdbcProxies {
     private Object execute(Method method, Object[] args) throws Throwable {
       long limit = maxRows;
       if (args != null && args.length > 0 && args[0] instanceof String) {
-        return MaxRowsLimit.during(limit, () -> delegate(method, args)); // planned now
+        return planned(limit, () -> delegate(method, args)); // planned now
       }
       // Also when maxRows went back to 0: the plan must lose its limit then.
       if (preparedSql != null && limit != plannedMaxRows && !hasParameters()) {
         prepareAgain(limit);
       }
       return delegate(method, args);
+    }
+
+    /** Runs {@code prepare} with maxRows planned as a LIMIT and the connection's plans at hand. */
+    private <T> T planned(long limit, MaxRowsLimit.Preparing<T> prepare) throws Throwable {
+      return plans.during(limit, () -> MaxRowsLimit.during(limit, prepare));
     }
 
     private boolean hasParameters() throws SQLException {
@@ -340,7 +360,7 @@ final class JdbcProxies {
       PreparedStatement old = (PreparedStatement) target;
       Connection calcite = old.getConnection();
       PreparedStatement planned =
-          MaxRowsLimit.during(
+          planned(
               limit,
               () ->
                   calcite.prepareStatement(

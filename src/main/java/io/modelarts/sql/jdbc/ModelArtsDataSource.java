@@ -243,6 +243,14 @@ public class ModelArtsDataSource implements DataSource {
     return get(ConnectionProperty.PASSWORD);
   }
 
+  public void setPlanCacheSize(int value) {
+    set(ConnectionProperty.PLAN_CACHE_SIZE, value);
+  }
+
+  public int getPlanCacheSize() {
+    return integer(ConnectionProperty.PLAN_CACHE_SIZE);
+  }
+
   public void setProjectId(String value) {
     set(ConnectionProperty.PROJECT_ID, value);
   }

@@ -15,6 +15,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
  * The JDBC driver for {@code jdbc:modelarts:} URLs: SQL over the ModelArts notebook listing API,
@@ -53,6 +54,14 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
         Version.MINOR,
         Version.MAJOR,
         Version.MINOR);
+  }
+
+  /**
+   * Calcite's preparation, reusing the plans of SQL texts a connection has run ({@link PlanCache}).
+   */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new PlanCachingPrepare();
   }
 
   /** Calcite's metadata, with each column's API documentation as its remarks. */

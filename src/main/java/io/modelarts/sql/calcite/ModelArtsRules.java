@@ -347,13 +347,22 @@ final class ModelArtsRules {
   }
 
   /**
-   * Gives a child table ({@code endpoints}, {@code action_progress}) joined to {@code notebooks} on
-   * {@code notebook_id = id} the listings of the {@code notebooks} scan, and lets both scans share
-   * their pages: the join then costs the calls of the {@code notebooks} scan alone.
+   * Lets a child table ({@code endpoints}, {@code action_progress}, {@code images}) joined to
+   * {@code notebooks} read the pages of the {@code notebooks} scan instead of listing them again:
+   * both scans are marked shared and fetch each page once per statement, so the join costs the
+   * calls of the {@code notebooks} scan alone. Two ways, the planner keeps the cheaper:
    *
-   * <p>Exact because the join keeps only child rows whose notebook the {@code notebooks} side
-   * returns, and those notebooks all come from those very listings. Not for {@code images}: its
-   * rows merge every notebook's copy of an image, so a narrower listing could change them.
+   * <ul>
+   *   <li><b>Narrow</b>: {@code endpoints} or {@code action_progress} joined on {@code notebook_id
+   *       = id} by a join that drops child rows without a notebook gets the listings of the {@code
+   *       notebooks} side, filtered or not. Exact because the join keeps only child rows whose
+   *       notebook the {@code notebooks} side returns, and those all come from those very listings.
+   *   <li><b>Full</b>: any child table, any join type and condition, when the {@code notebooks}
+   *       side reads the full listing (possibly under a WHERE that it filters locally): the child
+   *       then reads exactly what it reads alone. This is the only sharing for {@code images} (a
+   *       row merges every notebook's copy of an image, so a narrower listing could change it) and
+   *       for a child kept by an outer join.
+   * </ul>
    */
   private static final class JoinRule extends RelOptRule {
     JoinRule(RelOptRuleOperand operand) {
@@ -371,46 +380,72 @@ final class ModelArtsRules {
 
     private void tryOrientation(
         RelOptRuleCall call, LogicalJoin join, Chain child, Chain parent, boolean childOnRight) {
-      ModelArtsTableScan childScan = child.scan;
-      ModelArtsTableScan parentScan = parent.scan;
-      if (!(parentScan.modelArtsTable instanceof NotebooksTable)
-          || !(childScan.modelArtsTable instanceof EndpointsTable
-              || childScan.modelArtsTable instanceof ActionProgressTable)
-          || !childScan.spec.isPristine()
-          || parentScan.spec.hasWindow()
-          || parentScan.spec.rowsNeededHint() >= 0
-          || parentScan.spec.shared()) {
+      ModelArtsTable childTable = child.scan.modelArtsTable;
+      ScanSpec spec = parent.scan.spec;
+      if (!(parent.scan.modelArtsTable instanceof NotebooksTable)
+          || !(childTable instanceof EndpointsTable
+              || childTable instanceof ActionProgressTable
+              || childTable instanceof ImagesTable)
+          || !child.scan.spec.isPristine()
+          || spec.hasWindow()
+          || spec.rowsNeededHint() >= 0
+          || spec.stopsEarly()
+          || spec.sort() != null
+          || spec.shared()) {
         return;
       }
-      JoinRelType type = join.getJoinType();
-      boolean childMayBeRestricted =
-          type == JoinRelType.INNER
-              || (type == JoinRelType.LEFT && childOnRight)
-              || (type == JoinRelType.RIGHT && !childOnRight)
-              || (type == JoinRelType.SEMI && !childOnRight);
-      if (!childMayBeRestricted
-          || !joinsOn(
+      boolean narrowed = false;
+      if (!(childTable instanceof ImagesTable)
+          && restrictsChild(join.getJoinType(), childOnRight)
+          && joinsOn(
               join,
               child,
-              childScan.modelArtsTable.indexOf("notebook_id"),
+              childTable.indexOf("notebook_id"),
               parent,
-              parentScan.modelArtsTable.indexOf("id"),
+              parent.scan.modelArtsTable.indexOf("id"),
               childOnRight)) {
+        ScanSpec parentSpec = spec.asShared();
+        share(call, join, child, parentSpec.forChildOf(), parent, parentSpec, childOnRight);
+        narrowed = true;
+      }
+      // A filtered notebooks side takes part too: the planner keeps the scan of the full listing
+      // under the WHERE, which re-checks every row, as an alternative to the filtered listings.
+      if (narrowed || !spec.listings().equals(ScanSpec.fullListing().listings())) {
         return;
       }
-      ScanSpec parentSpec = parentScan.spec.asShared();
-      ScanSpec childSpec = parentSpec.forChildOf();
-      RelNode newChild = child.rebuild(childScan.withSpec(childSpec));
-      RelNode newParent = parent.rebuild(parentScan.withSpec(parentSpec));
-      RelNode newLeft = childOnRight ? newParent : newChild;
-      RelNode newRight = childOnRight ? newChild : newParent;
+      ScanSpec parentSpec = spec.asShared();
+      share(call, join, child, ScanSpec.fullListing().asShared(), parent, parentSpec, childOnRight);
+    }
+
+    /**
+     * Whether the join type drops child rows whose notebook is not on the {@code notebooks} side,
+     * so a child limited to the notebooks of that side returns the same rows.
+     */
+    private static boolean restrictsChild(JoinRelType type, boolean childOnRight) {
+      return type == JoinRelType.INNER
+          || (type == JoinRelType.LEFT && childOnRight)
+          || (type == JoinRelType.RIGHT && !childOnRight)
+          || (type == JoinRelType.SEMI && !childOnRight);
+    }
+
+    /** The same join over the two chains rebuilt on scans with the given specs. */
+    private static void share(
+        RelOptRuleCall call,
+        LogicalJoin join,
+        Chain child,
+        ScanSpec childSpec,
+        Chain parent,
+        ScanSpec parentSpec,
+        boolean childOnRight) {
+      RelNode newChild = child.rebuild(child.scan.withSpec(childSpec));
+      RelNode newParent = parent.rebuild(parent.scan.withSpec(parentSpec));
       call.transformTo(
           join.copy(
               join.getTraitSet(),
               join.getCondition(),
-              newLeft,
-              newRight,
-              type,
+              childOnRight ? newParent : newChild,
+              childOnRight ? newChild : newParent,
+              join.getJoinType(),
               join.isSemiJoinDone()));
     }
 

@@ -112,7 +112,9 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
     double rows = estimateRowCount(mq);
     double calls = ScanCostModel.estimatedCalls(spec, modelArtsTable);
     // The calls dominate everything else a query does; rows break ties.
-    return planner.getCostFactory().makeCost(rows, calls * 1000 + rows, calls);
+    return planner
+        .getCostFactory()
+        .makeCost(ScanCostModel.costRows(spec, modelArtsTable), calls * 1000 + rows, calls);
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.modelarts.sql.http.RetryPolicy;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -32,6 +33,7 @@ final class SessionFactory {
     try {
       http =
           HttpClients.forConnection(
+              needsTls(config),
               config.connectTimeoutMillis(),
               config.readTimeoutMillis(),
               config.callTimeoutMillis(),
@@ -67,6 +69,15 @@ final class SessionFactory {
             ? ResponseCache.shared(config.identity(), config.cacheTtlMillis()).over(client, log)
             : client;
     return new ModelArtsSession(config, pages, log, HttpClients.pageFetchers());
+  }
+
+  /**
+   * Whether any endpoint of the connection is https://; only then is TLS set up, which costs a cold
+   * start ~0.2 s (plain http:// is only allowed to loopback or with allowInsecureHttp).
+   */
+  static boolean needsTls(ConnectionConfig config) {
+    HttpUrl iam = config.endpoints().iam();
+    return config.endpoints().modelArts().isHttps() || (iam != null && iam.isHttps());
   }
 
   private static RequestAuthenticator authenticator(ConnectionConfig config, OkHttpClient http) {

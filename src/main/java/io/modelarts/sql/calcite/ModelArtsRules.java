@@ -410,7 +410,11 @@ final class ModelArtsRules {
       }
       // A filtered notebooks side takes part too: the planner keeps the scan of the full listing
       // under the WHERE, which re-checks every row, as an alternative to the filtered listings.
-      if (narrowed || !spec.listings().equals(ScanSpec.fullListing().listings())) {
+      // Not with filters settled at run time (a bound parameter, an IN list that may fan out):
+      // the notebooks side would then not read the full listing the child reads.
+      if (narrowed
+          || !spec.listings().equals(ScanSpec.fullListing().listings())
+          || !spec.deferred().isEmpty()) {
         return;
       }
       ScanSpec parentSpec = spec.asShared();

@@ -206,7 +206,7 @@ public final class ScanExecution {
      * All listings read at once, a page of one then a page of the next, the page concurrency
      * divided among them, so that a scan of two listings takes as long as the calls allow rather
      * than one listing's time after the other's. At most {@code pageConcurrency} listings are open
-     * at a time.
+     * at a time; when one is done, the others take over its share.
      */
     private Iterator<ListedNotebook> interleaved(
         List<Map<String, String>> listings, Set<String> seen) {
@@ -232,6 +232,11 @@ public final class ScanExecution {
               active.pollFirst();
               if (!pending.isEmpty()) {
                 active.addLast(open(pending.poll(), perListing).eagerly());
+              } else {
+                // The listings left share the concurrency the finished one had.
+                for (ListingReader r : active) {
+                  r.pager.setConcurrency(Math.max(1, concurrency / active.size()));
+                }
               }
               continue;
             }

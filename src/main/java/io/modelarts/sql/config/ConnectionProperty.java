@@ -109,8 +109,9 @@ public enum ConnectionProperty {
       List.of(),
       false,
       false,
-      "How many pages of one listing are fetched at once once the first page has told the"
-          + " total; 1 pages strictly one after another."),
+      "How many pages a scan fetches at once once a listing's first page has told its total;"
+          + " a scan reading several listings whole (both features) divides it among them."
+          + " 1 pages strictly one after another."),
   PASSWORD(
       "password",
       Type.STRING,

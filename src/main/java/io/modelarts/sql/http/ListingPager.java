@@ -28,7 +28,7 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
 
   private final PageSource source;
   private final ListRequest first;
-  private final int concurrency;
+  private volatile int concurrency;
   private final ExecutorService executor;
   private final QueryContext context;
   private final Consumer<String> warnings;
@@ -93,6 +93,14 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
   public ListingPager eagerly() {
     this.eager = true;
     return this;
+  }
+
+  /**
+   * Changes how many pages may be in flight from the next read on: a reader of several listings
+   * gives a finished listing's share to the others.
+   */
+  public void setConcurrency(int pages) {
+    this.concurrency = Math.max(1, pages);
   }
 
   /** Sends the first page's request now, without waiting for it (so listings start together). */

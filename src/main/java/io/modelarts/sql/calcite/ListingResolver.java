@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite;
 
+import io.modelarts.sql.http.ListRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,28 @@ final class ListingResolver {
       listings = next;
     }
     return listings;
+  }
+
+  /**
+   * For a {@code COUNT(*)}: the fanned-out listings, whose totals are the answer at one call each,
+   * where the statistics show that costs no more than reading the plain listings whole; otherwise
+   * null, and the count reads the plain listings and counts the rows itself.
+   */
+  static List<Map<String, String>> fannedOutForCount(
+      ScanSpec spec, List<Map<String, String>> plain, ListingStatistics statistics) {
+    List<Map<String, String>> fanned = new ArrayList<>();
+    for (Map<String, String> listing : plain) {
+      fanned.addAll(spec.deferred().fannedOut(listing));
+    }
+    OptionalLong plainCalls = callsToReadAll(plain, ListRequest.MAX_PAGE_SIZE, statistics);
+    boolean fanOut = plainCalls.isPresent() && fanned.size() <= plainCalls.getAsLong();
+    LOG.debug(
+        "count over {}: {} ({} calls fanned out, {} to read the listings)",
+        spec.deferred().fanOut(),
+        fanOut ? "fanning out" : "reading the listings",
+        fanned.size(),
+        plainCalls.isPresent() ? plainCalls.getAsLong() : "unknown");
+    return fanOut ? fanned : null;
   }
 
   /** The plain listings, or their fan-out where the statistics show it is no dearer. */

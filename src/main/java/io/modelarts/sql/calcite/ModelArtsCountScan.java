@@ -30,7 +30,9 @@ import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * {@code COUNT(*)} (optionally grouped by {@code feature}) answered from the {@code total} that the
- * API reports: one smallest page ({@code limit=10}) per listing, all in parallel.
+ * API reports: one smallest page ({@code limit=10}) per listing, all in parallel. Under {@code
+ * status IN (...)} the listings are one per status, unless the learned row counts show that reading
+ * the listings whole and counting is cheaper (or nothing is known yet).
  */
 public final class ModelArtsCountScan extends AbstractRelNode implements EnumerableRel {
   private final ModelArtsTable table;
@@ -65,7 +67,13 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
         .item("listings", spec.describeListings())
         .itemIf("runTime", spec.deferred().describe(), !spec.deferred().isEmpty())
         .item("pageSize", 10)
-        .item("answer", groupByFeature ? "total per feature" : "sum of total");
+        .item(
+            "answer",
+            (groupByFeature ? "total per feature" : "sum of total")
+                + (spec.deferred().fanOut().isEmpty()
+                    ? ""
+                    : " of one listing per value, or rows counted from the listings whole where"
+                        + " learned row counts show that costs fewer calls"));
   }
 
   @Override
@@ -101,7 +109,15 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
       DataContext root, ModelArtsTable table, ScanSpec spec, boolean groupByFeature, int columns) {
     ModelArtsSession session = table.session;
     QueryContext context = ScanExecution.contextOf(root, session);
-    List<Map<String, String>> listings = ListingResolver.resolve(spec, root, session);
+    List<Map<String, String>> listings = ListingResolver.bind(spec, root);
+    if (!spec.deferred().fanOut().isEmpty()) {
+      List<Map<String, String>> fanned =
+          ListingResolver.fannedOutForCount(spec, listings, session.statistics());
+      if (fanned == null) {
+        return rows(countByReading(listings, spec, session, context), groupByFeature, columns);
+      }
+      listings = fanned;
+    }
     List<CompletableFuture<NotebookPage>> futures = new ArrayList<>();
     for (Map<String, String> listing : listings) {
       ListRequest request = ListRequest.of(listing, 10);
@@ -130,6 +146,52 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
     } finally {
       context.close();
     }
+    return rows(totals, groupByFeature, columns);
+  }
+
+  /**
+   * Counts, per feature, the rows of the plain listings whose status the IN list allows, reading
+   * the listings whole (which also teaches the statistics every status's count).
+   */
+  private static Map<String, Long> countByReading(
+      List<Map<String, String>> listings,
+      ScanSpec spec,
+      ModelArtsSession session,
+      QueryContext context) {
+    java.util.Set<String> statuses = java.util.Set.copyOf(spec.deferred().fanOut().get("status"));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try {
+      for (Map<String, String> listing : listings) {
+        counts.putIfAbsent(listing.get("feature"), 0L);
+        ListingStatistics.ValueCounter counter = new ListingStatistics.ValueCounter();
+        RecentIds recent = new RecentIds(RecentIds.WINDOW);
+        try (io.modelarts.sql.http.ListingPager pager =
+            new io.modelarts.sql.http.ListingPager(
+                session.pages(),
+                ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE),
+                session.config().pageConcurrency(),
+                session.executor(),
+                context,
+                session::warn,
+                -1)) {
+          while (pager.hasNext()) {
+            io.modelarts.sql.http.Notebook n = pager.next();
+            counter.add(n);
+            if (recent.firstTime(n.id()) && statuses.contains(n.status())) {
+              counts.merge(listing.get("feature"), 1L, Long::sum);
+            }
+          }
+        }
+        session.statistics().recordFullRead(listing, counter);
+      }
+    } finally {
+      context.close();
+    }
+    return counts;
+  }
+
+  private static Enumerable<Object[]> rows(
+      Map<String, Long> totals, boolean groupByFeature, int columns) {
     List<Object[]> rows = new ArrayList<>();
     if (groupByFeature) {
       totals.forEach(

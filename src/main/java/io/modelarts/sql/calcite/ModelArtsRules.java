@@ -134,6 +134,19 @@ final class ModelArtsRules {
     }
 
     /**
+     * Whether the filter is exactly the scan's, and the only rows it can drop are those a {@code
+     * status IN (...)} list excludes: one listing per status would then return exactly the rows.
+     */
+    boolean dropsNothingOnceStatusesFannedOut() {
+      LogicalFilter filter = filter();
+      DeferredFilters deferred = scan.spec.deferred();
+      return filter != null
+          && filter.getCondition().toString().equals(scan.spec.analyzedFilter())
+          && deferred.exactWhenFannedOut()
+          && deferred.fanOut().keySet().equals(java.util.Set.of("status"));
+    }
+
+    /**
      * The scan column behind output column {@code field} of the chain (through its projection, if
      * any), or -1 when that output is computed rather than a column.
      */
@@ -316,7 +329,7 @@ final class ModelArtsRules {
       if (!(scan.modelArtsTable instanceof NotebooksTable)
           || scan.spec.hasWindow()
           || scan.spec.shared()
-          || !chain.dropsNothing()
+          || !(chain.dropsNothing() || chain.dropsNothingOnceStatusesFannedOut())
           || aggregate.getGroupType() != Aggregate.Group.SIMPLE
           || aggregate.getGroupCount() > 1) {
         return;

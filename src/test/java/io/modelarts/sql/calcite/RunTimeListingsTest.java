@@ -242,4 +242,75 @@ class RunTimeListingsTest {
       calls.forEach(c -> assertEquals("RUNNING", c.get("status")));
     }
   }
+
+  @Test
+  void countOverAnInListIsAnsweredFromTotalsOnceCountsAreKnown() throws Exception {
+    // A simulator of its own: nothing is learned about it yet.
+    try (SimulatorFixture own = SimulatorFixture.start(410, 31L);
+        Connection c = own.connect()) {
+      List<ObjectNode> data = own.simulator().dataset();
+      Map<String, Long> byStatus =
+          data.stream()
+              .collect(Collectors.groupingBy(n -> n.get("status").asText(), Collectors.counting()));
+      List<String> rare =
+          byStatus.keySet().stream()
+              .sorted(Comparator.comparing((String s) -> byStatus.get(s)).thenComparing(s -> s))
+              .limit(2)
+              .sorted()
+              .toList();
+      String sql =
+          "SELECT COUNT(*) FROM notebooks WHERE status IN ('"
+              + rare.get(0)
+              + "', '"
+              + rare.get(1)
+              + "')";
+      String plan = String.join("\n", SimulatorFixture.rows(c, "EXPLAIN PLAN FOR " + sql));
+      assertTrue(plan.contains("ModelArtsCountScan"), plan);
+      assertTrue(plan.contains("runTime=[status IN [" + rare.get(0) + ", " + rare.get(1)), plan);
+      long expected = byStatus.get(rare.get(0)) + byStatus.get(rare.get(1));
+      long notebookRows =
+          data.stream().filter(n -> n.get("feature").asText().equals("NOTEBOOK")).count();
+      long plain = callsFor(notebookRows) + callsFor(data.size() - notebookRows);
+      own.resetLog();
+
+      // Nothing known: the listings are read whole and counted (the plain plan's calls).
+      assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(c, sql));
+      List<Map<String, String>> first =
+          own.listCalls().stream().map(ServedRequest::singleParameters).toList();
+      assertEquals(plain, first.size(), first.toString());
+      first.forEach(call -> assertEquals(null, call.get("status")));
+      own.resetLog();
+
+      // Counts learned: one smallest page per feature and status, the answer from the totals.
+      assertTrue(4 <= plain, "the data set must make the fan-out cheaper");
+      assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(c, sql));
+      List<Map<String, String>> second =
+          own.listCalls().stream().map(ServedRequest::singleParameters).toList();
+      assertEquals(4, second.size(), second.toString());
+      second.forEach(call -> assertEquals("10", call.get("limit")));
+      assertEquals(
+          Set.copyOf(rare),
+          second.stream().map(call -> call.get("status")).collect(Collectors.toSet()));
+      own.resetLog();
+
+      String grouped =
+          "SELECT feature, COUNT(*) FROM notebooks WHERE status IN ('"
+              + rare.get(0)
+              + "', '"
+              + rare.get(1)
+              + "') GROUP BY feature ORDER BY feature";
+      Map<String, Long> perFeature =
+          data.stream()
+              .filter(n -> rare.contains(n.get("status").asText()))
+              .collect(
+                  Collectors.groupingBy(
+                      n -> n.get("feature").asText(),
+                      java.util.TreeMap::new,
+                      Collectors.counting()));
+      assertEquals(
+          perFeature.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).toList(),
+          SimulatorFixture.rows(c, grouped));
+      assertEquals(4, own.listCalls().size());
+    }
+  }
 }

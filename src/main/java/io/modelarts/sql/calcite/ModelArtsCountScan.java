@@ -165,6 +165,7 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
         counts.putIfAbsent(listing.get("feature"), 0L);
         ListingStatistics.ValueCounter counter = new ListingStatistics.ValueCounter();
         RecentIds recent = new RecentIds(RecentIds.WINDOW);
+        long total;
         try (io.modelarts.sql.http.ListingPager pager =
             new io.modelarts.sql.http.ListingPager(
                 session.pages(),
@@ -181,8 +182,11 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
               counts.merge(listing.get("feature"), 1L, Long::sum);
             }
           }
+          total = pager.total();
         }
-        session.statistics().recordFullRead(listing, counter);
+        if (counter.rows() == total) {
+          session.statistics().recordFullRead(listing, counter);
+        }
       }
     } finally {
       context.close();

@@ -341,7 +341,8 @@ public final class ScanExecution {
         if (pager.hasNext()) {
           return true;
         }
-        if (counter != null && !recorded) {
+        if (counter != null && !recorded && counter.rows() == pager.total()) {
+          // Read whole, and the listing did not change meanwhile: its counts are worth learning.
           recorded = true;
           session.statistics().recordFullRead(listing, counter);
         }

@@ -159,7 +159,10 @@ public final class ListingPager implements Iterator<Notebook>, AutoCloseable {
       }
       return true;
     }
-    if (inFlight.isEmpty() && nextPageToRequest <= lastPage && !context.isDone()) {
+    if (inFlight.isEmpty() && nextPageToRequest <= lastPage) {
+      // A cancel or timeout between two pages must fail the statement, not end the listing early
+      // as if it had no more rows.
+      context.check();
       inFlight.addLast(submit(first.page(nextPageToRequest++))); // the page the reader needs now
     }
     // Read ahead while the reader works through this page: concurrency counts every page in

@@ -41,11 +41,11 @@ public record DeferredFilters(
   }
 
   /**
-   * {@code listing} once per combination of the fan-out values: {@code status IN (A, B)} turns
-   * {@code feature=NOTEBOOK} into {@code feature=NOTEBOOK&status=A} and {@code ...&status=B}.
+   * Each listing once per combination of the fan-out values: {@code status IN (A, B)} turns {@code
+   * feature=NOTEBOOK} into {@code feature=NOTEBOOK&status=A} and {@code ...&status=B}.
    */
-  List<Map<String, String>> fannedOut(Map<String, String> listing) {
-    List<Map<String, String>> out = new ArrayList<>(List.of(listing));
+  List<Map<String, String>> fannedOut(List<Map<String, String>> listings) {
+    List<Map<String, String>> out = new ArrayList<>(listings);
     fanOut.forEach(
         (parameter, values) -> {
           List<Map<String, String>> next = new ArrayList<>();

@@ -93,10 +93,7 @@ final class ListingResolver {
    */
   static List<Map<String, String>> fannedOutForCount(
       ScanSpec spec, List<Map<String, String>> plain, ListingStatistics statistics) {
-    List<Map<String, String>> fanned = new ArrayList<>();
-    for (Map<String, String> listing : plain) {
-      fanned.addAll(spec.deferred().fannedOut(listing));
-    }
+    List<Map<String, String>> fanned = spec.deferred().fannedOut(plain);
     OptionalLong plainCalls = callsToReadAll(plain, ListRequest.MAX_PAGE_SIZE, statistics);
     boolean fanOut = plainCalls.isPresent() && fanned.size() <= plainCalls.getAsLong();
     LOG.debug(
@@ -115,10 +112,7 @@ final class ListingResolver {
     if (deferred.fanOut().isEmpty() || plain.isEmpty()) {
       return plain;
     }
-    List<Map<String, String>> fanned = new ArrayList<>();
-    for (Map<String, String> listing : plain) {
-      fanned.addAll(deferred.fannedOut(listing));
-    }
+    List<Map<String, String>> fanned = deferred.fannedOut(plain);
     OptionalLong plainCalls = fewestCalls(spec, plain, statistics);
     OptionalLong fannedCalls = mostCalls(spec, fanned, statistics);
     boolean fanOut =

@@ -56,27 +56,9 @@ public final class ListingStatistics {
     return new ListingStatistics();
   }
 
-  /** The filter parameters of a request, without its sort and page: what {@code total} counts. */
-  static Map<String, String> filtersOf(ListRequest request) {
-    Map<String, String> filters = new TreeMap<>();
-    putIfPresent(filters, "feature", request.feature());
-    putIfPresent(filters, "status", request.status());
-    putIfPresent(filters, "name", request.name());
-    putIfPresent(filters, "pool_id", request.poolId());
-    putIfPresent(filters, "owner", request.owner());
-    putIfPresent(filters, "workspace_id", request.workspaceId());
-    return filters;
-  }
-
-  private static void putIfPresent(Map<String, String> map, String key, String value) {
-    if (value != null) {
-      map.put(key, value);
-    }
-  }
-
   /** Notes the {@code total} the service reported for a listing. */
   public void recordTotal(ListRequest request, long total) {
-    totals.put(filtersOf(request), total);
+    totals.put(request.filters(), total);
   }
 
   /** Notes the rows of a listing that was read from its first page to its end. */

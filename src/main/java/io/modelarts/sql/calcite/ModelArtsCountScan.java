@@ -163,9 +163,6 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
     try {
       for (Map<String, String> listing : listings) {
         counts.putIfAbsent(listing.get("feature"), 0L);
-        ListingStatistics.ValueCounter counter = new ListingStatistics.ValueCounter();
-        RecentIds recent = new RecentIds(RecentIds.WINDOW);
-        long total;
         try (io.modelarts.sql.http.ListingPager pager =
             new io.modelarts.sql.http.ListingPager(
                 session.pages(),
@@ -175,17 +172,13 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
                 context,
                 session::warn,
                 -1)) {
-          while (pager.hasNext()) {
-            io.modelarts.sql.http.Notebook n = pager.next();
-            counter.add(n);
-            if (recent.firstTime(n.id()) && statuses.contains(n.status())) {
+          ListingReader reader = new ListingReader(listing, pager, true, session.statistics());
+          while (reader.hasNext()) {
+            io.modelarts.sql.http.Notebook n = reader.next();
+            if (reader.firstTime(n) && statuses.contains(n.status())) {
               counts.merge(listing.get("feature"), 1L, Long::sum);
             }
           }
-          total = pager.total();
-        }
-        if (counter.rows() == total) {
-          session.statistics().recordFullRead(listing, counter);
         }
       }
     } finally {

@@ -180,7 +180,7 @@ public final class ScanExecution {
         public boolean hasNext() {
           while (next == null) {
             if (reader != null && reader.hasNext()) {
-              next = reader.next(seen);
+              next = fresh(reader, seen);
             } else if (pending.hasNext()) {
               reader = readAll ? openWhole(pending.next()) : open(pending.next(), 0);
             } else {
@@ -235,12 +235,12 @@ public final class ScanExecution {
               } else {
                 // The listings left share the concurrency the finished one had.
                 for (ListingReader r : active) {
-                  r.pager.setConcurrency(Math.max(1, concurrency / active.size()));
+                  r.pager().setConcurrency(Math.max(1, concurrency / active.size()));
                 }
               }
               continue;
             }
-            next = reader.next(seen);
+            next = fresh(reader, seen);
             if (reader.atPageEnd()) {
               active.addLast(active.pollFirst()); // its next page may still be on the way
             }
@@ -275,12 +275,13 @@ public final class ScanExecution {
         wanted = Math.max(0, wanted - rowsRead); // rows of earlier listings count toward the limit
       }
       ListingPager pager = pager(first, wanted, concurrency);
-      ListingReader reader = new ListingReader(listing, pager, first.pageIndex() == 0);
+      ListingReader reader =
+          new ListingReader(listing, pager, first.pageIndex() == 0, session.statistics());
       if (spec.hasWindow()) {
         // The first page starts at a page boundary; skip to the exact offset inside it.
         long skip = spec.offset() - first.offset();
         for (long i = 0; i < skip && reader.hasNext(); i++) {
-          reader.skip();
+          reader.next();
         }
       }
       return reader;
@@ -289,7 +290,17 @@ public final class ScanExecution {
     /** A reader of a whole listing in the largest pages. */
     private ListingReader openWhole(Map<String, String> listing) {
       ListRequest first = ListRequest.of(listing, ListRequest.MAX_PAGE_SIZE);
-      return new ListingReader(listing, pager(first, -1, 0), true);
+      return new ListingReader(listing, pager(first, -1, 0), true, session.statistics());
+    }
+
+    /** The reader's next row, or null when it repeats one already returned. */
+    private ListedNotebook fresh(ListingReader reader, Set<String> seen) {
+      Notebook n = reader.next();
+      rowsRead++;
+      if (!reader.firstTime(n) || (seen != null && !seen.add(n.id()))) {
+        return null;
+      }
+      return new ListedNotebook(n, reader.listing());
     }
 
     /** A pager for one listing, closed with the scan. */
@@ -311,67 +322,6 @@ public final class ScanExecution {
     private ListRequest windowStart(ListRequest first) {
       int pageIndex = (int) (spec.offset() / first.limit());
       return pageIndex == 0 ? first : first.page(pageIndex);
-    }
-
-    /**
-     * One listing being read: drops ids it returned a moment ago (rows that shifted across a page
-     * boundary while it was read), and, when read from its first page to its end, tells the
-     * statistics how many rows had each value.
-     */
-    private final class ListingReader {
-      private final Map<String, String> listing;
-      private final ListingPager pager;
-      private final RecentIds recent = new RecentIds(RecentIds.WINDOW);
-      private final ListingStatistics.ValueCounter counter;
-      private boolean recorded;
-
-      ListingReader(Map<String, String> listing, ListingPager pager, boolean fromFirstPage) {
-        this.listing = listing;
-        this.pager = pager;
-        this.counter = fromFirstPage ? new ListingStatistics.ValueCounter() : null;
-      }
-
-      /** Starts the listing now, reading ahead as soon as its first page is in. */
-      ListingReader eagerly() {
-        pager.eagerly().start();
-        return this;
-      }
-
-      boolean hasNext() {
-        if (pager.hasNext()) {
-          return true;
-        }
-        if (counter != null && !recorded && counter.rows() == pager.total()) {
-          // Read whole, and the listing did not change meanwhile: its counts are worth learning.
-          recorded = true;
-          session.statistics().recordFullRead(listing, counter);
-        }
-        return false;
-      }
-
-      boolean atPageEnd() {
-        return pager.atPageEnd();
-      }
-
-      void skip() {
-        Notebook n = pager.next();
-        if (counter != null) {
-          counter.add(n);
-        }
-      }
-
-      /** The next row, or null when it repeats one already returned. */
-      ListedNotebook next(Set<String> seen) {
-        Notebook n = pager.next();
-        rowsRead++;
-        if (counter != null) {
-          counter.add(n);
-        }
-        if (!recent.firstTime(n.id()) || (seen != null && !seen.add(n.id()))) {
-          return null;
-        }
-        return new ListedNotebook(n, listing);
-      }
     }
 
     @Override

@@ -57,6 +57,21 @@ public record ListRequest(
         feature, status, name, poolId, owner, workspaceId, sortKey, sortDir, limit, page * limit);
   }
 
+  /**
+   * The filter values, keyed as {@link #of} reads them, without sort and page: what the {@code
+   * total} of this request's listing counts.
+   */
+  public Map<String, String> filters() {
+    Map<String, String> f = new TreeMap<>();
+    putIfPresent(f, "feature", feature);
+    putIfPresent(f, "status", status);
+    putIfPresent(f, "name", name);
+    putIfPresent(f, "pool_id", poolId);
+    putIfPresent(f, "owner", owner);
+    putIfPresent(f, "workspace_id", workspaceId);
+    return f;
+  }
+
   /** The query parameters to send, sorted by name; absent values are left out. */
   public Map<String, String> parameters() {
     Map<String, String> p = new TreeMap<>();

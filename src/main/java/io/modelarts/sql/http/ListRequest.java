@@ -74,16 +74,10 @@ public record ListRequest(
 
   /** The query parameters to send, sorted by name; absent values are left out. */
   public Map<String, String> parameters() {
-    Map<String, String> p = new TreeMap<>();
-    putIfPresent(p, "feature", feature);
-    putIfPresent(p, "status", status);
-    putIfPresent(p, "name", name);
-    putIfPresent(p, "pool_id", poolId);
-    putIfPresent(p, "owner", owner);
+    Map<String, String> p = filters(); // sorted by name, workspace_id among them
     // The OTC page spells it workspaceId, the Huawei SDKs workspace_id, and nothing says which
     // region accepts which: sending both makes the filter apply wherever either is known.
     putIfPresent(p, "workspaceId", workspaceId);
-    putIfPresent(p, "workspace_id", workspaceId);
     putIfPresent(p, "sort_key", sortKey);
     putIfPresent(p, "sort_dir", sortDir);
     p.put("limit", Integer.toString(limit));

@@ -1,13 +1,12 @@
 package io.modelarts.sql.jdbc;
 
 import java.lang.reflect.Type;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 
 /**
  * Calcite's preparation, but a SQL text prepared before in the same {@link PlanCache} scope (the
  * same connection, maxRows and schema) takes the plan made then.
  */
-final class PlanCachingPrepare extends CalcitePrepareImpl {
+final class PlanCachingPrepare extends PrecompiledMetadataPrepare {
   @Override
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {

@@ -84,6 +84,20 @@ class ShadedJarContentsIT {
     }
   }
 
+  @Test
+  void holdsTheMetadataHandlersCompiledAtBuildTime() throws IOException {
+    try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
+      long handlers =
+          Collections.list(jar.entries()).stream()
+              .map(JarEntry::getName)
+              .filter(n -> n.startsWith("io/modelarts/sql/calcite/metadata/generated/Generated"))
+              .count();
+      // One per kind of built-in metadata (27 in Calcite 1.42); without them each JVM's first
+      // query compiles them with Janino.
+      assertTrue(handlers >= 27, handlers + " precompiled metadata handlers");
+    }
+  }
+
   private static List<String> serviceLines(JarFile jar, String entry) throws IOException {
     List<String> out = new ArrayList<>();
     try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {

@@ -24,7 +24,12 @@ final class ColdStartProbe {
   private static final Pattern CLASS_LOAD = Pattern.compile("^\\[(\\d+)ms\\] (\\S+) source: (.*)$");
 
   /** A way to start the JVM. */
-  record Variant(String name, List<String> jvmOptions) {}
+  record Variant(String name, List<String> jvmOptions, String classpath) {
+    /** A variant on the driver's run-time class path. */
+    Variant(String name, List<String> jvmOptions) {
+      this(name, jvmOptions, null);
+    }
+  }
 
   /**
    * One start: the time to the printed result, each phase's time, and the time to exit, all from
@@ -49,7 +54,11 @@ final class ColdStartProbe {
   /** Starts one fresh JVM with {@code args} for {@link ColdStartProgram} and times it. */
   Start start(Variant variant, List<String> args) throws IOException {
     List<String> command =
-        JavaLauncher.command(variant.jvmOptions(), classpath, ColdStartProgram.class, args);
+        JavaLauncher.command(
+            variant.jvmOptions(),
+            variant.classpath() != null ? variant.classpath() : classpath,
+            ColdStartProgram.class,
+            args);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(outDir.resolve("coldstart-stderr.log").toFile());
     long spawnEpoch = System.currentTimeMillis();
@@ -115,7 +124,8 @@ final class ColdStartProbe {
     Files.deleteIfExists(log);
     List<String> options = new ArrayList<>(variant.jvmOptions());
     options.add("-Xlog:class+load=info:file=" + log + ":timemillis");
-    Start start = start(new Variant(variant.name() + "+classlog", options), args);
+    Start start =
+        start(new Variant(variant.name() + "+classlog", options, variant.classpath()), args);
     List<Long> times = new ArrayList<>();
     Map<String, Integer> bySource = new TreeMap<>();
     for (String line : Files.readAllLines(log)) {

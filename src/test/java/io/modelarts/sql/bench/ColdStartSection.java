@@ -20,6 +20,13 @@ final class ColdStartSection {
   static final int SIZE = 2_000;
   static final String SQL =
       "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10";
+
+  /** The driver jar and its dependency jars, as Maven puts them on an application's path. */
+  static final String DEFAULT = "default JVM";
+
+  /** The shaded drop-in jar alone: one jar, no signed dependency jars to verify. */
+  static final String DROP_IN = "default JVM, drop-in jar (`-all.jar`)";
+
   static final List<String> PHASES =
       List.of("main", "driver-loaded", "connected", "executed", "first-row");
 
@@ -45,14 +52,20 @@ final class ColdStartSection {
     String cds = "-XX:SharedArchiveFile=" + archive;
     String c1 = "-XX:TieredStopAtLevel=1";
     List<ColdStartProbe.Variant> variants =
+        new ArrayList<>(
+            List.of(
+                new ColdStartProbe.Variant("bare JVM, prints at once (the floor)", List.of()),
+                new ColdStartProbe.Variant(DEFAULT, List.of())));
+    if (JavaLauncher.dropInClasspath() != null) {
+      variants.add(new ColdStartProbe.Variant(DROP_IN, List.of(), JavaLauncher.dropInClasspath()));
+    }
+    variants.addAll(
         List.of(
-            new ColdStartProbe.Variant("bare JVM, prints at once (the floor)", List.of()),
-            new ColdStartProbe.Variant("default JVM", List.of()),
             new ColdStartProbe.Variant(c1, List.of(c1)),
             new ColdStartProbe.Variant("AppCDS archive", List.of(cds)),
             new ColdStartProbe.Variant("AppCDS + " + c1, List.of(cds, c1)),
             new ColdStartProbe.Variant(
-                "AppCDS + " + c1 + " + -XX:+UseSerialGC", List.of(cds, c1, "-XX:+UseSerialGC")));
+                "AppCDS + " + c1 + " + -XX:+UseSerialGC", List.of(cds, c1, "-XX:+UseSerialGC"))));
     int rounds = quick ? 2 : 7;
     progress.say("cold start: %d rounds of %d variants", rounds, variants.size());
     List<Samples> results = new ArrayList<>(), exits = new ArrayList<>();
@@ -144,13 +157,12 @@ final class ColdStartSection {
     return sb.toString();
   }
 
-  /** The median time to the printed result of the variant named {@code name}. */
+  /** The median time to the printed result of the variant named {@code name}, or NaN. */
   static double median(Result r, String name) {
     return r.variants().stream()
         .filter(v -> v.variant().name().equals(name))
         .findFirst()
-        .orElseThrow()
-        .result()
-        .median();
+        .map(v -> v.result().median())
+        .orElse(Double.NaN);
   }
 }

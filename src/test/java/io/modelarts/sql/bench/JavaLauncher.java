@@ -25,6 +25,14 @@ final class JavaLauncher {
     return System.getProperty("bench.runtimeClasspath", testClasspath());
   }
 
+  /**
+   * The drop-in jar (the shaded driver, as DBeaver or a BI tool loads it) plus the bench classes,
+   * or null when {@code bench/run} did not build it.
+   */
+  static String dropInClasspath() {
+    return System.getProperty("bench.dropInClasspath");
+  }
+
   /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */
   static List<String> command(
       List<String> jvmOptions, String classpath, Class<?> main, List<String> args) {

@@ -1,5 +1,6 @@
 package io.modelarts.sql.shell;
 
+import io.modelarts.sql.config.ConnectionProperty;
 import io.modelarts.sql.jdbc.ModelArtsDriver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,19 +15,24 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.calcite.avatica.ConnectStringParser;
 
 /**
- * What the shell connects with: a driver URL that holds no password, plus the user and password
- * that travel beside it (sqlline's {@code -n}/{@code -p}, the {@code Properties} of a JDBC
- * connect), so that the URL can be shown in prompts and listings without giving the secret away.
+ * What the shell connects with: a driver URL that holds no secret, plus the user, the password and
+ * the other secret properties (a token, a security token, proxy and trust-store passwords) that
+ * travel beside it (sqlline's {@code -n}/{@code -p} and {@link ShellDriver}, the {@code Properties}
+ * of a JDBC connect), so that the URL can be shown in prompts and listings without giving a secret
+ * away.
  *
  * <p>For the cloud, the properties come from, weakest first: the properties file, a {@code -u} URL,
  * the flags; the password from, strongest first: the command line ({@code --password}, {@code -p}
  * or the {@code -u} URL), {@code MODELARTS_PASSWORD}, {@code MODELARTS_SK}, the properties file, a
  * prompt on the terminal.
  */
-record ConnectionSettings(String url, String user, String password, String promptName) {
+record ConnectionSettings(
+    String url, String user, String password, Map<String, String> secrets, String promptName) {
   static final String PASSWORD_VARIABLE = "MODELARTS_PASSWORD";
   static final String SK_VARIABLE = "MODELARTS_SK";
 
@@ -41,6 +47,7 @@ record ConnectionSettings(String url, String user, String password, String promp
         ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p),
         simulator.accessKey(),
         simulator.secretKey(),
+        Map.of(),
         "demo");
   }
 
@@ -89,14 +96,29 @@ record ConnectionSettings(String url, String user, String password, String promp
     if (password == null && user != null && needsPassword(p)) {
       password = prompt.ask("Password or secret key (SK) for " + user);
     }
+    Map<String, String> secrets = new TreeMap<>();
+    for (ConnectionProperty property : ConnectionProperty.values()) {
+      String value = property.secret() ? (String) p.remove(property.propertyName()) : null;
+      if (value != null) {
+        secrets.put(property.propertyName(), value);
+      }
+    }
     String promptName = p.getProperty("region", "modelarts");
     return new ConnectionSettings(
-        ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p), user, password, promptName);
+        ModelArtsDriver.PREFIX + ConnectStringParser.getParamString(p),
+        user,
+        password,
+        Map.copyOf(secrets),
+        promptName);
   }
 
-  /** The user and password as JDBC connection properties, for a caller that connects itself. */
+  /**
+   * The user, the password and the other secrets as JDBC connection properties, for a caller that
+   * connects itself.
+   */
   Properties credentials() {
     Properties p = new Properties();
+    secrets.forEach(p::setProperty);
     if (user != null) {
       p.setProperty("user", user);
     }
@@ -163,6 +185,8 @@ record ConnectionSettings(String url, String user, String password, String promp
         + user
         + ", password="
         + (password == null ? "null" : "****")
+        + ", secrets="
+        + new TreeSet<>(secrets.keySet())
         + ", promptName="
         + promptName
         + "]";

@@ -42,6 +42,21 @@ final class SqlLineRunner {
     }
     checkOptionNames(options.sqllineArguments);
     List<String> args = arguments(options, connection, home);
+    AutoCloseable driver = ShellDriver.register(connection.secrets());
+    try {
+      return run(options, args, in, out, err);
+    } finally {
+      try {
+        driver.close();
+      } catch (Exception e) {
+        err.println("warning: " + e.getMessage());
+      }
+    }
+  }
+
+  private static int run(
+      ShellOptions options, List<String> args, InputStream in, PrintStream out, PrintStream err)
+      throws IOException {
     if (options.batch) {
       return run(args, InputStream.nullInputStream(), false, options.verbose, out, err);
     }
@@ -105,7 +120,7 @@ final class SqlLineRunner {
       ShellOptions options, ConnectionSettings connection, ShellHome home) {
     List<String> args = new ArrayList<>();
     args.add("-u");
-    args.add(connection.url());
+    args.add(ShellDriver.url(connection.url(), connection.secrets()));
     if (connection.user() != null) {
       args.add("-n");
       args.add(connection.user());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the connection's properties and password come from, and that the URL never holds the
- * password.
+ * password or any other secret.
  */
 class ConnectionSettingsTest {
   @TempDir Path home;
@@ -165,5 +165,33 @@ class ConnectionSettingsTest {
     assertEquals(
         "--outputformat=json", args.get(args.size() - 1), "the user's options come last and win");
     assertTrue(args.contains("--historyFile=" + home.resolve("history")));
+  }
+
+  @Test
+  void tokensAndOtherSecretsTravelBesideTheUrlToo() throws Exception {
+    writeDefaultFile(
+        "projectId=p",
+        "authType=token",
+        "token=MIIS-ready-token",
+        "proxy=http://proxy.example:3128",
+        "proxyUser=bob",
+        "proxyPassword=proxy-s3cr3t");
+
+    ConnectionSettings c = resolve(Map.of());
+
+    Properties url = urlProperties(c);
+    assertEquals("token", url.getProperty("authType"));
+    assertEquals("bob", url.getProperty("proxyUser"));
+    assertNull(url.getProperty("token"));
+    assertNull(url.getProperty("proxyPassword"));
+    assertEquals(Map.of("token", "MIIS-ready-token", "proxyPassword", "proxy-s3cr3t"), c.secrets());
+    assertEquals("MIIS-ready-token", c.credentials().getProperty("token"));
+    assertFalse(c.toString().contains("MIIS-ready-token"), c.toString());
+    assertFalse(c.toString().contains("proxy-s3cr3t"), c.toString());
+
+    List<String> args = SqlLineRunner.arguments(ShellOptions.parse(), c, new ShellHome(home));
+    String sqllineUrl = args.get(args.indexOf("-u") + 1);
+    assertTrue(sqllineUrl.startsWith(ShellDriver.PREFIX), sqllineUrl);
+    assertTrue(args.stream().noneMatch(a -> a.contains("MIIS-ready-token")), args.toString());
   }
 }

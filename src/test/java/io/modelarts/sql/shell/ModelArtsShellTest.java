@@ -205,6 +205,43 @@ class ModelArtsShellTest {
     assertFalse(run.all().contains(c.secretKey()));
   }
 
+  /**
+   * A token from the properties file reaches the driver (the query runs) but not sqlline's URL:
+   * {@code !list} shows the connection without it.
+   */
+  @Test
+  void tokenFromThePropertiesFileConnectsWithoutRidingInTheUrl() throws Exception {
+    String token = demoTwin.simulator().credentials().readyToken();
+    Path file = Files.createTempFile(home, "token", ".properties");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "endpoint=" + demoTwin.simulator().baseUrl(),
+            "projectId=" + demoTwin.simulator().projectId(),
+            "authType=token",
+            "token=" + token,
+            "rateLimit=0",
+            ""),
+        StandardCharsets.UTF_8);
+
+    ShellRun query =
+        ShellRun.run(
+            home,
+            "--properties",
+            file.toString(),
+            "--outputformat=csv",
+            "-e",
+            "SELECT COUNT(*) AS n FROM notebooks");
+    ShellRun list = ShellRun.run(home, "--properties", file.toString(), "-e", "!list");
+
+    assertEquals(0, query.status(), query.err());
+    assertEquals(List.of("\"n\"", "\"500\""), query.outLines());
+    assertTrue(list.all().contains(ShellDriver.PREFIX), list.all());
+    assertFalse(query.all().contains(token), query.all());
+    assertFalse(list.all().contains(token), list.all());
+  }
+
   @Test
   void passwordOnTheCommandLineWorksWithAWarning() {
     SimulatorCredentials c = demoTwin.simulator().credentials();

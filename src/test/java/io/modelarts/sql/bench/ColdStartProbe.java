@@ -24,10 +24,28 @@ final class ColdStartProbe {
   private static final Pattern CLASS_LOAD = Pattern.compile("^\\[(\\d+)ms\\] (\\S+) source: (.*)$");
 
   /** A way to start the JVM. */
-  record Variant(String name, List<String> jvmOptions, String classpath) {
+  record Variant(
+      String name,
+      List<String> jvmOptions,
+      String classpath,
+      List<String> command,
+      Map<String, String> environment) {
     /** A variant on the driver's run-time class path. */
     Variant(String name, List<String> jvmOptions) {
       this(name, jvmOptions, null);
+    }
+
+    /** A variant of {@link ColdStartProgram} on its own class path (null: the run-time one). */
+    Variant(String name, List<String> jvmOptions, String classpath) {
+      this(name, jvmOptions, classpath, null, Map.of());
+    }
+
+    /**
+     * A variant that runs {@code command} instead of {@link ColdStartProgram}, with {@code
+     * environment} added: its result counts as printed when its last line of output arrives.
+     */
+    static Variant ofCommand(String name, List<String> command, Map<String, String> environment) {
+      return new Variant(name, List.of(), null, command, environment);
     }
   }
 
@@ -51,15 +69,21 @@ final class ColdStartProbe {
     this.classpath = JavaLauncher.runtimeClasspath();
   }
 
-  /** Starts one fresh JVM with {@code args} for {@link ColdStartProgram} and times it. */
+  /**
+   * Starts one fresh JVM with {@code args} for {@link ColdStartProgram} (or the variant's own
+   * command, {@code args} ignored) and times it.
+   */
   Start start(Variant variant, List<String> args) throws IOException {
     List<String> command =
-        JavaLauncher.command(
-            variant.jvmOptions(),
-            variant.classpath() != null ? variant.classpath() : classpath,
-            ColdStartProgram.class,
-            args);
+        variant.command() != null
+            ? variant.command()
+            : JavaLauncher.command(
+                variant.jvmOptions(),
+                variant.classpath() != null ? variant.classpath() : classpath,
+                ColdStartProgram.class,
+                args);
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(variant.environment());
     builder.redirectError(outDir.resolve("coldstart-stderr.log").toFile());
     long spawnEpoch = System.currentTimeMillis();
     long spawn = System.nanoTime();
@@ -78,7 +102,7 @@ final class ColdStartProbe {
         } else if (line.startsWith(ColdStartProgram.PROFILE)) {
           String[] f = line.substring(ColdStartProgram.PROFILE.length()).split("\t");
           profile.put(f[0] + "\t" + f[1], Long.parseLong(f[2]));
-        } else if (line.startsWith(ColdStartProgram.DONE)) {
+        } else if (line.startsWith(ColdStartProgram.DONE) || variant.command() != null) {
           result = (System.nanoTime() - spawn) / 1e6;
         }
       }

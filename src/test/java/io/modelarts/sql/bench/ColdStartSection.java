@@ -27,6 +27,9 @@ final class ColdStartSection {
   /** The shaded drop-in jar alone: one jar, no signed dependency jars to verify. */
   static final String DROP_IN = "default JVM, drop-in jar (`-all.jar`)";
 
+  /** The shell's {@code -e} path: {@code ./modelarts-sql -u URL -e SQL}. */
+  static final String SHELL = "the shell: `./modelarts-sql -u URL -e SQL` (its own flags)";
+
   static final List<String> PHASES =
       List.of("main", "driver-loaded", "connected", "executed", "first-row");
 
@@ -66,6 +69,18 @@ final class ColdStartSection {
             new ColdStartProbe.Variant("AppCDS + " + c1, List.of(cds, c1)),
             new ColdStartProbe.Variant(
                 "AppCDS + " + c1 + " + -XX:+UseSerialGC", List.of(cds, c1, "-XX:+UseSerialGC"))));
+    if (JavaLauncher.shellScript() != null) {
+      // The shell as a user runs it: its script, its JVM flags and archive, sqlline, the table.
+      variants.add(
+          ColdStartProbe.Variant.ofCommand(
+              SHELL,
+              List.of(JavaLauncher.shellScript(), "-u", args.get(0), "-e", SQL),
+              Map.of(
+                  "MODELARTS_SQL_BUILD_DIR",
+                  JavaLauncher.shellBuildDir(),
+                  "MODELARTS_SQL_NO_BUILD",
+                  "1")));
+    }
     int rounds = quick ? 2 : 7;
     progress.say("cold start: %d rounds of %d variants", rounds, variants.size());
     List<Samples> results = new ArrayList<>(), exits = new ArrayList<>();

@@ -33,6 +33,19 @@ final class JavaLauncher {
     return System.getProperty("bench.dropInClasspath");
   }
 
+  /**
+   * The shell's script ({@code modelarts-sql}) and the build directory {@code bench/run} built it
+   * in, or null when it did not.
+   */
+  static String shellScript() {
+    return System.getProperty("bench.shell");
+  }
+
+  /** The build directory of {@link #shellScript()}, relative to the checkout. */
+  static String shellBuildDir() {
+    return System.getProperty("bench.shellBuildDir");
+  }
+
   /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */
   static List<String> command(
       List<String> jvmOptions, String classpath, Class<?> main, List<String> args) {

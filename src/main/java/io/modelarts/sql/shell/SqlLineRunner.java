@@ -44,7 +44,7 @@ final class SqlLineRunner {
     List<String> args = arguments(options, connection, home);
     AutoCloseable driver = ShellDriver.register(connection.secrets());
     try {
-      return run(options, args, in, out, err);
+      return runInMode(options, args, in, out, err);
     } finally {
       try {
         driver.close();
@@ -54,7 +54,8 @@ final class SqlLineRunner {
     }
   }
 
-  private static int run(
+  /** Runs sqlline in batch ({@code -e}, {@code -f}), interactive or piped mode. */
+  private static int runInMode(
       ShellOptions options, List<String> args, InputStream in, PrintStream out, PrintStream err)
       throws IOException {
     if (options.batch) {

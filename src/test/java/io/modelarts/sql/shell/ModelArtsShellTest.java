@@ -175,7 +175,9 @@ class ModelArtsShellTest {
   @Test
   void wrongPasswordFromThePropertiesFileIsRefusedWithoutShowingIt() throws Exception {
     String wrong = "Wr0ngSecretThatMustNotBeShown";
-    Path file = propertiesFile(demoTwin.simulator().credentials().accessKey(), wrong);
+    Path file =
+        propertiesFile(
+            "user=" + demoTwin.simulator().credentials().accessKey(), "password=" + wrong);
 
     ShellRun run = ShellRun.run(home, "--properties", file.toString(), "-e", README_SQL);
 
@@ -188,7 +190,7 @@ class ModelArtsShellTest {
   @Test
   void secretKeyFromTheEnvironmentBeatsTheFile() throws Exception {
     SimulatorCredentials c = demoTwin.simulator().credentials();
-    Path file = propertiesFile(c.accessKey(), "Wr0ngSecretInTheFile");
+    Path file = propertiesFile("user=" + c.accessKey(), "password=Wr0ngSecretInTheFile");
 
     ShellRun run =
         ShellRun.run(
@@ -212,18 +214,7 @@ class ModelArtsShellTest {
   @Test
   void tokenFromThePropertiesFileConnectsWithoutRidingInTheUrl() throws Exception {
     String token = demoTwin.simulator().credentials().readyToken();
-    Path file = Files.createTempFile(home, "token", ".properties");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "endpoint=" + demoTwin.simulator().baseUrl(),
-            "projectId=" + demoTwin.simulator().projectId(),
-            "authType=token",
-            "token=" + token,
-            "rateLimit=0",
-            ""),
-        StandardCharsets.UTF_8);
+    Path file = propertiesFile("authType=token", "token=" + token);
 
     ShellRun query =
         ShellRun.run(
@@ -319,19 +310,15 @@ class ModelArtsShellTest {
     }
   }
 
-  private static Path propertiesFile(String user, String password) throws Exception {
+  /** A properties file for the demo's twin with {@code credentialLines} ({@code key=value}). */
+  private static Path propertiesFile(String... credentialLines) throws Exception {
     Path file = Files.createTempFile(home, "connection", ".properties");
-    Files.writeString(
-        file,
-        String.join(
-            "\n",
-            "endpoint=" + demoTwin.simulator().baseUrl(),
-            "projectId=" + demoTwin.simulator().projectId(),
-            "user=" + user,
-            "password=" + password,
-            "rateLimit=0",
-            ""),
-        StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>();
+    lines.add("endpoint=" + demoTwin.simulator().baseUrl());
+    lines.add("projectId=" + demoTwin.simulator().projectId());
+    lines.addAll(List.of(credentialLines));
+    lines.add("rateLimit=0");
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     return file;
   }
 

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite;
 
+import com.google.common.collect.AbstractIterator;
 import io.modelarts.sql.http.ListRequest;
 import io.modelarts.sql.http.ListingPager;
 import io.modelarts.sql.http.Notebook;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -172,32 +172,23 @@ public final class ScanExecution {
     private Iterator<ListedNotebook> oneAfterAnother(
         List<Map<String, String>> listings, Set<String> seen, boolean readAll) {
       Iterator<Map<String, String>> pending = listings.iterator();
-      return new Iterator<>() {
+      return new AbstractIterator<>() {
         private ListingReader reader;
-        private ListedNotebook next;
 
         @Override
-        public boolean hasNext() {
-          while (next == null) {
+        protected ListedNotebook computeNext() {
+          while (true) {
             if (reader != null && reader.hasNext()) {
-              next = fresh(reader, seen);
+              ListedNotebook next = fresh(reader, seen);
+              if (next != null) {
+                return next;
+              }
             } else if (pending.hasNext()) {
               reader = readAll ? openWhole(pending.next()) : open(pending.next(), 0);
             } else {
-              return false;
+              return endOfData();
             }
           }
-          return true;
-        }
-
-        @Override
-        public ListedNotebook next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          ListedNotebook out = next;
-          next = null;
-          return out;
         }
       };
     }
@@ -218,15 +209,13 @@ public final class ScanExecution {
       for (int i = 0; i < open; i++) {
         active.add(open(pending.poll(), perListing).eagerly());
       }
-      return new Iterator<>() {
-        private ListedNotebook next;
-
+      return new AbstractIterator<>() {
         @Override
-        public boolean hasNext() {
-          while (next == null) {
+        protected ListedNotebook computeNext() {
+          while (true) {
             ListingReader reader = active.peekFirst();
             if (reader == null) {
-              return false;
+              return endOfData();
             }
             if (!reader.hasNext()) {
               active.pollFirst();
@@ -240,22 +229,14 @@ public final class ScanExecution {
               }
               continue;
             }
-            next = fresh(reader, seen);
+            ListedNotebook next = fresh(reader, seen);
             if (reader.atPageEnd()) {
               active.addLast(active.pollFirst()); // its next page may still be on the way
             }
+            if (next != null) {
+              return next;
+            }
           }
-          return true;
-        }
-
-        @Override
-        public ListedNotebook next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          ListedNotebook out = next;
-          next = null;
-          return out;
         }
       };
     }

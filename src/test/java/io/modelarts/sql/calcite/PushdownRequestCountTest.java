@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelarts.simulator.ServedRequest;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.sql.Connection;
 import java.util.List;
@@ -56,9 +55,7 @@ class PushdownRequestCountTest {
   }
 
   private static List<Map<String, String>> calls() {
-    return sim.listCalls().stream()
-        .map(ServedRequest::singleParameters)
-        .collect(Collectors.toList());
+    return sim.listCallParameters();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelarts.simulator.ServedRequest;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,8 +56,7 @@ class RunTimeListingsTest {
   }
 
   private static List<Map<String, String>> calls() {
-    List<Map<String, String>> calls =
-        sim.listCalls().stream().map(ServedRequest::singleParameters).collect(Collectors.toList());
+    List<Map<String, String>> calls = sim.listCallParameters();
     sim.resetLog();
     return calls;
   }
@@ -275,8 +273,7 @@ class RunTimeListingsTest {
 
       // Nothing known: the listings are read whole and counted (the plain plan's calls).
       assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(c, sql));
-      List<Map<String, String>> first =
-          own.listCalls().stream().map(ServedRequest::singleParameters).toList();
+      List<Map<String, String>> first = own.listCallParameters();
       assertEquals(plain, first.size(), first.toString());
       first.forEach(call -> assertEquals(null, call.get("status")));
       own.resetLog();
@@ -284,8 +281,7 @@ class RunTimeListingsTest {
       // Counts learned: one smallest page per feature and status, the answer from the totals.
       assertTrue(4 <= plain, "the data set must make the fan-out cheaper");
       assertEquals(List.of(Long.toString(expected)), SimulatorFixture.rows(c, sql));
-      List<Map<String, String>> second =
-          own.listCalls().stream().map(ServedRequest::singleParameters).toList();
+      List<Map<String, String>> second = own.listCallParameters();
       assertEquals(4, second.size(), second.toString());
       second.forEach(call -> assertEquals("10", call.get("limit")));
       assertEquals(

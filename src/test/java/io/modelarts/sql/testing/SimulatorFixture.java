@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -69,6 +70,11 @@ public final class SimulatorFixture implements AutoCloseable {
     return simulator.requestLog().stream()
         .filter(r -> r.path().endsWith("/notebooks"))
         .collect(Collectors.toList());
+  }
+
+  /** The query parameters of each list call served since the last {@link #resetLog()}. */
+  public List<Map<String, String>> listCallParameters() {
+    return listCalls().stream().map(ServedRequest::singleParameters).collect(Collectors.toList());
   }
 
   public void resetLog() {

@@ -131,6 +131,17 @@ public enum ConnectionProperty {
       "How many query plans a connection keeps, by SQL text, so that a statement repeating a text"
           + " the connection has run skips parsing and planning (its API calls are made on every"
           + " run all the same); least recently used first out. 0 turns the cache off."),
+  PRELOAD_CLASSES(
+      "preloadClasses",
+      Type.BOOLEAN,
+      "true",
+      List.of(),
+      false,
+      false,
+      "On the JVM's first connection, start a background thread that loads (without"
+          + " initialising) the classes a first query needs, so that the query's own thread finds"
+          + " them loaded and a fresh JVM's first result comes sooner. Off: this connection starts"
+          + " none."),
   PROJECT_ID(
       "projectId",
       Type.STRING,

@@ -283,6 +283,14 @@ public class ModelArtsDataSource implements DataSource {
     return get(ConnectionProperty.PROXY_USER);
   }
 
+  public void setPreloadClasses(boolean value) {
+    set(ConnectionProperty.PRELOAD_CLASSES, value);
+  }
+
+  public boolean getPreloadClasses() {
+    return bool(ConnectionProperty.PRELOAD_CLASSES);
+  }
+
   public void setPushdown(boolean value) {
     set(ConnectionProperty.PUSHDOWN, value);
   }

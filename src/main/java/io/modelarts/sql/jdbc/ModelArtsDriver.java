@@ -81,6 +81,12 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     Properties merged =
         ConnectStringParser.parse(
             url.substring(PREFIX.length()), info == null ? new Properties() : info);
+    // Before the settings are checked, which is the first of the work the preloader speeds up; a
+    // bad value fails the connection just below.
+    String preload = merged.getProperty(ConnectionProperty.PRELOAD_CLASSES.propertyName(), "");
+    if (!preload.strip().equalsIgnoreCase("false")) {
+      ClassPreloader.startOnce();
+    }
     ConnectionConfig config = ConnectionConfig.from(merged);
     ModelArtsSession session = SessionFactory.open(config);
     AvaticaConnection calcite =

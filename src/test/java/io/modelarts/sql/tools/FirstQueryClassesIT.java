@@ -1,0 +1,162 @@
+package io.modelarts.sql.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's list of the classes first queries load (the class preloader's resource) still
+ * matches a census, and the drop-in jar's preloader finds what it lists under relocated names.
+ *
+ * <p>The census: a fresh JVM with the drop-in jar alone runs {@link FirstQueryProbe} with
+ * preloading off and {@code -Xlog:class+load}; every class it loads from the jar or the JDK's
+ * modules, relocation undone, in load order. A Calcite, Avatica or JDK upgrade changes it; then
+ * this test fails and says how to rewrite the list:
+ *
+ * <pre>{@code mvn -o verify -Dtest=ClassPreloaderTest -Dit.test=FirstQueryClassesIT \
+ *     -Dmodelarts.writeFirstQueryClasses=true}</pre>
+ */
+class FirstQueryClassesIT {
+  private static final String RESOURCE = "io/modelarts/sql/jdbc/first-query-classes.txt";
+  private static final Path SOURCE = Path.of("src/main/resources", RESOURCE);
+  private static final String SHADED_PREFIX = "io.modelarts.sql.shaded.";
+  private static final Pattern CLASS_LOAD = Pattern.compile("^\\[[^ ]*\\] (\\S+) source: (.*)$");
+  private static final Pattern PRELOADED =
+      Pattern.compile("Class preloading found (\\d+) of the (\\d+) listed classes");
+
+  @Test
+  void listCoversWhatFirstQueriesLoadAndTheDropInJarFindsIt(@TempDir Path dir) throws Exception {
+    Path jar = ShadedJar.path();
+    copyProbeClass(dir);
+    try (SimulatorFixture sim = SimulatorFixture.start(300, 7L)) {
+      Path log = dir.resolve("class-load.log");
+      run(
+          jar,
+          dir,
+          List.of("-Xlog:class+load=info:file=" + log + ":uptime"),
+          sim.url("preloadClasses=false"));
+      List<String> census = census(log, jar);
+      if (Boolean.getBoolean("modelarts.writeFirstQueryClasses")) {
+        write(census);
+        return;
+      }
+      List<String> listed = listed();
+      Set<String> listedSet = new LinkedHashSet<>(listed);
+      long covered = census.stream().filter(listedSet::contains).count();
+      Set<String> censusSet = new LinkedHashSet<>(census);
+      long unused = listed.stream().filter(n -> !censusSet.contains(n)).count();
+      String rewrite =
+          "; rewrite the list: mvn -o verify -Dtest=ClassPreloaderTest"
+              + " -Dit.test=FirstQueryClassesIT -Dmodelarts.writeFirstQueryClasses=true";
+      assertTrue(
+          covered >= 0.95 * census.size(),
+          "the list covers " + covered + " of the " + census.size() + " classes loaded" + rewrite);
+      assertTrue(
+          unused <= 0.05 * listed.size(),
+          unused + " of the " + listed.size() + " listed classes were not loaded" + rewrite);
+
+      // The drop-in jar relocates the libraries; the preloader must find them all the same.
+      String out = run(jar, dir, List.of(), sim.url(), "--await-preloader");
+      Matcher m = PRELOADED.matcher(out);
+      assertTrue(m.find(), out);
+      assertEquals(listed.size(), Integer.parseInt(m.group(2)), out);
+      assertTrue(Integer.parseInt(m.group(1)) >= 0.95 * listed.size(), out);
+    }
+  }
+
+  /** Classes loaded from the jar or the JDK's modules, relocation undone, in load order. */
+  private static List<String> census(Path log, Path jar) throws IOException {
+    String jarSource = jar.toUri().toString();
+    Set<String> names = new LinkedHashSet<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      Matcher m = CLASS_LOAD.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      String name = m.group(1);
+      String source = m.group(2);
+      boolean fromJar = source.equals(jarSource) || source.equals("file:" + jar);
+      if (!fromJar && !source.startsWith("jrt:/")) {
+        continue; // the probe, the class-data archive, lambdas and other generated classes
+      }
+      names.add(name.startsWith(SHADED_PREFIX) ? name.substring(SHADED_PREFIX.length()) : name);
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static List<String> listed() throws IOException {
+    try (InputStream in =
+        FirstQueryClassesIT.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      assertTrue(in != null, "missing resource " + RESOURCE);
+      List<String> names = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String name = line.strip();
+        if (!name.isEmpty() && !name.startsWith("#")) {
+          names.add(name);
+        }
+      }
+      return names;
+    }
+  }
+
+  private static void write(List<String> census) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "# The classes a fresh JVM's first queries load, in load order. The driver's class preloader");
+    lines.add(
+        "# (io.modelarts.sql.jdbc.ClassPreloader) loads them on a background thread; names absent here");
+    lines.add(
+        "# are skipped. Written by FirstQueryClassesIT from a census of FirstQueryProbe on Java "
+            + System.getProperty("java.version")
+            + ";");
+    lines.add("# that test fails when the list falls behind, and says how to rewrite it.");
+    lines.addAll(census);
+    Files.writeString(SOURCE, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static void copyProbeClass(Path dir) throws IOException {
+    String resource = FirstQueryProbe.class.getName().replace('.', '/') + ".class";
+    Path target = dir.resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (var in = FirstQueryClassesIT.class.getClassLoader().getResourceAsStream(resource)) {
+      Files.copy(in, target);
+    }
+  }
+
+  /** Runs the probe on a fresh JVM with the jar alone; its output, which must end well. */
+  private static String run(Path jar, Path probeDir, List<String> jvmOptions, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp", jar + java.io.File.pathSeparator + probeDir, FirstQueryProbe.class.getName()));
+    command.addAll(List.of(args));
+    Path out = probeDir.resolve("probe.out");
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the probe JVM did not finish in 120 s");
+    }
+    String output = Files.readString(out, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), output);
+    return output;
+  }
+}

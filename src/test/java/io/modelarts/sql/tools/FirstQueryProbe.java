@@ -1,0 +1,63 @@
+package io.modelarts.sql.tools;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * What {@link FirstQueryClassesIT} runs in a fresh JVM to take its census of the classes first
+ * queries load: connects and runs a few typical first queries, one after another — a filter with a
+ * limit, an aggregate, a join — then reads the tables' metadata as a client tool does. Uses only
+ * {@code java.sql}, so every class it loads comes from the driver.
+ *
+ * <p>Args: the URL, then optionally {@code --await-preloader}: show the driver's debug lines and
+ * wait for its class preloader to finish, so that its closing line is printed.
+ */
+public final class FirstQueryProbe {
+  static final String[] QUERIES = {
+    "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10",
+    "SELECT status, COUNT(*) AS n FROM notebooks GROUP BY status ORDER BY n DESC",
+    "SELECT n.name, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+        + " WHERE n.name LIKE 'a%' ORDER BY n.name",
+  };
+
+  private FirstQueryProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean awaitPreloader = args.length > 1 && args[1].equals("--await-preloader");
+    if (awaitPreloader) {
+      java.util.logging.Logger driverLogs = java.util.logging.Logger.getLogger("io.modelarts.sql");
+      driverLogs.setLevel(java.util.logging.Level.FINE);
+      java.util.logging.Handler console = new java.util.logging.ConsoleHandler();
+      console.setLevel(java.util.logging.Level.FINE);
+      driverLogs.addHandler(console);
+    }
+    int rows = 0;
+    try (Connection c = DriverManager.getConnection(args[0]);
+        Statement s = c.createStatement()) {
+      for (String sql : QUERIES) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            rows++;
+            rs.getString(1);
+          }
+        }
+      }
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+    }
+    System.out.println("rows=" + rows);
+    if (awaitPreloader) {
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().equals("modelarts-jdbc-class-preloader")) {
+          t.join(60_000);
+        }
+      }
+    }
+    System.exit(0); // as a shell would once it printed: no waiting for idle pool threads
+  }
+}

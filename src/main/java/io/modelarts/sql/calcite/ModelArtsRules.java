@@ -214,17 +214,15 @@ final class ModelArtsRules {
           || spec.shared()) {
         return;
       }
-      if (!chain.dropsNothing()) {
-        // How many rows pass the local filter is unknown, but the limit may still stop the
-        // reading: fetch pages only as they are needed, none ahead.
+      long[] window = literalWindow(sort);
+      if (!chain.dropsNothing() || window == null) {
+        // How many rows pass the local filter, or how many a LIMIT ? will ask for, is unknown
+        // while planning, but the limit may still stop the reading: fetch pages only as they are
+        // needed, none ahead.
         call.transformTo(
             sort.copy(
                 sort.getTraitSet(),
                 List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
-        return;
-      }
-      long[] window = literalWindow(sort);
-      if (window == null) {
         return;
       }
       if (spec.listings().size() == 1) {

@@ -226,6 +226,33 @@ class RunTimeListingsTest {
   }
 
   @Test
+  void boundLimitAndOffsetStopTheReadingAtThePagesTheyNeed() throws Exception {
+    List<String> all;
+    try (PreparedStatement plain = connection.prepareStatement("SELECT id FROM notebooks")) {
+      all = SimulatorFixture.render(plain.executeQuery());
+    }
+    calls();
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT id FROM notebooks LIMIT ? OFFSET ?")) {
+      for (int[] window : new int[][] {{5, 0}, {3, 48}, {60, 300}, {5, 638}}) {
+        ps.setInt(1, window[0]);
+        ps.setInt(2, window[1]);
+        List<String> rows = SimulatorFixture.render(ps.executeQuery());
+        // Without ORDER BY, SQL promises only that many distinct rows of the table.
+        int expected = Math.max(0, Math.min(window[0], all.size() - window[1]));
+        assertEquals(expected, rows.size(), window[0] + "," + window[1]);
+        assertEquals(expected, new TreeSet<>(rows).size());
+        assertTrue(all.containsAll(rows));
+        long pagesNeeded = (window[0] + window[1] + 49) / 50;
+        List<Map<String, String>> calls = calls();
+        // The listings are read one page at a time, on demand: the pages the window ends in, and
+        // at most one more per listing (the one that tells where the first listing ends).
+        assertTrue(calls.size() <= pagesNeeded + 1, window[0] + "," + window[1] + ": " + calls);
+      }
+    }
+  }
+
+  @Test
   void countWithBoundStatusIsOneSmallCallPerFeature() throws Exception {
     try (PreparedStatement ps =
         connection.prepareStatement("SELECT COUNT(*) FROM notebooks WHERE status = ?")) {

@@ -20,12 +20,11 @@ import org.slf4j.LoggerFactory;
  * Loads the classes a JVM's first query needs, without initialising them, on a background thread
  * that the first connection starts, so that the query's own thread finds most of them loaded.
  *
- * <p>Why: a fresh JVM spends most of its first query loading some 5,000 classes of Calcite,
- * Avatica, Guava, Janino, OkHttp and the JDK, one at a time on the thread that plans the query; the
- * second core meanwhile only compiles. The list ({@value #RESOURCE}, beside this class) is the
- * classes a census of first queries loaded, in the order they were loaded; {@code
- * FirstQueryClassesIT} fails when it no longer covers what a first query loads, and rewrites it on
- * request.
+ * <p>Why: a fresh JVM spends much of its first query loading some 5,000 classes of Calcite,
+ * Avatica, Guava, Janino, OkHttp and the JDK, one at a time, on the thread that plans the query.
+ * The list ({@value #RESOURCE}, beside this class) is the classes a census of first queries loaded,
+ * in the order they were loaded; {@code FirstQueryClassesIT} fails when it no longer covers what a
+ * first query loads, and rewrites it on request.
  *
  * <p>Only loading is done here, never initialisation: {@code Class.forName(name, false, loader)}
  * runs no static initialiser. Two threads running static initialisers could deadlock on a cycle
@@ -39,8 +38,9 @@ final class ClassPreloader {
   static final String RESOURCE = "first-query-classes.txt";
 
   /**
-   * Where the drop-in jar relocates its libraries (pom.xml, maven-shade-plugin). Written so that
-   * the relocation, which rewrites strings that start with a relocated package, leaves it alone.
+   * Where the drop-in jar relocates its libraries (pom.xml, maven-shade-plugin). No relocation
+   * pattern matches this string, so the relocation, which also rewrites string constants that start
+   * with a relocated package, leaves it as written.
    */
   static final String SHADED_PREFIX = "io.modelarts.sql.shaded.";
 
@@ -56,9 +56,14 @@ final class ClassPreloader {
     if (!STARTED.compareAndSet(false, true)) {
       return;
     }
-    Thread thread = new Thread(ClassPreloader::preloadListed, "modelarts-jdbc-class-preloader");
-    thread.setDaemon(true); // never keeps an application alive
-    thread.start();
+    try {
+      Thread thread = new Thread(ClassPreloader::preloadListed, "modelarts-jdbc-class-preloader");
+      thread.setDaemon(true); // never keeps an application alive
+      thread.start();
+    } catch (RuntimeException e) {
+      // A security manager that forbids threads: the connection must not fail for a speed-up.
+      LOG.debug("Class preloading not started", e);
+    }
   }
 
   private static void preloadListed() {

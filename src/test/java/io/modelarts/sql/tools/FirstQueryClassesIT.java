@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,10 @@ class FirstQueryClassesIT {
   @Test
   void listCoversWhatFirstQueriesLoadAndTheDropInJarFindsIt(@TempDir Path dir) throws Exception {
     Path jar = ShadedJar.path();
-    copyProbeClass(dir);
     try (SimulatorFixture sim = SimulatorFixture.start(300, 7L)) {
       Path log = dir.resolve("class-load.log");
-      run(
-          jar,
+      ShadedJar.runAlone(
+          FirstQueryProbe.class,
           dir,
           List.of("-Xlog:class+load=info:file=" + log + ":uptime"),
           sim.url("preloadClasses=false"));
@@ -71,7 +69,8 @@ class FirstQueryClassesIT {
           unused + " of the " + listed.size() + " listed classes were not loaded" + rewrite);
 
       // The drop-in jar relocates the libraries; the preloader must find them all the same.
-      String out = run(jar, dir, List.of(), sim.url(), "--await-preloader");
+      String out =
+          ShadedJar.runAlone(FirstQueryProbe.class, dir, List.of(), sim.url(), "--await-preloader");
       Matcher m = PRELOADED.matcher(out);
       assertTrue(m.find(), out);
       assertEquals(listed.size(), Integer.parseInt(m.group(2)), out);
@@ -127,36 +126,5 @@ class FirstQueryClassesIT {
     lines.add("# that test fails when the list falls behind, and says how to rewrite it.");
     lines.addAll(census);
     Files.writeString(SOURCE, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-  }
-
-  private static void copyProbeClass(Path dir) throws IOException {
-    String resource = FirstQueryProbe.class.getName().replace('.', '/') + ".class";
-    Path target = dir.resolve(resource);
-    Files.createDirectories(target.getParent());
-    try (var in = FirstQueryClassesIT.class.getClassLoader().getResourceAsStream(resource)) {
-      Files.copy(in, target);
-    }
-  }
-
-  /** Runs the probe on a fresh JVM with the jar alone; its output, which must end well. */
-  private static String run(Path jar, Path probeDir, List<String> jvmOptions, String... args)
-      throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-cp", jar + java.io.File.pathSeparator + probeDir, FirstQueryProbe.class.getName()));
-    command.addAll(List.of(args));
-    Path out = probeDir.resolve("probe.out");
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the probe JVM did not finish in 120 s");
-    }
-    String output = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), output);
-    return output;
   }
 }

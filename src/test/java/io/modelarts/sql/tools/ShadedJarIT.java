@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelarts.sql.testing.SimulatorFixture;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ShadedJarIT {
   @Test
   void jarAloneConnectsAndAnswers(@TempDir Path probeDir) throws Exception {
-    Path jar = ShadedJar.path();
-    copyProbeClass(probeDir);
     try (SimulatorFixture sim = SimulatorFixture.start(120, 5L)) {
       List<ObjectNode> data = sim.simulator().dataset();
-      String output = run(jar, probeDir, sim.url());
+      String output =
+          ShadedJar.runAlone(
+              ShadedJarProbe.class,
+              probeDir,
+              List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"),
+              sim.url());
       Map<String, String> out = values(output);
 
       assertEquals("io.modelarts.sql.jdbc.ModelArtsDriver", out.get("driverClass"));
@@ -45,45 +44,6 @@ class ShadedJarIT {
       assertFalse(output.contains("SLF4J"), output);
       assertTrue(output.contains("io.modelarts.sql.http.ApiCallLog"), output);
     }
-  }
-
-  /**
-   * Copies the probe's class file out of test-classes, so the child sees it and nothing else of
-   * ours.
-   */
-  private static void copyProbeClass(Path dir) throws IOException {
-    String resource = ShadedJarProbe.class.getName().replace('.', '/') + ".class";
-    Path target = dir.resolve(resource);
-    Files.createDirectories(target.getParent());
-    try (var in = ShadedJarIT.class.getClassLoader().getResourceAsStream(resource)) {
-      Files.copy(in, target);
-    }
-  }
-
-  /** Runs the probe in a fresh JVM; its standard output and error, which must end well. */
-  private static String run(Path jar, Path probeDir, String url) throws Exception {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // Output to a file, so a chatty child can never block on a full pipe.
-    Path log = probeDir.resolve("probe.log");
-    Process p =
-        new ProcessBuilder(
-                javaBin,
-                "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                jar + java.io.File.pathSeparator + probeDir,
-                ShadedJarProbe.class.getName(),
-                url)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the probe JVM did not finish in 120 s");
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), output);
-    return output;
   }
 
   /** The probe's "key=value" lines. */

@@ -1,0 +1,62 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.calcite.HoistedLiteralsCalc;
+import java.lang.reflect.Type;
+import java.util.concurrent.Callable;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rex.RexBuilder;
+
+/**
+ * Calcite's preparation, but a plan's comparison literals become hidden parameters just before it
+ * is compiled ({@link HoistedLiteralsCalc}), so a query that differs from an earlier one only in
+ * those literals reuses its compiled class.
+ */
+class LiteralHoistingPrepare extends PrecompiledMetadataPrepare {
+  /** True in a thread running Calcite's plans as they are, for tests to compare with. */
+  private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial(() -> false);
+
+  /** Runs {@code action} with the literals left in place in this thread (tests compare both). */
+  static <T> T withoutHoisting(Callable<T> action) throws Exception {
+    OFF.set(true);
+    try {
+      return action.call();
+    } finally {
+      OFF.remove();
+    }
+  }
+
+  /**
+   * Calcite's own statement (same arguments as {@code CalcitePrepareImpl.getPreparingStmt}, which
+   * picks the enumerable convention too unless a test hook asks for bindables) with the hoisting
+   * step in {@code implement}, which runs for execution only: {@code EXPLAIN} keeps the literals.
+   */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
+      CalcitePrepare.Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    return new CalcitePreparingStmt(
+        this,
+        context,
+        catalogReader,
+        context.getTypeFactory(),
+        context.getRootSchema(),
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        createCluster(planner, new RexBuilder(context.getTypeFactory())),
+        EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected Prepare.PreparedResult implement(RelRoot root) {
+        return super.implement(
+            OFF.get() ? root : root.withRel(HoistedLiteralsCalc.hoist(root.rel)));
+      }
+    };
+  }
+}

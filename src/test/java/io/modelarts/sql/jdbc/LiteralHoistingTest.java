@@ -1,0 +1,129 @@
+package io.modelarts.sql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelarts.sql.calcite.HoistedLiteralsCalc;
+import io.modelarts.sql.testing.QueryGenerator;
+import io.modelarts.sql.testing.QueryGenerator.GeneratedQuery;
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.apache.calcite.runtime.Hook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Comparison literals hoisted into hidden parameters: queries that differ only in them compile to
+ * one class, and every answer is the one Calcite gives with the literals in place.
+ */
+class LiteralHoistingTest {
+  private static SimulatorFixture sim;
+
+  /** Literal comparisons where a parameter could compare differently if its type were wrong. */
+  static final List<String> EDGE_CASES =
+      List.of(
+          "SELECT id FROM notebooks WHERE status = 'RUNNING'",
+          "SELECT id FROM notebooks WHERE status = 'RUNNING '",
+          "SELECT id FROM notebooks WHERE status = 'running'",
+          "SELECT id FROM notebooks WHERE status <> 'RUNNING' AND status > 'D'",
+          "SELECT id FROM notebooks WHERE name = ''",
+          "SELECT id FROM notebooks WHERE name <> '' AND name < 'm'",
+          "SELECT id FROM notebooks WHERE name LIKE 'a%'",
+          "SELECT id FROM notebooks WHERE name LIKE '%\\_%' ESCAPE '\\'",
+          "SELECT id FROM notebooks WHERE name LIKE '_%_'",
+          "SELECT id FROM notebooks WHERE description = 'x' OR name >= 'z'",
+          "SELECT id FROM notebooks WHERE volume_capacity > 5",
+          "SELECT id FROM notebooks WHERE volume_capacity >= 2147483647",
+          "SELECT id FROM notebooks WHERE lease_duration > 3600000",
+          "SELECT id FROM notebooks WHERE lease_duration < 9000000000",
+          "SELECT id FROM notebooks WHERE lease_duration <> -1 AND volume_capacity <= 100",
+          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
+          "SELECT status, COUNT(*) FROM notebooks WHERE name > 'b' GROUP BY status",
+          "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " WHERE e.dev_service = 'SSH' AND n.name LIKE '%a%'",
+          "SELECT notebook_id FROM action_progress WHERE step > 1 AND status = 'RUNNING'");
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatorFixture.start(300, 41L);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void queriesDifferingOnlyInComparedLiteralsCompileToOneClass() throws Exception {
+    List<String> sources = new ArrayList<>();
+    try (Connection c = sim.connect();
+        Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
+      SimulatorFixture.rows(
+          c, "SELECT id FROM notebooks WHERE name = 'alpha' AND volume_capacity > 5");
+      SimulatorFixture.rows(
+          c, "SELECT id FROM notebooks WHERE name = 'omega' AND volume_capacity > 7");
+    }
+    assertEquals(2, sources.size());
+    assertEquals(sources.get(0), sources.get(1));
+    assertTrue(sources.get(0).contains("\"?" + HoistedLiteralsCalc.FIRST_INDEX + "\""));
+    assertFalse(sources.get(0).contains("alpha"));
+  }
+
+  @Test
+  void withTheLiteralsInPlaceTheSourcesDifferAndShowThem() throws Exception {
+    List<String> sources = new ArrayList<>();
+    try (Connection c = sim.connect();
+        Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
+      LiteralHoistingPrepare.withoutHoisting(
+          () -> SimulatorFixture.rows(c, "SELECT id FROM notebooks WHERE name = 'alpha'"));
+    }
+    assertTrue(sources.get(0).contains("alpha"), "the test's switch must turn hoisting off");
+  }
+
+  @Test
+  void answersAreCalcitesWithTheLiteralsInPlace() throws Exception {
+    List<String> queries = new ArrayList<>(EDGE_CASES);
+    QueryGenerator generator = new QueryGenerator(new Random(41L), sim.simulator().dataset());
+    List<GeneratedQuery> generated = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      generated.add(generator.next());
+    }
+    // Plan caches off: each side plans every text itself.
+    try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
+      for (String sql : queries) {
+        assertEquals(sorted(plain(c, sql)), sorted(SimulatorFixture.rows(c, sql)), sql);
+      }
+      for (GeneratedQuery q : generated) {
+        List<String> expected = plain(c, q.sql());
+        List<String> actual = SimulatorFixture.rows(c, q.sql());
+        if (q.limitWithoutOrder() >= 0 || q.sqlWithoutLimit() != null) {
+          // Any rows of the full answer are right: compare sizes, and membership in the full one.
+          assertEquals(expected.size(), actual.size(), q.sql());
+          String full = q.sqlWithoutLimit() == null ? q.sql() : q.sqlWithoutLimit();
+          assertTrue(plain(c, full).containsAll(actual), q.sql());
+        } else if (q.ordered()) {
+          assertEquals(expected, actual, q.sql());
+        } else {
+          assertEquals(sorted(expected), sorted(actual), q.sql());
+        }
+      }
+    }
+  }
+
+  private static List<String> plain(Connection c, String sql) throws Exception {
+    return LiteralHoistingPrepare.withoutHoisting(() -> SimulatorFixture.rows(c, sql));
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    Collections.sort(copy);
+    return copy;
+  }
+}

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -59,8 +60,13 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
 
   private final Map<String, Object> values;
 
-  private HoistedLiteralsCalc(EnumerableCalc calc, RexProgram program, Map<String, Object> values) {
-    super(calc.getCluster(), calc.getTraitSet(), calc.getInput(), program);
+  private HoistedLiteralsCalc(
+      RelOptCluster cluster,
+      RelTraitSet traitSet,
+      RelNode input,
+      RexProgram program,
+      Map<String, Object> values) {
+    super(cluster, traitSet, input, program);
     this.values = values;
   }
 
@@ -71,8 +77,7 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
 
   @Override
   public EnumerableCalc copy(RelTraitSet traitSet, RelNode child, RexProgram program) {
-    return new HoistedLiteralsCalc(
-        new EnumerableCalc(getCluster(), traitSet, child, program), program, values);
+    return new HoistedLiteralsCalc(getCluster(), traitSet, child, program, values);
   }
 
   @Override
@@ -134,7 +139,8 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
             program.getProjectList(),
             program.getCondition(),
             program.getOutputRowType());
-    return new HoistedLiteralsCalc(calc, hoisted, values);
+    return new HoistedLiteralsCalc(
+        calc.getCluster(), calc.getTraitSet(), calc.getInput(), hoisted, values);
   }
 
   private static boolean isHoistable(RexLiteral literal) {

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * <p>Why: Calcite writes every literal into the class it compiles for a plan, so a query with a new
  * value ({@code WHERE name = 'b'} after {@code 'a'}, as BI tools write them) costs a Janino
  * compilation, ~20–30 ms warm, although its plan differs in nothing else. {@link #hoist} rewrites
- * the finished plan just before Calcite implements it: each string or integer literal that is an
- * operand of a comparison or a {@code LIKE} becomes a {@link RexDynamicParam} numbered from {@link
- * #FIRST_INDEX}, whose value this node puts into the statement's internal parameters, which Calcite
- * hands to the compiled code with the user's own parameters. A parameter of the literal's own type
- * compares exactly as the literal did; the plan's {@code EXPLAIN} is made before this step and
- * keeps the literals.
+ * the finished plan just before Calcite implements it: each string, exact numeric, date or
+ * timestamp literal that is an operand of a comparison or a {@code LIKE} becomes a {@link
+ * RexDynamicParam} numbered from {@link #FIRST_INDEX}, whose value this node puts into the
+ * statement's internal parameters, which Calcite hands to the compiled code with the user's own
+ * parameters. A parameter of the literal's own type compares exactly as the literal did; the plan's
+ * {@code EXPLAIN} is made before this step and keeps the literals.
  */
 public final class HoistedLiteralsCalc extends EnumerableCalc {
   /**
@@ -55,8 +56,16 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
           SqlKind.GREATER_THAN_OR_EQUAL,
           SqlKind.LIKE);
 
+  /** Types whose literal value is stored as the compiled code stores a parameter of the type. */
   private static final Set<SqlTypeName> HOISTED_TYPES =
-      Set.of(SqlTypeName.CHAR, SqlTypeName.VARCHAR, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+      Set.of(
+          SqlTypeName.CHAR,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
+          SqlTypeName.DATE,
+          SqlTypeName.TIMESTAMP);
 
   private final Map<String, Object> values;
 
@@ -148,11 +157,15 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
     return !literal.isNull() && HOISTED_TYPES.contains(type.getSqlTypeName());
   }
 
-  /** The value as the compiled code reads a parameter of the literal's type. */
+  /**
+   * The value as the compiled code reads a parameter of the literal's type (Calcite's run-time
+   * representation: a date as days and a timestamp as milliseconds since the epoch).
+   */
   private static Object javaValue(RexLiteral literal) {
     return switch (literal.getType().getSqlTypeName()) {
-      case INTEGER -> literal.getValueAs(Integer.class);
-      case BIGINT -> literal.getValueAs(Long.class);
+      case INTEGER, DATE -> literal.getValueAs(Integer.class);
+      case BIGINT, TIMESTAMP -> literal.getValueAs(Long.class);
+      case DECIMAL -> literal.getValueAs(BigDecimal.class);
       default -> literal.getValueAs(String.class);
     };
   }

@@ -44,6 +44,8 @@ class LiteralHoistingTest {
           "SELECT id FROM notebooks WHERE lease_duration > 3600000",
           "SELECT id FROM notebooks WHERE lease_duration < 9000000000",
           "SELECT id FROM notebooks WHERE lease_duration <> -1 AND volume_capacity <= 100",
+          "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
+          "SELECT id FROM notebooks WHERE volume_capacity BETWEEN 5 AND 50.25",
           "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
           "SELECT status, COUNT(*) FROM notebooks WHERE name > 'b' GROUP BY status",
           "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -65,10 +67,18 @@ class LiteralHoistingTest {
     List<String> sources = new ArrayList<>();
     try (Connection c = sim.connect();
         Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
-      SimulatorFixture.rows(
-          c, "SELECT id FROM notebooks WHERE name = 'alpha' AND volume_capacity > 5");
-      SimulatorFixture.rows(
-          c, "SELECT id FROM notebooks WHERE name = 'omega' AND volume_capacity > 7");
+      for (String[] values :
+          new String[][] {{"alpha", "5", "2024-06-01"}, {"omega", "7", "2025-02-03 04:05:06"}}) {
+        SimulatorFixture.rows(
+            c,
+            "SELECT id FROM notebooks WHERE name = '"
+                + values[0]
+                + "' AND volume_capacity > "
+                + values[1]
+                + " AND lease_create_at < TIMESTAMP '"
+                + values[2]
+                + "'");
+      }
     }
     assertEquals(2, sources.size());
     assertEquals(sources.get(0), sources.get(1));
@@ -90,6 +100,30 @@ class LiteralHoistingTest {
   @Test
   void answersAreCalcitesWithTheLiteralsInPlace() throws Exception {
     List<String> queries = new ArrayList<>(EDGE_CASES);
+    // Times inside the data's range, so that each comparison keeps some rows and drops others.
+    long[] created =
+        sim.simulator().dataset().stream()
+            .mapToLong(n -> n.path("lease").path("create_at").asLong())
+            .filter(t -> t > 0)
+            .sorted()
+            .toArray();
+    String median = timestamp(created[created.length / 2]);
+    String quartile = timestamp(created[created.length / 4] + 125);
+    queries.addAll(
+        List.of(
+            "SELECT id FROM notebooks WHERE lease_create_at >= TIMESTAMP '" + median + "'",
+            "SELECT id FROM notebooks WHERE lease_create_at < TIMESTAMP '" + quartile + "'",
+            "SELECT id FROM notebooks WHERE lease_update_at > TIMESTAMP '"
+                + quartile
+                + "' AND lease_create_at <= TIMESTAMP '"
+                + median
+                + "'",
+            "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) >= DATE '"
+                + median.substring(0, 10)
+                + "'",
+            "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) <> DATE '"
+                + median.substring(0, 10)
+                + "'"));
     QueryGenerator generator = new QueryGenerator(new Random(41L), sim.simulator().dataset());
     List<GeneratedQuery> generated = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -115,6 +149,13 @@ class LiteralHoistingTest {
         }
       }
     }
+  }
+
+  /** {@code millis} as a SQL timestamp literal's text, in UTC, with milliseconds. */
+  private static String timestamp(long millis) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+        .withZone(java.time.ZoneOffset.UTC)
+        .format(java.time.Instant.ofEpochMilli(millis));
   }
 
   private static List<String> plain(Connection c, String sql) throws Exception {

@@ -218,11 +218,13 @@ final class ModelArtsRules {
       if (!chain.dropsNothing() || window == null) {
         // How many rows pass the local filter, or how many a LIMIT ? will ask for, is unknown
         // while planning, but the limit may still stop the reading: fetch pages only as they are
-        // needed, none ahead.
+        // needed, none ahead. Over an exact scan, a bound limit's count is read when the
+        // statement runs, and then the scan reads just the rows it needs.
+        DeferredLimit bound =
+            chain.dropsNothing() ? DeferredLimit.of(sort.fetch, sort.offset) : null;
+        ScanSpec early = bound == null ? spec.stoppingEarly() : spec.stoppingEarlyUntil(bound);
         call.transformTo(
-            sort.copy(
-                sort.getTraitSet(),
-                List.of(chain.rebuild(chain.scan.withSpec(spec.stoppingEarly())))));
+            sort.copy(sort.getTraitSet(), List.of(chain.rebuild(chain.scan.withSpec(early)))));
         return;
       }
       if (spec.listings().size() == 1) {

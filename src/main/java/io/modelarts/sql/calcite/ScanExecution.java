@@ -74,7 +74,7 @@ public final class ScanExecution {
     private final DataContext root;
     private final ModelArtsSession session;
     private final ModelArtsTable table;
-    private final ScanSpec spec;
+    private ScanSpec spec; // settled by the bound values on the first row (ScanSpec.atRunTime)
     private final QueryContext context;
     private final PageSource pages;
     private final List<ListingPager> pagers = new ArrayList<>();
@@ -102,6 +102,7 @@ public final class ScanExecution {
     public boolean moveNext() {
       try {
         if (rows == null) {
+          spec = spec.atRunTime(root);
           rows = table.rows(notebooks(ListingResolver.resolve(spec, root, session)));
         }
         if (spec.hasWindow() && emitted >= spec.fetch()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.calcite.DataContext;
 
 /**
  * What a scan asks the API for: the listings (one per combination of pushed filter values), and the
@@ -28,6 +29,8 @@ import java.util.TreeMap;
  *     table to {@code notebooks}): then pages are fetched once and shared
  * @param deferred filters settled when the statement runs (bound parameters, IN lists that may be
  *     fanned out); {@link DeferredFilters#NONE} when the listings are final
+ * @param limit a limit above whose row count is a bound parameter, read when the statement runs
+ *     (meanwhile the spec stops early); {@link DeferredLimit#NONE} when there is none
  */
 public record ScanSpec(
     List<Map<String, String>> listings,
@@ -39,7 +42,8 @@ public record ScanSpec(
     boolean stopsEarly,
     boolean shared,
     ApiSort sort,
-    DeferredFilters deferred) {
+    DeferredFilters deferred,
+    DeferredLimit limit) {
 
   /** The features the API knows; a table of all notebooks needs one listing of each. */
   public static final List<String> FEATURES = List.of("NOTEBOOK", "DEFAULT");
@@ -54,7 +58,18 @@ public record ScanSpec(
     for (String feature : FEATURES) {
       listings.add(Map.of("feature", feature));
     }
-    return new ScanSpec(listings, true, "", 0, -1, -1, false, false, null, DeferredFilters.NONE);
+    return new ScanSpec(
+        listings,
+        true,
+        "",
+        0,
+        -1,
+        -1,
+        false,
+        false,
+        null,
+        DeferredFilters.NONE,
+        DeferredLimit.NONE);
   }
 
   public ScanSpec withFilter(
@@ -72,7 +87,8 @@ public record ScanSpec(
         stopsEarly,
         shared,
         sort,
-        newDeferred);
+        newDeferred,
+        limit);
   }
 
   public ScanSpec withWindow(long newOffset, long newFetch) {
@@ -86,18 +102,39 @@ public record ScanSpec(
         stopsEarly,
         shared,
         sort,
-        deferred);
+        deferred,
+        limit);
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, sort, deferred);
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rows,
+        stopsEarly,
+        shared,
+        sort,
+        deferred,
+        limit);
   }
 
   /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
   public ScanSpec sortedBy(ApiSort order, long rows) {
     return new ScanSpec(
-        listings, exact, analyzedFilter, offset, fetch, rows, stopsEarly, shared, order, deferred);
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rows,
+        stopsEarly,
+        shared,
+        order,
+        deferred,
+        limit);
   }
 
   public ScanSpec stoppingEarly() {
@@ -111,7 +148,48 @@ public record ScanSpec(
         true,
         shared,
         sort,
-        deferred);
+        deferred,
+        limit);
+  }
+
+  /** Reading on demand until the statement runs, then the rows {@code newLimit} will read. */
+  public ScanSpec stoppingEarlyUntil(DeferredLimit newLimit) {
+    return new ScanSpec(
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rowsNeededHint,
+        true,
+        shared,
+        sort,
+        deferred,
+        newLimit);
+  }
+
+  /**
+   * This spec with its deferred limit settled by the values bound in {@code root}: the rows the
+   * limit reads as the rows needed; unchanged (reading on demand) when there is no such limit or
+   * its values are not usable counts.
+   */
+  public ScanSpec atRunTime(DataContext root) {
+    long rows = limit.isEmpty() ? -1 : limit.rowsNeeded(root);
+    if (rows < 0) {
+      return this;
+    }
+    return new ScanSpec(
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rows,
+        false,
+        shared,
+        sort,
+        deferred,
+        DeferredLimit.NONE);
   }
 
   /** Rows the reader will take at most, -1 when it may read everything. */
@@ -136,7 +214,8 @@ public record ScanSpec(
         stopsEarly,
         true,
         sort,
-        deferred);
+        deferred,
+        limit);
   }
 
   /**
@@ -144,7 +223,8 @@ public record ScanSpec(
    * claim of exactness (the join, not the scan, drops the rows of other notebooks).
    */
   public ScanSpec forChildOf() {
-    return new ScanSpec(listings, false, "", 0, -1, -1, false, true, null, deferred);
+    return new ScanSpec(
+        listings, false, "", 0, -1, -1, false, true, null, deferred, DeferredLimit.NONE);
   }
 
   /** Whether no filter, window or hint has been pushed into this spec yet. */

@@ -232,6 +232,13 @@ class RunTimeListingsTest {
       all = SimulatorFixture.render(plain.executeQuery());
     }
     calls();
+    try (PreparedStatement explain =
+        connection.prepareStatement("EXPLAIN PLAN FOR SELECT id FROM notebooks LIMIT ? OFFSET ?")) {
+      explain.setInt(1, 1);
+      explain.setInt(2, 0);
+      String plan = SimulatorFixture.render(explain.executeQuery()).get(0);
+      assertTrue(plan.contains("rowsNeededAtRunTime=[LIMIT ?0 OFFSET ?1]"), plan);
+    }
     try (PreparedStatement ps =
         connection.prepareStatement("SELECT id FROM notebooks LIMIT ? OFFSET ?")) {
       for (int[] window : new int[][] {{5, 0}, {3, 48}, {60, 300}, {5, 638}}) {
@@ -243,11 +250,15 @@ class RunTimeListingsTest {
         assertEquals(expected, rows.size(), window[0] + "," + window[1]);
         assertEquals(expected, new TreeSet<>(rows).size());
         assertTrue(all.containsAll(rows));
-        long pagesNeeded = (window[0] + window[1] + 49) / 50;
+        long rowsNeeded = window[0] + window[1];
+        long pageSize = ScanSpec.bestPageSize(0, rowsNeeded);
+        long pagesNeeded = (rowsNeeded + pageSize - 1) / pageSize;
         List<Map<String, String>> calls = calls();
-        // The listings are read one page at a time, on demand: the pages the window ends in, and
-        // at most one more per listing (the one that tells where the first listing ends).
+        // Once the values are bound the scan reads just the rows the limit needs, in pages fitted
+        // to them: the pages the window ends in, and at most one more (the one that tells where
+        // the first listing ends).
         assertTrue(calls.size() <= pagesNeeded + 1, window[0] + "," + window[1] + ": " + calls);
+        assertEquals(String.valueOf(pageSize), calls.get(0).get("limit"), calls.toString());
       }
     }
   }

@@ -1,0 +1,83 @@
+package io.modelarts.sql.calcite;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * A {@code LIMIT}/{@code OFFSET} over an exact scan whose count is a bound parameter ({@code LIMIT
+ * ? OFFSET ?}, or one of the two with a literal): how many rows the limit above will read is known
+ * only when the statement runs, and then the scan reads just those, in pages fitted to them and
+ * fetched ahead as far as they go. The limit itself stays above the scan and cuts the rows.
+ *
+ * @param fetchParameter the bound parameter giving the row count, or -1 for {@code fetch}
+ * @param fetch the literal row count when {@code fetchParameter} is -1
+ * @param offsetParameter the bound parameter giving the offset, or -1 for {@code offset}
+ * @param offset the literal offset (0 when there is none) when {@code offsetParameter} is -1
+ */
+public record DeferredLimit(int fetchParameter, long fetch, int offsetParameter, long offset) {
+  /** No limit waits for its values. */
+  public static final DeferredLimit NONE = new DeferredLimit(-1, -1, -1, 0);
+
+  /**
+   * The limit of a sort's {@code fetch} and {@code offset} (null when absent) when at least one is
+   * a bound parameter and each is a parameter or a literal; null otherwise.
+   */
+  static DeferredLimit of(RexNode fetch, RexNode offset) {
+    if (fetch == null || !(fetch instanceof RexDynamicParam || offset instanceof RexDynamicParam)) {
+      return null;
+    }
+    long[] rows = part(fetch);
+    long[] skip = offset == null ? new long[] {-1, 0} : part(offset);
+    if (rows == null || skip == null) {
+      return null;
+    }
+    return new DeferredLimit((int) rows[0], rows[1], (int) skip[0], skip[1]);
+  }
+
+  /** {@code {index, -1}} for a bound parameter, {@code {-1, value}} for a literal, else null. */
+  private static long[] part(RexNode node) {
+    if (node instanceof RexDynamicParam p) {
+      return new long[] {p.getIndex(), -1};
+    }
+    Long value = node instanceof RexLiteral literal ? literal.getValueAs(Long.class) : null;
+    return value == null ? null : new long[] {-1, value};
+  }
+
+  public boolean isEmpty() {
+    return equals(NONE);
+  }
+
+  /**
+   * Rows the limit will read, offset included, with the values bound in {@code root}; -1 when a
+   * value is not a non-negative whole number (then the scan reads on demand, as while planning).
+   */
+  long rowsNeeded(DataContext root) {
+    long rows = value(fetchParameter, fetch, root);
+    long skipped = value(offsetParameter, offset, root);
+    if (rows < 0 || skipped < 0) {
+      return -1;
+    }
+    try {
+      return Math.addExact(rows, skipped);
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+  }
+
+  private static long value(int parameter, long literal, DataContext root) {
+    if (parameter < 0) {
+      return literal;
+    }
+    Object bound = root.get("?" + parameter);
+    return bound instanceof Number n && n.longValue() >= 0 ? n.longValue() : -1;
+  }
+
+  /** How EXPLAIN shows it: {@code LIMIT ?0 OFFSET ?1}. */
+  String describe() {
+    String rows = fetchParameter >= 0 ? "?" + fetchParameter : Long.toString(fetch);
+    String skip = offsetParameter >= 0 ? "?" + offsetParameter : Long.toString(offset);
+    return "LIMIT " + rows + " OFFSET " + skip;
+  }
+}

@@ -264,6 +264,43 @@ class RunTimeListingsTest {
   }
 
   @Test
+  void boundLimitsOverFilteredAndBoundListingsReturnRowsOfTheFullAnswer() throws Exception {
+    String[][] queries = {
+      {"SELECT id FROM notebooks WHERE status = 'RUNNING'", "", ""},
+      {"SELECT id FROM notebooks WHERE feature = ? AND status = ?", "NOTEBOOK", "STOPPED"},
+      {"SELECT id FROM notebooks WHERE status = ? AND name LIKE '%a%'", "RUNNING", ""},
+    };
+    for (String[] q : queries) {
+      List<String> full = run(q[0], q[1], q[2], -1, -1);
+      for (int[] window : new int[][] {{1, 0}, {7, 3}, {40, 20}, {500, 0}, {5, 10_000}}) {
+        List<String> rows = run(q[0] + " LIMIT ? OFFSET ?", q[1], q[2], window[0], window[1]);
+        String what = q[0] + " " + window[0] + "," + window[1];
+        assertEquals(Math.max(0, Math.min(window[0], full.size() - window[1])), rows.size(), what);
+        assertEquals(rows.size(), new TreeSet<>(rows).size(), what);
+        assertTrue(full.containsAll(rows), what);
+      }
+    }
+  }
+
+  /** Runs {@code sql} binding the non-empty strings, then the window when it is not -1. */
+  private List<String> run(String sql, String first, String second, int limit, int offset)
+      throws Exception {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (String value : new String[] {first, second}) {
+        if (!value.isEmpty()) {
+          ps.setString(i++, value);
+        }
+      }
+      if (limit >= 0) {
+        ps.setInt(i++, limit);
+        ps.setInt(i, offset);
+      }
+      return SimulatorFixture.render(ps.executeQuery());
+    }
+  }
+
+  @Test
   void countWithBoundStatusIsOneSmallCallPerFeature() throws Exception {
     try (PreparedStatement ps =
         connection.prepareStatement("SELECT COUNT(*) FROM notebooks WHERE status = ?")) {

@@ -138,18 +138,7 @@ public record ScanSpec(
   }
 
   public ScanSpec stoppingEarly() {
-    return new ScanSpec(
-        listings,
-        exact,
-        analyzedFilter,
-        offset,
-        fetch,
-        rowsNeededHint,
-        true,
-        shared,
-        sort,
-        deferred,
-        limit);
+    return stoppingEarlyUntil(limit);
   }
 
   /** Reading on demand until the statement runs, then the rows {@code newLimit} will read. */

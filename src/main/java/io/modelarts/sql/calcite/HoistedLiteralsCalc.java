@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.plan.RelOptCluster;
@@ -21,23 +20,28 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * An {@link EnumerableCalc} whose comparison literals were turned into hidden parameters, so that
- * queries differing only in those literals generate the same Java source and share one compiled
- * class (Calcite caches compiled classes by their source).
+ * An {@link EnumerableCalc} whose compared and returned literals were turned into hidden
+ * parameters, so that queries differing only in those literals generate the same Java source and
+ * share one compiled class (Calcite caches compiled classes by their source).
  *
  * <p>Why: Calcite writes every literal into the class it compiles for a plan, so a query with a new
  * value ({@code WHERE name = 'b'} after {@code 'a'}, as BI tools write them) costs a Janino
- * compilation, ~20–30 ms warm, although its plan differs in nothing else. {@link #hoist} rewrites
+ * compilation, ~5–10 ms warm, although its plan differs in nothing else. {@link #hoist} rewrites
  * the finished plan just before Calcite implements it: each string, exact numeric, date or
- * timestamp literal that is an operand of a comparison or a {@code LIKE} becomes a {@link
- * RexDynamicParam} numbered from {@link #FIRST_INDEX}, whose value this node puts into the
- * statement's internal parameters, which Calcite hands to the compiled code with the user's own
- * parameters. A parameter of the literal's own type compares exactly as the literal did; the plan's
- * {@code EXPLAIN} is made before this step and keeps the literals.
+ * timestamp literal that is an operand of a comparison or a {@code LIKE}, or a column of the result
+ * ({@code SELECT 'x' AS tag}), becomes a {@link RexDynamicParam} numbered from {@link
+ * #FIRST_INDEX}, whose value this node puts into the statement's internal parameters, which Calcite
+ * hands to the compiled code with the user's own parameters. Searches ({@code IN} lists, ranges)
+ * are first expanded into comparisons as Calcite's code generator would expand them, so their
+ * values are hoisted too. A parameter of the literal's own type compares and reads exactly as the
+ * literal did (a {@code CHAR(n)} keeps its length, so returned strings share a class with others of
+ * their length); the plan's {@code EXPLAIN} is made before this step and keeps the literals.
  */
 public final class HoistedLiteralsCalc extends EnumerableCalc {
   /**
@@ -96,8 +100,8 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
   }
 
   /**
-   * {@code plan} with the comparison literals of its calcs hoisted, numbered in the order a
-   * depth-first walk meets them, so that plans of one shape number them alike.
+   * {@code plan} with the compared and returned literals of its calcs hoisted, numbered in the
+   * order a depth-first walk meets them, so that plans of one shape number them alike.
    */
   public static RelNode hoist(RelNode plan) {
     int[] next = {FIRST_INDEX};
@@ -116,40 +120,88 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
 
   private static RelNode hoist(EnumerableCalc calc, int[] next) {
     RexProgram program = calc.getProgram();
+    if (!hasHoistable(program)) {
+      return calc;
+    }
+    RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
+    Map<String, Object> values = new LinkedHashMap<>();
+    // The program as trees, its searches expanded as Calcite's code generator would expand them
+    // (RexToLixTranslator calls the same RexUtil.expandSearch), so that an IN list's values
+    // become compared literals too.
+    RexShuttle expand = RexUtil.searchShuttle(rexBuilder, null, -1);
+    RexShuttle toParameters =
+        new RexShuttle() {
+          @Override
+          public RexNode visitCall(RexCall call) {
+            if (!COMPARISONS.contains(call.getKind())) {
+              return super.visitCall(call);
+            }
+            List<RexNode> operands = new ArrayList<>();
+            for (RexNode operand : call.getOperands()) {
+              operands.add(
+                  operand instanceof RexLiteral literal && isHoistable(literal)
+                      ? parameter(literal, rexBuilder, next, values)
+                      : operand.accept(this));
+            }
+            return call.clone(call.getType(), operands);
+          }
+        };
+    List<RexNode> projects = new ArrayList<>();
+    for (RexLocalRef ref : program.getProjectList()) {
+      RexNode expr = program.expandLocalRef(ref).accept(expand);
+      // A literal the query returns as a column (SELECT 'x' AS tag) is read, never compared.
+      projects.add(
+          expr instanceof RexLiteral literal && isHoistable(literal)
+              ? parameter(literal, rexBuilder, next, values)
+              : expr.accept(toParameters));
+    }
+    RexLocalRef condition = program.getCondition();
+    RexNode filter =
+        condition == null
+            ? null
+            : program.expandLocalRef(condition).accept(expand).accept(toParameters);
+    if (values.isEmpty()) {
+      return calc;
+    }
+    RexProgram hoisted =
+        RexProgram.create(
+            program.getInputRowType(), projects, filter, program.getOutputRowType(), rexBuilder);
+    return new HoistedLiteralsCalc(
+        calc.getCluster(), calc.getTraitSet(), calc.getInput(), hoisted, values);
+  }
+
+  /**
+   * Whether the program has a literal to hoist: compared, returned as a column, or inside a search
+   * (whose expansion compares it).
+   */
+  private static boolean hasHoistable(RexProgram program) {
     List<RexNode> exprs = program.getExprList();
-    Set<Integer> literalAt = new TreeSet<>(); // positions in the program's expression list
     for (RexNode expr : exprs) {
-      if (expr instanceof RexCall call && COMPARISONS.contains(call.getKind())) {
+      if (expr instanceof RexCall call
+          && (call.getKind() == SqlKind.SEARCH || COMPARISONS.contains(call.getKind()))) {
         for (RexNode operand : call.getOperands()) {
           if (operand instanceof RexLocalRef ref
               && exprs.get(ref.getIndex()) instanceof RexLiteral literal
-              && isHoistable(literal)) {
-            literalAt.add(ref.getIndex());
+              && (call.getKind() == SqlKind.SEARCH || isHoistable(literal))) {
+            return true;
           }
         }
       }
     }
-    if (literalAt.isEmpty()) {
-      return calc;
+    for (RexLocalRef ref : program.getProjectList()) {
+      if (exprs.get(ref.getIndex()) instanceof RexLiteral literal && isHoistable(literal)) {
+        return true;
+      }
     }
-    RexBuilder rexBuilder = calc.getCluster().getRexBuilder();
-    List<RexNode> rewritten = new ArrayList<>(exprs);
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (int i : literalAt) {
-      RexLiteral literal = (RexLiteral) exprs.get(i);
-      int index = next[0]++;
-      rewritten.set(i, rexBuilder.makeDynamicParam(literal.getType(), index));
-      values.put("?" + index, javaValue(literal));
-    }
-    RexProgram hoisted =
-        new RexProgram(
-            program.getInputRowType(),
-            rewritten,
-            program.getProjectList(),
-            program.getCondition(),
-            program.getOutputRowType());
-    return new HoistedLiteralsCalc(
-        calc.getCluster(), calc.getTraitSet(), calc.getInput(), hoisted, values);
+    return false;
+  }
+
+  /** A hidden parameter of the literal's type, numbered next, whose value goes into values. */
+  private static RexNode parameter(
+      RexLiteral literal, RexBuilder rexBuilder, int[] next, Map<String, Object> values) {
+    int index = next[0]++;
+    values.put("?" + index, javaValue(literal));
+    return rexBuilder.makeDynamicParam(literal.getType(), index);
   }
 
   private static boolean isHoistable(RexLiteral literal) {

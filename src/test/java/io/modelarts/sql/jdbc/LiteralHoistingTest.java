@@ -50,7 +50,27 @@ class LiteralHoistingTest {
           "SELECT status, COUNT(*) FROM notebooks WHERE name > 'b' GROUP BY status",
           "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " WHERE e.dev_service = 'SSH' AND n.name LIKE '%a%'",
-          "SELECT notebook_id FROM action_progress WHERE step > 1 AND status = 'RUNNING'");
+          "SELECT notebook_id FROM action_progress WHERE step > 1 AND status = 'RUNNING'",
+          // IN lists and ranges: Calcite folds them into a search, expanded before hoisting.
+          "SELECT id FROM notebooks WHERE status IN ('RUNNING', 'STOPPED')",
+          "SELECT id FROM notebooks WHERE status IN ('RUNNING', 'STOPPED', 'ERROR', 'running')",
+          "SELECT id FROM notebooks WHERE status IN ('RUNNING ', 'STOP')",
+          "SELECT id FROM notebooks WHERE status NOT IN ('RUNNING', 'STOPPED')",
+          "SELECT id FROM notebooks WHERE status IN ('RUNNING', 'STOPPED') OR description IS NULL",
+          "SELECT id FROM notebooks WHERE description IN ('', 'x') OR description IS NULL",
+          "SELECT id FROM notebooks WHERE volume_capacity IN (5, 50) AND lease_duration > 0",
+          "SELECT id FROM notebooks WHERE volume_capacity NOT IN (5, 50)",
+          "SELECT id FROM notebooks WHERE volume_capacity NOT BETWEEN 5 AND 50",
+          "SELECT id FROM notebooks WHERE name > 'a' AND name < 'm' AND name <> 'k'",
+          "SELECT id, status IN ('RUNNING', 'STOPPED') FROM notebooks",
+          "SELECT id, CASE WHEN status IN ('RUNNING', 'CREATING') THEN 1 ELSE 0 END FROM notebooks",
+          // Literals returned as columns, with their own types.
+          "SELECT id, 'tag' AS tag, 'a' AS single, '' AS blank FROM notebooks WHERE status = 'RUNNING'",
+          "SELECT id, 42 AS answer, 9000000000 AS big, 1.50 AS price FROM notebooks",
+          "SELECT id, DATE '2024-02-29' AS d, TIMESTAMP '2024-02-29 12:34:56.789' AS t"
+              + " FROM notebooks",
+          "SELECT id, CAST(NULL AS VARCHAR) AS nothing, TRUE AS yes FROM notebooks",
+          "SELECT 'x' AS tag, COUNT(*) FROM notebooks GROUP BY status");
 
   @BeforeAll
   static void start() {
@@ -83,6 +103,31 @@ class LiteralHoistingTest {
     assertEquals(2, sources.size());
     assertEquals(sources.get(0), sources.get(1));
     assertTrue(sources.get(0).contains("\"?" + HoistedLiteralsCalc.FIRST_INDEX + "\""));
+    assertFalse(sources.get(0).contains("alpha"));
+  }
+
+  @Test
+  void queriesDifferingOnlyInListedOrReturnedLiteralsCompileToOneClass() throws Exception {
+    List<String> sources = new ArrayList<>();
+    try (Connection c = sim.connect();
+        Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
+      for (String[] values :
+          new String[][] {{"alpha", "beta", "5", "x"}, {"omega", "psi", "7", "y"}}) {
+        SimulatorFixture.rows(
+            c,
+            "SELECT id, '"
+                + values[3]
+                + "' AS tag FROM notebooks WHERE name IN ('"
+                + values[0]
+                + "', '"
+                + values[1]
+                + "') AND volume_capacity NOT IN (1, "
+                + values[2]
+                + ")");
+      }
+    }
+    assertEquals(2, sources.size());
+    assertEquals(sources.get(0), sources.get(1));
     assertFalse(sources.get(0).contains("alpha"));
   }
 

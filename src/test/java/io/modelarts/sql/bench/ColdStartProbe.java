@@ -139,6 +139,38 @@ final class ColdStartProbe {
     return archive;
   }
 
+  /**
+   * Runs a training start on the JDK at {@code javaHome} (Java 25 or later) that writes an AOT
+   * cache (JEP 483, in one run since JEP 514) of the driver's run-time class path.
+   */
+  Path trainAotCache(String javaHome, List<String> args) throws IOException {
+    Path cache = outDir.resolve("coldstart-java" + JavaLauncher.featureRelease(javaHome) + ".aot");
+    Files.deleteIfExists(cache);
+    List<String> command =
+        JavaLauncher.command(
+            javaHome,
+            List.of("-XX:AOTCacheOutput=" + cache),
+            classpath,
+            ColdStartProgram.class,
+            args);
+    start(Variant.ofCommand("training an AOT cache", command, Map.of()), args);
+    if (!Files.isRegularFile(cache)) {
+      throw new IOException("no AOT cache written by " + javaHome + "; see coldstart-stderr.log");
+    }
+    return cache;
+  }
+
+  /**
+   * A variant running {@link ColdStartProgram} on the driver's run-time class path with the JDK at
+   * {@code javaHome} rather than the benchmark's own.
+   */
+  Variant onJava(String name, String javaHome, List<String> jvmOptions, List<String> args) {
+    return Variant.ofCommand(
+        name,
+        JavaLauncher.command(javaHome, jvmOptions, classpath, ColdStartProgram.class, args),
+        Map.of());
+  }
+
   /** Classes loaded, by where they came from, and how many had loaded by each phase. */
   record ClassLoads(Map<String, Integer> bySource, Map<String, Integer> byPhase, int total) {}
 

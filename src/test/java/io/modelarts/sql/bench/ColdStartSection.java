@@ -30,6 +30,9 @@ final class ColdStartSection {
   /** The shell's {@code -e} path: {@code ./modelarts-sql -u URL -e SQL}. */
   static final String SHELL = "the shell: `./modelarts-sql -u URL -e SQL` (its own flags)";
 
+  /** A newer JDK (Java 25 or later) with its AOT cache alone: {@code -XX:AOTCache}. */
+  static final String NEWER_AOT = "Java %d + AOT cache (`-XX:AOTCache`)";
+
   static final List<String> PHASES =
       List.of("main", "driver-loaded", "connected", "executed", "first-row");
 
@@ -69,6 +72,19 @@ final class ColdStartSection {
             new ColdStartProbe.Variant("AppCDS + " + c1, List.of(cds, c1)),
             new ColdStartProbe.Variant(
                 "AppCDS + " + c1 + " + -XX:+UseSerialGC", List.of(cds, c1, "-XX:+UseSerialGC"))));
+    String newer = JavaLauncher.newerJavaHome();
+    if (newer != null) {
+      // The same program and class path on a newer JDK: with no flag, and with the AOT cache that
+      // a training start records (classes loaded and linked, lambdas spun), without and with C1.
+      int release = JavaLauncher.featureRelease(newer);
+      progress.say("cold start: training a Java %d AOT cache", release);
+      String aot = "-XX:AOTCache=" + probe.trainAotCache(newer, args);
+      variants.add(probe.onJava("Java " + release + ", no flags", newer, List.of(), args));
+      variants.add(probe.onJava(String.format(NEWER_AOT, release), newer, List.of(aot), args));
+      variants.add(
+          probe.onJava(
+              String.format(NEWER_AOT, release) + " + " + c1, newer, List.of(aot, c1), args));
+    }
     if (JavaLauncher.shellScript() != null) {
       // The shell as a user runs it: its script, its JVM flags and archive, sqlline, the table.
       variants.add(
@@ -170,6 +186,14 @@ final class ColdStartSection {
         (activity, millis) -> totals.add(activity + " " + MarkdownTable.count(millis) + " ms"));
     sb.append("\nIn all: ").append(String.join(", ", totals)).append(".\n");
     return sb.toString();
+  }
+
+  /** The variant of a newer JDK with its AOT cache alone, or null when none was measured. */
+  static VariantResult newerAot(Result r) {
+    return r.variants().stream()
+        .filter(v -> v.variant().name().matches("Java \\d+ \\+ AOT cache \\(`-XX:AOTCache`\\)"))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The median time to the printed result of the variant named {@code name}, or NaN. */

@@ -1,5 +1,7 @@
 package io.modelarts.sql.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +48,41 @@ final class JavaLauncher {
     return System.getProperty("bench.shellBuildDir");
   }
 
-  /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */
+  /**
+   * The home of a newer JDK than the benchmark's own (Java 25 or later, for its AOT cache), or null
+   * when {@code bench/run} found none.
+   */
+  static String newerJavaHome() {
+    String home = System.getProperty("bench.newerJava");
+    return home == null || home.isEmpty() ? null : home;
+  }
+
+  /** The feature release a JDK's {@code release} file names ({@code JAVA_VERSION="25.0.3"}). */
+  static int featureRelease(String javaHome) throws IOException {
+    for (String line : Files.readAllLines(Path.of(javaHome, "release"))) {
+      if (line.startsWith("JAVA_VERSION=\"")) {
+        String version = line.substring("JAVA_VERSION=\"".length());
+        return Integer.parseInt(version.split("[.\"]")[0]);
+      }
+    }
+    throw new IOException("no JAVA_VERSION in " + javaHome + "/release");
+  }
+
+  /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}, with this JVM's {@code java}. */
   static List<String> command(
       List<String> jvmOptions, String classpath, Class<?> main, List<String> args) {
+    return command(System.getProperty("java.home"), jvmOptions, classpath, main, args);
+  }
+
+  /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}, with the {@code java} of {@code javaHome}. */
+  static List<String> command(
+      String javaHome,
+      List<String> jvmOptions,
+      String classpath,
+      Class<?> main,
+      List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Path.of(javaHome, "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classpath);

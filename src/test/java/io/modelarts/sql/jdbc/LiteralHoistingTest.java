@@ -84,23 +84,12 @@ class LiteralHoistingTest {
 
   @Test
   void queriesDifferingOnlyInComparedLiteralsCompileToOneClass() throws Exception {
-    List<String> sources = new ArrayList<>();
-    try (Connection c = sim.connect();
-        Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
-      for (String[] values :
-          new String[][] {{"alpha", "5", "2024-06-01"}, {"omega", "7", "2025-02-03 04:05:06"}}) {
-        SimulatorFixture.rows(
-            c,
-            "SELECT id FROM notebooks WHERE name = '"
-                + values[0]
-                + "' AND volume_capacity > "
-                + values[1]
-                + " AND lease_create_at < TIMESTAMP '"
-                + values[2]
-                + "'");
-      }
-    }
-    assertEquals(2, sources.size());
+    List<String> sources =
+        javaSources(
+            "SELECT id FROM notebooks WHERE name = 'alpha' AND volume_capacity > 5"
+                + " AND lease_create_at < TIMESTAMP '2024-06-01'",
+            "SELECT id FROM notebooks WHERE name = 'omega' AND volume_capacity > 7"
+                + " AND lease_create_at < TIMESTAMP '2025-02-03 04:05:06'");
     assertEquals(sources.get(0), sources.get(1));
     assertTrue(sources.get(0).contains("\"?" + HoistedLiteralsCalc.FIRST_INDEX + "\""));
     assertFalse(sources.get(0).contains("alpha"));
@@ -108,27 +97,27 @@ class LiteralHoistingTest {
 
   @Test
   void queriesDifferingOnlyInListedOrReturnedLiteralsCompileToOneClass() throws Exception {
+    List<String> sources =
+        javaSources(
+            "SELECT id, 'x' AS tag FROM notebooks"
+                + " WHERE name IN ('alpha', 'beta') AND volume_capacity NOT IN (1, 5)",
+            "SELECT id, 'y' AS tag FROM notebooks"
+                + " WHERE name IN ('omega', 'psi') AND volume_capacity NOT IN (1, 7)");
+    assertEquals(sources.get(0), sources.get(1));
+    assertFalse(sources.get(0).contains("alpha"));
+  }
+
+  /** The Java source Calcite generated for each query, run in order on one connection. */
+  private static List<String> javaSources(String... queries) throws Exception {
     List<String> sources = new ArrayList<>();
     try (Connection c = sim.connect();
         Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
-      for (String[] values :
-          new String[][] {{"alpha", "beta", "5", "x"}, {"omega", "psi", "7", "y"}}) {
-        SimulatorFixture.rows(
-            c,
-            "SELECT id, '"
-                + values[3]
-                + "' AS tag FROM notebooks WHERE name IN ('"
-                + values[0]
-                + "', '"
-                + values[1]
-                + "') AND volume_capacity NOT IN (1, "
-                + values[2]
-                + ")");
+      for (String sql : queries) {
+        SimulatorFixture.rows(c, sql);
       }
     }
-    assertEquals(2, sources.size());
-    assertEquals(sources.get(0), sources.get(1));
-    assertFalse(sources.get(0).contains("alpha"));
+    assertEquals(queries.length, sources.size(), "one compiled plan per query");
+    return sources;
   }
 
   @Test

@@ -63,6 +63,13 @@ class LiteralHoistingTest {
           "SELECT id FROM notebooks WHERE volume_capacity NOT BETWEEN 5 AND 50",
           "SELECT id FROM notebooks WHERE name > 'a' AND name < 'm' AND name <> 'k'",
           "SELECT id, status IN ('RUNNING', 'STOPPED') FROM notebooks",
+          "SELECT id FROM notebooks WHERE status IN ('RUNNING', NULL)",
+          "SELECT id FROM notebooks WHERE status NOT IN ('RUNNING', NULL)",
+          "SELECT id FROM notebooks WHERE name BETWEEN 'a' AND 'm' OR name IN ('x', 'y')",
+          "SELECT id FROM notebooks WHERE status IN ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I',"
+              + " 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'RUNNING', 'STOPPED')",
+          "SELECT id, CASE status WHEN 'RUNNING' THEN 'up' WHEN 'STOPPED' THEN 'down' END"
+              + " FROM notebooks",
           "SELECT id, CASE WHEN status IN ('RUNNING', 'CREATING') THEN 1 ELSE 0 END FROM notebooks",
           // Literals returned as columns, with their own types.
           "SELECT id, 'tag' AS tag, 'a' AS single, '' AS blank FROM notebooks WHERE status = 'RUNNING'",

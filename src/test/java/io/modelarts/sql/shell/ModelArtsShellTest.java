@@ -70,6 +70,36 @@ class ModelArtsShellTest {
     assertFalse(run.out().contains("demo:"), "notes go to stderr, results alone to stdout");
   }
 
+  /**
+   * A batch goes straight to JLine's plain stream terminal, never loading JNA's or Jansi's native
+   * library to try a pseudo-terminal first; a value set with -D wins.
+   */
+  @Test
+  void batchSkipsJlinesNativeTerminalsUnlessTheUserChoseThem() {
+    String jna = System.getProperty(SqlLineRunner.JLINE_JNA);
+    String jansi = System.getProperty(SqlLineRunner.JLINE_JANSI);
+    try {
+      System.clearProperty(SqlLineRunner.JLINE_JNA);
+      System.setProperty(SqlLineRunner.JLINE_JANSI, "true");
+      ShellRun run = ShellRun.run(home, "--demo", "-e", "SELECT COUNT(*) FROM notebooks");
+
+      assertEquals(0, run.status(), run.err());
+      assertEquals("false", System.getProperty(SqlLineRunner.JLINE_JNA));
+      assertEquals("true", System.getProperty(SqlLineRunner.JLINE_JANSI));
+    } finally {
+      restore(SqlLineRunner.JLINE_JNA, jna);
+      restore(SqlLineRunner.JLINE_JANSI, jansi);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
+    }
+  }
+
   @Test
   void csvOutputIsRfc4180() {
     ShellRun run =

@@ -107,34 +107,12 @@ public record ScanSpec(
   }
 
   public ScanSpec withRowsNeededHint(long rows) {
-    return new ScanSpec(
-        listings,
-        exact,
-        analyzedFilter,
-        offset,
-        fetch,
-        rows,
-        stopsEarly,
-        shared,
-        sort,
-        deferred,
-        limit);
+    return reading(rows, stopsEarly, sort, limit);
   }
 
   /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
   public ScanSpec sortedBy(ApiSort order, long rows) {
-    return new ScanSpec(
-        listings,
-        exact,
-        analyzedFilter,
-        offset,
-        fetch,
-        rows,
-        stopsEarly,
-        shared,
-        order,
-        deferred,
-        limit);
+    return reading(rows, stopsEarly, order, limit);
   }
 
   public ScanSpec stoppingEarly() {
@@ -143,18 +121,7 @@ public record ScanSpec(
 
   /** Reading on demand until the statement runs, then the rows {@code newLimit} will read. */
   public ScanSpec stoppingEarlyUntil(DeferredLimit newLimit) {
-    return new ScanSpec(
-        listings,
-        exact,
-        analyzedFilter,
-        offset,
-        fetch,
-        rowsNeededHint,
-        true,
-        shared,
-        sort,
-        deferred,
-        newLimit);
+    return reading(rowsNeededHint, true, sort, newLimit);
   }
 
   /**
@@ -167,6 +134,14 @@ public record ScanSpec(
     if (rows < 0) {
       return this;
     }
+    return reading(rows, false, sort, DeferredLimit.NONE);
+  }
+
+  /**
+   * The same listings, filters and window, read with another hint, stopping rule, order and
+   * deferred limit: the components the limit and sort rules and the run time change together.
+   */
+  private ScanSpec reading(long rows, boolean early, ApiSort order, DeferredLimit newLimit) {
     return new ScanSpec(
         listings,
         exact,
@@ -174,11 +149,11 @@ public record ScanSpec(
         offset,
         fetch,
         rows,
-        false,
+        early,
         shared,
-        sort,
+        order,
         deferred,
-        DeferredLimit.NONE);
+        newLimit);
   }
 
   /** Rows the reader will take at most, -1 when it may read everything. */

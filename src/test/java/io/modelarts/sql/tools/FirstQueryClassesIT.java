@@ -1,11 +1,12 @@
 package io.modelarts.sql.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelarts.sql.jdbc.PreloadedClassList;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstQueryClassesIT {
   private static final String RESOURCE = "io/modelarts/sql/jdbc/first-query-classes.txt";
   private static final Path SOURCE = Path.of("src/main/resources", RESOURCE);
-  private static final String SHADED_PREFIX = "io.modelarts.sql.shaded.";
+  private static final String SHADED_PREFIX = PreloadedClassList.SHADED_PREFIX;
   private static final Pattern CLASS_LOAD = Pattern.compile("^\\[[^ ]*\\] (\\S+) source: (.*)$");
   private static final Pattern PRELOADED =
       Pattern.compile("Class preloading found (\\d+) of the (\\d+) listed classes");
@@ -98,19 +99,11 @@ class FirstQueryClassesIT {
     return new ArrayList<>(names);
   }
 
-  private static List<String> listed() throws IOException {
-    try (InputStream in =
-        FirstQueryClassesIT.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      assertTrue(in != null, "missing resource " + RESOURCE);
-      List<String> names = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          names.add(name);
-        }
-      }
-      return names;
-    }
+  /** The list as the driver's preloader reads it. */
+  private static List<String> listed() {
+    List<String> names = PreloadedClassList.names();
+    assertFalse(names.isEmpty(), "missing or empty resource " + RESOURCE);
+    return names;
   }
 
   private static void write(List<String> census) throws IOException {

@@ -3,8 +3,6 @@ package io.modelarts.sql.jdbc;
 import io.modelarts.sql.calcite.HoistedLiteralsCalc;
 import java.lang.reflect.Type;
 import java.util.concurrent.Callable;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -32,9 +30,8 @@ class LiteralHoistingPrepare extends PrecompiledMetadataPrepare {
   }
 
   /**
-   * Calcite's own statement (same arguments as {@code CalcitePrepareImpl.getPreparingStmt}, which
-   * picks the enumerable convention too unless a test hook asks for bindables) with the hoisting
-   * step in {@code implement}, which runs for execution only: {@code EXPLAIN} keeps the literals.
+   * {@link DefaultRulesPrepare}'s statement with the hoisting step in {@code implement}, which runs
+   * for execution only: {@code EXPLAIN} keeps the literals.
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(
@@ -42,15 +39,12 @@ class LiteralHoistingPrepare extends PrecompiledMetadataPrepare {
       Type elementType,
       CalciteCatalogReader catalogReader,
       RelOptPlanner planner) {
-    return new CalcitePreparingStmt(
+    return new PreparingStmt(
         this,
         context,
         catalogReader,
-        context.getTypeFactory(),
-        context.getRootSchema(),
-        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        elementType,
         createCluster(planner, new RexBuilder(context.getTypeFactory())),
-        EnumerableConvention.INSTANCE,
         createConvertletTable()) {
       @Override
       protected Prepare.PreparedResult implement(RelRoot root) {

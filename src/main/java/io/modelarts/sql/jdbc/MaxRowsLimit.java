@@ -13,7 +13,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.tools.Program;
-import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.Holder;
 
 /**
@@ -49,7 +48,10 @@ final class MaxRowsLimit implements Program {
             (Holder<Program> program) ->
                 program.set(
                     new MaxRowsLimit(
-                        program.get() != null ? program.get() : Programs.standard(), maxRows)))) {
+                        program.get() != null
+                            ? program.get()
+                            : DefaultRulesPrepare.standardProgram(),
+                        maxRows)))) {
       return prepare.run();
     }
   }

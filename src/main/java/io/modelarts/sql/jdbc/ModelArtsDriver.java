@@ -108,6 +108,9 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
+    // The schema has no materialized views; with this off the planner skips the materialized-view
+    // rules (which match nothing without one) and DefaultRulesPrepare builds the rule list itself.
+    p.setProperty("materializationsEnabled", "false");
     return p;
   }
 

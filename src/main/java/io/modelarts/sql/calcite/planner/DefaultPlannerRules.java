@@ -1,0 +1,266 @@
+package io.modelarts.sql.calcite.planner;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.config.CalciteSystemProperty;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.AbstractConverter;
+import org.apache.calcite.rel.rules.AggregateCaseToFilterRule;
+import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
+import org.apache.calcite.rel.rules.AggregateExpandWithinDistinctRule;
+import org.apache.calcite.rel.rules.AggregateJoinTransposeRule;
+import org.apache.calcite.rel.rules.AggregateMergeRule;
+import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
+import org.apache.calcite.rel.rules.AggregateProjectPullUpConstantsRule;
+import org.apache.calcite.rel.rules.AggregateProjectStarTableRule;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
+import org.apache.calcite.rel.rules.AggregateRemoveRule;
+import org.apache.calcite.rel.rules.AggregateStarTableRule;
+import org.apache.calcite.rel.rules.CalcMergeRule;
+import org.apache.calcite.rel.rules.CalcRemoveRule;
+import org.apache.calcite.rel.rules.DateRangeRules;
+import org.apache.calcite.rel.rules.ExchangeRemoveConstantKeysRule;
+import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
+import org.apache.calcite.rel.rules.FilterCalcMergeRule;
+import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rel.rules.FilterMergeRule;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
+import org.apache.calcite.rel.rules.FilterSampleTransposeRule;
+import org.apache.calcite.rel.rules.FilterTableScanRule;
+import org.apache.calcite.rel.rules.FilterToCalcRule;
+import org.apache.calcite.rel.rules.FilterWindowTransposeRule;
+import org.apache.calcite.rel.rules.IntersectToDistinctRule;
+import org.apache.calcite.rel.rules.JoinCommuteRule;
+import org.apache.calcite.rel.rules.JoinPushExpressionsRule;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.rel.rules.MatchRule;
+import org.apache.calcite.rel.rules.MinusToDistinctRule;
+import org.apache.calcite.rel.rules.ProjectAggregateMergeRule;
+import org.apache.calcite.rel.rules.ProjectCalcMergeRule;
+import org.apache.calcite.rel.rules.ProjectFilterTransposeRule;
+import org.apache.calcite.rel.rules.ProjectMergeRule;
+import org.apache.calcite.rel.rules.ProjectOverSumToSum0Rule;
+import org.apache.calcite.rel.rules.ProjectRemoveRule;
+import org.apache.calcite.rel.rules.ProjectTableScanRule;
+import org.apache.calcite.rel.rules.ProjectToCalcRule;
+import org.apache.calcite.rel.rules.ProjectToWindowRule;
+import org.apache.calcite.rel.rules.ProjectWindowTransposeRule;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
+import org.apache.calcite.rel.rules.ReduceExpressionsRule;
+import org.apache.calcite.rel.rules.SampleToFilterRule;
+import org.apache.calcite.rel.rules.SemiJoinRule;
+import org.apache.calcite.rel.rules.SingleValuesOptimizationRules;
+import org.apache.calcite.rel.rules.SortJoinTransposeRule;
+import org.apache.calcite.rel.rules.SortProjectTransposeRule;
+import org.apache.calcite.rel.rules.SortRemoveConstantKeysRule;
+import org.apache.calcite.rel.rules.SortRemoveRule;
+import org.apache.calcite.rel.rules.SortUnionTransposeRule;
+import org.apache.calcite.rel.rules.SubQueryRemoveRule;
+import org.apache.calcite.rel.rules.UnionMergeRule;
+import org.apache.calcite.rel.rules.UnionPullUpConstantsRule;
+import org.apache.calcite.rel.rules.UnionToDistinctRule;
+import org.apache.calcite.rel.rules.UnionToValuesRule;
+import org.apache.calcite.rel.stream.StreamRules;
+
+/**
+ * The rules Calcite's default planner starts with ({@code RelOptUtil.registerDefaultRules}), each
+ * built from its own configuration instead of taken from {@code CoreRules}.
+ *
+ * <p>Why: {@code CoreRules}' static initialiser builds all 162 of Calcite's core rules, with their
+ * classes, configurations and lambdas, the first time anything reads one of its fields; the default
+ * planner and the standard program use 64 of them. Building only those took ~0.2 s off a cold start
+ * (600 fewer classes loaded). The instances here are the ones {@code CoreRules} would hold (the
+ * same configuration object, so the same description, operands and behaviour), registered in
+ * Calcite's order. {@code DefaultRulesPrepareTest} compares both lists rule by rule and the plans
+ * of a corpus of queries, {@code DefaultPlannerRulesTest} the heuristic steps' lists, so a Calcite
+ * upgrade that changes its defaults fails a test rather than planning differently.
+ *
+ * <p>Only the settings the driver uses are mirrored: with materializations, bindables, join
+ * commuting or the enumerable convention switched on or off from the default, {@link #register}
+ * hands over to Calcite.
+ */
+public final class DefaultPlannerRules {
+  private DefaultPlannerRules() {}
+
+  /**
+   * Registers Calcite's default rules in {@code planner}, as {@code
+   * RelOptUtil.registerDefaultRules(planner, materializations, bindable)} would.
+   */
+  public static void register(RelOptPlanner planner, boolean materializations, boolean bindable) {
+    if (!mirrored(materializations, bindable)) {
+      RelOptUtil.registerDefaultRules(planner, materializations, bindable);
+      return;
+    }
+    if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
+      Rules.ABSTRACT_RELATIONAL.forEach(planner::addRule);
+    }
+    Rules.ABSTRACT.forEach(planner::addRule);
+    Rules.BASE.forEach(planner::addRule);
+    planner.addRule(Bindables.BINDABLE_TABLE_SCAN_RULE);
+    planner.addRule(Rules.PROJECT_TABLE_SCAN);
+    planner.addRule(Rules.PROJECT_INTERPRETER_TABLE_SCAN);
+    EnumerableRules.ENUMERABLE_RULES.forEach(planner::addRule);
+    planner.addRule(EnumerableRules.TO_INTERPRETER);
+    if (CalciteSystemProperty.ENABLE_STREAM.value()) {
+      StreamRules.RULES.forEach(planner::addRule);
+    }
+    planner.addRule(Rules.FILTER_REDUCE_EXPRESSIONS);
+  }
+
+  /** Whether {@link #register} builds the list itself for these settings. */
+  static boolean mirrored(boolean materializations, boolean bindable) {
+    return !materializations
+        && !bindable
+        && !CalciteSystemProperty.COMMUTE.value()
+        && CalciteSystemProperty.ENABLE_ENUMERABLE.value();
+  }
+
+  /** The rules of the standard program's last step, {@code RelOptRules.CALC_RULES}. */
+  static List<RelOptRule> calcRules() {
+    return Rules.CALC;
+  }
+
+  /** The sub-query removal rules of the standard program's first step. */
+  static List<RelOptRule> subQueryRules(boolean markJoin) {
+    return markJoin ? Rules.SUB_QUERY_TO_MARK_CORRELATE : Rules.SUB_QUERY_TO_CORRELATE;
+  }
+
+  /**
+   * The rule instances, built on first use, each once, so that a rule listed twice (as {@code
+   * FILTER_INTO_JOIN} is) is the same object both times, as the planner requires of two rules with
+   * one description.
+   */
+  private static final class Rules {
+    static final RelOptRule FILTER_INTO_JOIN =
+        FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule();
+    static final RelOptRule JOIN_COMMUTE = JoinCommuteRule.Config.DEFAULT.toRule();
+    static final RelOptRule PROJECT_OVER_SUM_TO_SUM0 =
+        ProjectOverSumToSum0Rule.Config.DEFAULT.toRule();
+    static final RelOptRule PROJECT_TABLE_SCAN = ProjectTableScanRule.Config.DEFAULT.toRule();
+    static final RelOptRule PROJECT_INTERPRETER_TABLE_SCAN =
+        ProjectTableScanRule.Config.INTERPRETER.toRule();
+    static final RelOptRule FILTER_REDUCE_EXPRESSIONS =
+        ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig.DEFAULT
+            .toRule();
+    static final RelOptRule JOIN_SUB_QUERY_TO_CORRELATE = SubQueryRemoveRule.Config.JOIN.toRule();
+
+    /** {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}. */
+    static final List<RelOptRule> ABSTRACT_RELATIONAL =
+        ImmutableList.of(
+            FILTER_INTO_JOIN,
+            FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT.toRule(),
+            AbstractConverter.ExpandConversionRule.INSTANCE,
+            JOIN_COMMUTE,
+            SemiJoinRule.ProjectToSemiJoinRule.ProjectToSemiJoinRuleConfig.DEFAULT.toRule(),
+            SemiJoinRule.JoinOnUniqueToSemiJoinRule.JoinOnUniqueToSemiJoinRuleConfig.DEFAULT
+                .toRule(),
+            SemiJoinRule.JoinToSemiJoinRule.JoinToSemiJoinRuleConfig.DEFAULT.toRule(),
+            AggregateRemoveRule.Config.DEFAULT.toRule(),
+            UnionToDistinctRule.Config.DEFAULT.toRule(),
+            UnionToValuesRule.Config.DEFAULT.toRule(),
+            ProjectRemoveRule.Config.DEFAULT.toRule(),
+            ProjectAggregateMergeRule.Config.DEFAULT.toRule(),
+            AggregateJoinTransposeRule.Config.DEFAULT.toRule(),
+            AggregateMergeRule.Config.DEFAULT.toRule(),
+            AggregateProjectMergeRule.Config.DEFAULT.toRule(),
+            CalcRemoveRule.Config.DEFAULT.toRule(),
+            SortRemoveRule.Config.DEFAULT.toRule());
+
+    /** {@code RelOptRules.ABSTRACT_RULES}. */
+    static final List<RelOptRule> ABSTRACT =
+        ImmutableList.of(
+            AggregateProjectPullUpConstantsRule.Config.ANY.toRule(),
+            UnionPullUpConstantsRule.Config.DEFAULT.toRule(),
+            PruneEmptyRules.UNION_INSTANCE,
+            PruneEmptyRules.INTERSECT_INSTANCE,
+            PruneEmptyRules.MINUS_INSTANCE,
+            PruneEmptyRules.PROJECT_INSTANCE,
+            PruneEmptyRules.FILTER_INSTANCE,
+            PruneEmptyRules.SORT_INSTANCE,
+            PruneEmptyRules.AGGREGATE_INSTANCE,
+            PruneEmptyRules.WINDOW_INSTANCE,
+            PruneEmptyRules.JOIN_LEFT_INSTANCE,
+            PruneEmptyRules.JOIN_RIGHT_INSTANCE,
+            PruneEmptyRules.SORT_FETCH_ZERO_INSTANCE,
+            PruneEmptyRules.EMPTY_TABLE_INSTANCE,
+            SingleValuesOptimizationRules.JOIN_LEFT_INSTANCE,
+            SingleValuesOptimizationRules.JOIN_RIGHT_INSTANCE,
+            SingleValuesOptimizationRules.JOIN_LEFT_PROJECT_INSTANCE,
+            SingleValuesOptimizationRules.JOIN_RIGHT_PROJECT_INSTANCE,
+            UnionMergeRule.Config.DEFAULT.toRule(),
+            UnionMergeRule.Config.INTERSECT.toRule(),
+            UnionMergeRule.Config.MINUS.toRule(),
+            PROJECT_OVER_SUM_TO_SUM0,
+            ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
+                .ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT
+                .toRule(),
+            FilterMergeRule.Config.DEFAULT.toRule(),
+            DateRangeRules.FILTER_INSTANCE,
+            IntersectToDistinctRule.Config.DEFAULT.toRule(),
+            MinusToDistinctRule.Config.DEFAULT.toRule());
+
+    /** {@code RelOptRules.BASE_RULES} without join commuting (so with {@code PROJECT_MERGE}). */
+    static final List<RelOptRule> BASE =
+        ImmutableList.of(
+            AggregateStarTableRule.Config.DEFAULT.toRule(),
+            AggregateProjectStarTableRule.Config.DEFAULT.toRule(),
+            ProjectMergeRule.Config.DEFAULT.toRule(),
+            FilterTableScanRule.Config.DEFAULT.toRule(),
+            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
+            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
+            FILTER_INTO_JOIN,
+            JoinPushExpressionsRule.Config.DEFAULT.toRule(),
+            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule(),
+            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule(),
+            AggregateCaseToFilterRule.Config.DEFAULT.toRule(),
+            AggregateReduceFunctionsRule.Config.DEFAULT.toRule(),
+            FilterAggregateTransposeRule.Config.DEFAULT.toRule(),
+            ProjectWindowTransposeRule.Config.DEFAULT.toRule(),
+            MatchRule.Config.DEFAULT.toRule(),
+            JOIN_COMMUTE,
+            JoinPushThroughJoinRule.RIGHT,
+            JoinPushThroughJoinRule.LEFT,
+            SortProjectTransposeRule.Config.DEFAULT.toRule(),
+            SortJoinTransposeRule.Config.DEFAULT.toRule(),
+            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
+            SortUnionTransposeRule.Config.DEFAULT.toRule(),
+            ExchangeRemoveConstantKeysRule.Config.DEFAULT.toRule(),
+            ExchangeRemoveConstantKeysRule.Config.SORT.toRule(),
+            SampleToFilterRule.Config.DEFAULT.toRule(),
+            FilterSampleTransposeRule.Config.DEFAULT.toRule(),
+            FilterWindowTransposeRule.Config.DEFAULT.toRule());
+
+    /** {@code RelOptRules.CALC_RULES}. */
+    static final List<RelOptRule> CALC =
+        ImmutableList.of(
+            Bindables.FROM_NONE_RULE,
+            EnumerableRules.ENUMERABLE_CALC_RULE,
+            EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE,
+            EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE,
+            FilterToCalcRule.Config.DEFAULT.toRule(),
+            ProjectToCalcRule.Config.DEFAULT.toRule(),
+            CalcMergeRule.Config.DEFAULT.toRule(),
+            FilterCalcMergeRule.Config.DEFAULT.toRule(),
+            ProjectCalcMergeRule.Config.DEFAULT.toRule());
+
+    /** {@code Programs.subQuery}'s rules without mark joins. */
+    static final List<RelOptRule> SUB_QUERY_TO_CORRELATE =
+        ImmutableList.of(
+            SubQueryRemoveRule.Config.FILTER.toRule(),
+            SubQueryRemoveRule.Config.PROJECT.toRule(),
+            JOIN_SUB_QUERY_TO_CORRELATE,
+            PROJECT_OVER_SUM_TO_SUM0);
+
+    /** {@code Programs.subQuery}'s rules with mark joins (top-down general decorrelation). */
+    static final List<RelOptRule> SUB_QUERY_TO_MARK_CORRELATE =
+        ImmutableList.of(
+            SubQueryRemoveRule.Config.FILTER_ENABLE_MARK_JOIN.toRule(),
+            SubQueryRemoveRule.Config.PROJECT_ENABLE_MARK_JOIN.toRule(),
+            JOIN_SUB_QUERY_TO_CORRELATE,
+            PROJECT_OVER_SUM_TO_SUM0);
+  }
+}

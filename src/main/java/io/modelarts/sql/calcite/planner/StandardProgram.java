@@ -1,0 +1,178 @@
+package io.modelarts.sql.calcite.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.plan.RelOptCostImpl;
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelNodes;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.rules.MeasureRules;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.TopDownGeneralDecorrelator;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
+ * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
+ * rules of {@link DefaultPlannerRules}.
+ *
+ * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
+ * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
+ * costs that whatever the plan needs (see {@link DefaultPlannerRules}). Each step here is the one
+ * {@code Programs} builds; {@code DefaultRulesPrepareTest} checks that a corpus of queries plans
+ * the same through both.
+ */
+public final class StandardProgram {
+  private StandardProgram() {}
+
+  /** The standard program, as {@code Programs.standard()} returns it. */
+  public static Program create() {
+    RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+    List<Program> steps =
+        List.of(
+            subQuery(metadata),
+            StandardProgram::decorrelate,
+            measure(metadata),
+            StandardProgram::trimFields,
+            StandardProgram::plan,
+            // The second, heuristic pass for physical tweaks: where calcs are first formed.
+            hep(DefaultPlannerRules.calcRules(), metadata));
+    return sequence(steps);
+  }
+
+  private static Program sequence(List<Program> steps) {
+    return (planner, rel, traits, materializations, lattices) -> {
+      RelNode result = rel;
+      for (Program step : steps) {
+        result = step.run(planner, result, traits, materializations, lattices);
+      }
+      return result;
+    };
+  }
+
+  /** The cost-based planner's pass ({@code Programs.standard}'s own step). */
+  private static RelNode plan(
+      RelOptPlanner planner,
+      RelNode rel,
+      RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
+    for (RelOptMaterialization materialization : materializations) {
+      planner.addMaterialization(materialization);
+    }
+    for (RelOptLattice lattice : lattices) {
+      planner.addLattice(lattice);
+    }
+    planner.setRoot(rel);
+    RelNode root =
+        rel.getTraitSet().equals(requiredOutputTraits)
+            ? rel
+            : planner.changeTraits(rel, requiredOutputTraits);
+    requireNonNull(root, "root");
+    planner.setRoot(root);
+    return requireNonNull(planner.chooseDelegate().findBestExp(), "could not implement exp");
+  }
+
+  /** {@code Programs.subQuery}: correlates or mark joins, as the connection's config says. */
+  private static Program subQuery(RelMetadataProvider metadata) {
+    Program toCorrelate = hep(DefaultPlannerRules.subQueryRules(false), metadata);
+    Program toMarkCorrelate = hep(DefaultPlannerRules.subQueryRules(true), metadata);
+    return (planner, rel, traits, materializations, lattices) ->
+        (config(planner).topDownGeneralDecorrelationEnabled() ? toMarkCorrelate : toCorrelate)
+            .run(planner, rel, traits, materializations, lattices);
+  }
+
+  /** {@code Programs.measure}: only for plans with measures, whose rules are built then. */
+  private static Program measure(RelMetadataProvider metadata) {
+    Predicate<RelNode> hasMeasure =
+        rel ->
+            RelNodes.contains(
+                rel,
+                aggCall -> aggCall.getAggregation().kind == SqlKind.AGG_M2V,
+                RexUtil.find(ImmutableSet.of(SqlKind.AGG_M2V, SqlKind.M2V)));
+    return (planner, rel, traits, materializations, lattices) -> {
+      if (!hasMeasure.test(rel)) {
+        return rel;
+      }
+      List<RelOptRule> measureRules = new ArrayList<>();
+      MeasureRules.rules().forEach(measureRules::add);
+      return sequence(
+              List.of(
+                  hep(measureRules, metadata), subQuery(metadata), StandardProgram::decorrelate))
+          .run(planner, rel, traits, materializations, lattices);
+    };
+  }
+
+  /** {@code Programs.DecorrelateProgram}. */
+  private static RelNode decorrelate(
+      RelOptPlanner planner,
+      RelNode rel,
+      RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
+    CalciteConnectionConfig config = config(planner);
+    if (!config.forceDecorrelate()) {
+      return rel;
+    }
+    RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+    return config.topDownGeneralDecorrelationEnabled()
+        ? TopDownGeneralDecorrelator.decorrelateQuery(rel, relBuilder)
+        : RelDecorrelator.decorrelateQuery(rel, relBuilder);
+  }
+
+  /** {@code Programs.TrimFieldsProgram}. */
+  private static RelNode trimFields(
+      RelOptPlanner planner,
+      RelNode rel,
+      RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations,
+      List<RelOptLattice> lattices) {
+    RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+    return new RelFieldTrimmer(null, relBuilder).trim(rel);
+  }
+
+  /** {@code Programs.hep(rules, true, metadata)}: the rules as one heuristic pass, no DAG. */
+  @SuppressWarnings("deprecation") // Calcite's own program sets the cluster's provider so too
+  private static Program hep(List<RelOptRule> rules, RelMetadataProvider metadata) {
+    HepProgramBuilder builder = HepProgram.builder();
+    rules.forEach(builder::addRuleInstance);
+    HepProgram program = builder.build();
+    return (planner, rel, traits, materializations, lattices) -> {
+      HepPlanner hepPlanner = new HepPlanner(program, null, true, null, RelOptCostImpl.FACTORY);
+      List<RelMetadataProvider> providers = new ArrayList<>(List.of(metadata));
+      hepPlanner.registerMetadataProviders(providers);
+      materializations.forEach(hepPlanner::addMaterialization);
+      lattices.forEach(hepPlanner::addLattice);
+      rel.getCluster().setMetadataProvider(ChainedRelMetadataProvider.of(providers));
+      hepPlanner.setRoot(rel);
+      return hepPlanner.findBestExp();
+    };
+  }
+
+  private static CalciteConnectionConfig config(RelOptPlanner planner) {
+    return planner
+        .getContext()
+        .maybeUnwrap(CalciteConnectionConfig.class)
+        .orElse(CalciteConnectionConfig.DEFAULT);
+  }
+}

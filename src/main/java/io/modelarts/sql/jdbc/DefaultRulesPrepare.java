@@ -1,0 +1,134 @@
+package io.modelarts.sql.jdbc;
+
+import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
+import io.modelarts.sql.calcite.planner.StandardProgram;
+import java.lang.reflect.Type;
+import java.util.concurrent.Callable;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.config.CalciteSystemProperty;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's preparation, with its default planner rules and standard program built by {@link
+ * DefaultPlannerRules} and {@link StandardProgram}, so that planning never initialises {@code
+ * CoreRules} and the hundred-odd rules of it no plan here uses.
+ */
+class DefaultRulesPrepare extends CalcitePrepareImpl {
+  /** True in a thread planning with Calcite's own rule lists, for tests to compare with. */
+  private static final ThreadLocal<Boolean> CALCITE_LISTS = ThreadLocal.withInitial(() -> false);
+
+  /** Runs {@code action} with Calcite's own rule registration and program in this thread. */
+  static <T> T withCalciteLists(Callable<T> action) throws Exception {
+    CALCITE_LISTS.set(true);
+    try {
+      return action.call();
+    } finally {
+      CALCITE_LISTS.remove();
+    }
+  }
+
+  /**
+   * {@code CalcitePrepareImpl.createPlanner}, line for line, but for the rules' registration. Spark
+   * (a Calcite switch the driver never sets) goes to Calcite's own.
+   */
+  @Override
+  protected RelOptPlanner createPlanner(
+      CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext,
+      @Nullable RelOptCostFactory costFactory) {
+    if (CALCITE_LISTS.get() || prepareContext.spark().enabled()) {
+      return super.createPlanner(prepareContext, externalContext, costFactory);
+    }
+    VolcanoPlanner planner =
+        new VolcanoPlanner(
+            costFactory,
+            externalContext != null ? externalContext : Contexts.of(prepareContext.config()));
+    planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
+      planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    }
+    planner.setTopDownOpt(prepareContext.config().topDownOpt());
+    DefaultPlannerRules.register(
+        planner, prepareContext.config().materializationsEnabled(), enableBindable);
+    Hook.PLANNER.run(planner); // as Calcite's: lets a test add or remove rules
+    return planner;
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
+      CalcitePrepare.Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    return new PreparingStmt(
+        this,
+        context,
+        catalogReader,
+        elementType,
+        createCluster(planner, new RexBuilder(context.getTypeFactory())),
+        createConvertletTable());
+  }
+
+  /**
+   * The standard program when no hook offers one: {@link StandardProgram}, or {@code
+   * Programs.standard()} in a thread comparing with Calcite's lists.
+   */
+  static Program standardProgram() {
+    return CALCITE_LISTS.get()
+        ? org.apache.calcite.tools.Programs.standard()
+        : StandardProgram.create();
+  }
+
+  /**
+   * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
+   * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
+   * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does.
+   */
+  static class PreparingStmt extends CalcitePreparingStmt {
+    PreparingStmt(
+        CalcitePrepareImpl prepare,
+        CalcitePrepare.Context context,
+        CalciteCatalogReader catalogReader,
+        Type elementType,
+        RelOptCluster cluster,
+        SqlRexConvertletTable convertletTable) {
+      super(
+          prepare,
+          context,
+          catalogReader,
+          context.getTypeFactory(),
+          context.getRootSchema(),
+          elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+          cluster,
+          EnumerableConvention.INSTANCE,
+          convertletTable);
+    }
+
+    @Override
+    protected Program getProgram() {
+      Holder<@Nullable Program> offered = Holder.empty();
+      Hook.PROGRAM.run(offered);
+      Program program = offered.get();
+      return program != null ? program : standardProgram();
+    }
+  }
+}

@@ -32,17 +32,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * CoreRules} and the hundred-odd rules of it no plan here uses.
  */
 class DefaultRulesPrepare extends CalcitePrepareImpl {
-  /** True in a thread planning with Calcite's own rule lists, for tests to compare with. */
-  private static final ThreadLocal<Boolean> CALCITE_LISTS = ThreadLocal.withInitial(() -> false);
+  /** On in a thread planning with Calcite's own rule lists, for tests to compare with. */
+  private static final CalciteComparisonSwitch CALCITE_LISTS = new CalciteComparisonSwitch();
 
   /** Runs {@code action} with Calcite's own rule registration and program in this thread. */
   static <T> T withCalciteLists(Callable<T> action) throws Exception {
-    CALCITE_LISTS.set(true);
-    try {
-      return action.call();
-    } finally {
-      CALCITE_LISTS.remove();
-    }
+    return CALCITE_LISTS.during(action);
   }
 
   /**
@@ -54,7 +49,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext,
       @Nullable RelOptCostFactory costFactory) {
-    if (CALCITE_LISTS.get() || prepareContext.spark().enabled()) {
+    if (CALCITE_LISTS.isOn() || prepareContext.spark().enabled()) {
       return super.createPlanner(prepareContext, externalContext, costFactory);
     }
     VolcanoPlanner planner =
@@ -93,7 +88,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * Programs.standard()} in a thread comparing with Calcite's lists.
    */
   static Program standardProgram() {
-    return CALCITE_LISTS.get()
+    return CALCITE_LISTS.isOn()
         ? org.apache.calcite.tools.Programs.standard()
         : StandardProgram.create();
   }

@@ -16,17 +16,12 @@ import org.apache.calcite.rex.RexBuilder;
  * those literals reuses its compiled class.
  */
 class LiteralHoistingPrepare extends PrecompiledMetadataPrepare {
-  /** True in a thread running Calcite's plans as they are, for tests to compare with. */
-  private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial(() -> false);
+  /** On in a thread running Calcite's plans as they are, for tests to compare with. */
+  private static final CalciteComparisonSwitch LITERALS_IN_PLACE = new CalciteComparisonSwitch();
 
   /** Runs {@code action} with the literals left in place in this thread (tests compare both). */
   static <T> T withoutHoisting(Callable<T> action) throws Exception {
-    OFF.set(true);
-    try {
-      return action.call();
-    } finally {
-      OFF.remove();
-    }
+    return LITERALS_IN_PLACE.during(action);
   }
 
   /**
@@ -49,7 +44,7 @@ class LiteralHoistingPrepare extends PrecompiledMetadataPrepare {
       @Override
       protected Prepare.PreparedResult implement(RelRoot root) {
         return super.implement(
-            OFF.get() ? root : root.withRel(HoistedLiteralsCalc.hoist(root.rel)));
+            LITERALS_IN_PLACE.isOn() ? root : root.withRel(HoistedLiteralsCalc.hoist(root.rel)));
       }
     };
   }

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Hook;
@@ -84,6 +85,14 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   }
 
   /**
+   * The plan about to be compiled for execution ({@code EXPLAIN} compiles nothing); a subclass may
+   * rewrite it. This one returns it as it is.
+   */
+  protected RelRoot beforeImplement(RelRoot root) {
+    return root;
+  }
+
+  /**
    * The standard program when no hook offers one: {@link StandardProgram}, or {@code
    * Programs.standard()} in a thread comparing with Calcite's lists.
    */
@@ -96,11 +105,14 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   /**
    * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
-   * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does.
+   * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
+   * and which compiles the plan {@link #beforeImplement} returns.
    */
-  static class PreparingStmt extends CalcitePreparingStmt {
+  private static final class PreparingStmt extends CalcitePreparingStmt {
+    private final DefaultRulesPrepare owner;
+
     PreparingStmt(
-        CalcitePrepareImpl prepare,
+        DefaultRulesPrepare prepare,
         CalcitePrepare.Context context,
         CalciteCatalogReader catalogReader,
         Type elementType,
@@ -116,6 +128,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
           cluster,
           EnumerableConvention.INSTANCE,
           convertletTable);
+      this.owner = prepare;
+    }
+
+    @Override
+    protected PreparedResult implement(RelRoot root) {
+      return super.implement(owner.beforeImplement(root));
     }
 
     @Override

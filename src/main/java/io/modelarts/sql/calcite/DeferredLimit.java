@@ -70,14 +70,15 @@ public record DeferredLimit(int fetchParameter, long fetch, int offsetParameter,
     if (parameter < 0) {
       return literal;
     }
-    Object bound = root.get("?" + parameter);
+    Object bound = BoundParameters.value(root, parameter);
     return bound instanceof Number n && n.longValue() >= 0 ? n.longValue() : -1;
   }
 
   /** How EXPLAIN shows it: {@code LIMIT ?0 OFFSET ?1}. */
   String describe() {
-    String rows = fetchParameter >= 0 ? "?" + fetchParameter : Long.toString(fetch);
-    String skip = offsetParameter >= 0 ? "?" + offsetParameter : Long.toString(offset);
+    String rows = fetchParameter >= 0 ? BoundParameters.name(fetchParameter) : Long.toString(fetch);
+    String skip =
+        offsetParameter >= 0 ? BoundParameters.name(offsetParameter) : Long.toString(offset);
     return "LIMIT " + rows + " OFFSET " + skip;
   }
 }

@@ -200,7 +200,7 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
   private static RexNode parameter(
       RexLiteral literal, RexBuilder rexBuilder, int[] next, Map<String, Object> values) {
     int index = next[0]++;
-    values.put("?" + index, javaValue(literal));
+    values.put(BoundParameters.name(index), javaValue(literal));
     return rexBuilder.makeDynamicParam(literal.getType(), index);
   }
 

@@ -50,7 +50,7 @@ final class ListingResolver {
   static List<Map<String, String>> bind(ScanSpec spec, DataContext root) {
     List<Map<String, String>> listings = spec.listings();
     for (Map.Entry<String, Integer> p : spec.deferred().parameters().entrySet()) {
-      Object bound = root.get("?" + p.getValue());
+      Object bound = BoundParameters.value(root, p.getValue());
       if (bound == null) {
         return List.of(); // column = NULL is never true
       }

@@ -98,6 +98,55 @@ class ShadedJarContentsIT {
     }
   }
 
+  @Test
+  void storesTheClassesAFirstQueryLoadsUncompressed() throws IOException {
+    try (JarFile jar = new JarFile(ShadedJar.path().toFile())) {
+      Set<String> listed = new TreeSet<>();
+      for (String name : serviceLines(jar, "io/modelarts/sql/jdbc/first-query-classes.txt")) {
+        listed.add(name.replace('.', '/') + ".class");
+      }
+      List<String> deflatedButListed = new ArrayList<>();
+      List<String> storedButNotListed = new ArrayList<>();
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName();
+        if (!name.endsWith(".class")) {
+          continue;
+        }
+        String unrelocated = name.replaceFirst("^io/modelarts/sql/shaded/", "");
+        boolean isListed = listed.contains(name) || listed.contains(unrelocated);
+        boolean stored = e.getMethod() == JarEntry.STORED;
+        if (isListed && !stored) {
+          deflatedButListed.add(name);
+        } else if (!isListed && stored) {
+          storedButNotListed.add(name);
+        }
+      }
+      // The build's StoreFirstQueryClasses step (src/build): stored entries spare a fresh JVM
+      // inflating them; the rest stay deflated to keep the jar small.
+      assertTrue(
+          deflatedButListed.isEmpty(),
+          () ->
+              deflatedButListed.size()
+                  + " first-query classes left deflated, e.g. "
+                  + head(deflatedButListed));
+      assertTrue(
+          storedButNotListed.isEmpty(),
+          () ->
+              storedButNotListed.size()
+                  + " classes stored that no first query loads, e.g. "
+                  + head(storedButNotListed));
+      assertEquals(
+          JarEntry.STORED,
+          jar.getJarEntry(
+                  "io/modelarts/sql/shaded/org/apache/calcite/sql/fun/SqlStdOperatorTable.class")
+              .getMethod());
+    }
+  }
+
+  private static List<String> head(List<String> names) {
+    return names.subList(0, Math.min(5, names.size()));
+  }
+
   private static List<String> serviceLines(JarFile jar, String entry) throws IOException {
     List<String> out = new ArrayList<>();
     try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {

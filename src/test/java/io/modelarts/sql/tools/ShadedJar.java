@@ -39,6 +39,13 @@ final class ShadedJar {
    */
   static String runAlone(Class<?> probe, Path dir, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
+    return runAlone(Path.of(System.getProperty("java.home")), probe, dir, jvmOptions, args);
+  }
+
+  /** As {@link #runAlone(Class, Path, List, String...)}, on the JDK or JRE at {@code javaHome}. */
+  static String runAlone(
+      Path javaHome, Class<?> probe, Path dir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     String resource = probe.getName().replace('.', '/') + ".class";
     Path classFile = dir.resolve(resource);
     if (!Files.exists(classFile)) {
@@ -48,7 +55,7 @@ final class ShadedJar {
       }
     }
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", path() + File.pathSeparator + dir, probe.getName()));
     command.addAll(List.of(args));

@@ -97,7 +97,9 @@ final class ColdStartSection {
                   "MODELARTS_SQL_NO_BUILD",
                   "1")));
     }
-    int rounds = quick ? 2 : 7;
+    // 11 starts of each: a start's spread on two shared cores is ±0.2 s, so 7 could not tell apart
+    // variants 0.1–0.2 s apart (the drop-in jar and the Maven jars on 2026-11-28).
+    int rounds = quick ? 2 : 11;
     progress.say("cold start: %d rounds of %d variants", rounds, variants.size());
     List<Samples> results = new ArrayList<>(), exits = new ArrayList<>();
     List<Map<String, Samples>> phases = new ArrayList<>();

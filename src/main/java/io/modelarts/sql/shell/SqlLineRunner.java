@@ -42,9 +42,7 @@ final class SqlLineRunner {
       PrintStream err)
       throws IOException, UsageException {
     // Before sqlline's first class loads: otherwise it creates and uses ~/.sqlline.
-    if (System.getProperty(SQLLINE_BASE_DIR) == null) {
-      System.setProperty(SQLLINE_BASE_DIR, home.directory().toString());
-    }
+    setIfAbsent(SQLLINE_BASE_DIR, home.directory().toString());
     checkOptionNames(options.sqllineArguments);
     List<String> args = arguments(options, connection, home);
     AutoCloseable driver = ShellDriver.register(connection.secrets());

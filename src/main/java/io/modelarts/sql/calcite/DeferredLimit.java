@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite;
 
+import java.util.Objects;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
@@ -43,6 +44,21 @@ public record DeferredLimit(int fetchParameter, long fetch, int offsetParameter,
     }
     Long value = node instanceof RexLiteral literal ? literal.getValueAs(Long.class) : null;
     return value == null ? null : new long[] {-1, value};
+  }
+
+  // Written out, not left to the record, for the reason ScanSpec gives.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DeferredLimit that
+        && fetchParameter == that.fetchParameter
+        && fetch == that.fetch
+        && offsetParameter == that.offsetParameter
+        && offset == that.offset;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fetchParameter, fetch, offsetParameter, offset);
   }
 
   public boolean isEmpty() {

@@ -3,6 +3,7 @@ package io.modelarts.sql.calcite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.calcite.DataContext;
 
@@ -189,6 +190,42 @@ public record ScanSpec(
   public ScanSpec forChildOf() {
     return new ScanSpec(
         listings, false, "", 0, -1, -1, false, true, null, deferred, DeferredLimit.NONE);
+  }
+
+  // equals and hashCode are written out, not left to the record: a record's generated methods are
+  // linked through method handles the first time they run, which in a fresh JVM's first query spun
+  // dozens of method-handle classes for this record, DeferredLimit and the plan cache's key (~0.1 s
+  // of CPU a start). HandWrittenRecordEqualityTest fails if a component is left out.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ScanSpec that
+        && exact == that.exact
+        && offset == that.offset
+        && fetch == that.fetch
+        && rowsNeededHint == that.rowsNeededHint
+        && stopsEarly == that.stopsEarly
+        && shared == that.shared
+        && Objects.equals(listings, that.listings)
+        && Objects.equals(analyzedFilter, that.analyzedFilter)
+        && Objects.equals(sort, that.sort)
+        && Objects.equals(deferred, that.deferred)
+        && Objects.equals(limit, that.limit);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        listings,
+        exact,
+        analyzedFilter,
+        offset,
+        fetch,
+        rowsNeededHint,
+        stopsEarly,
+        shared,
+        sort,
+        deferred,
+        limit);
   }
 
   /** Whether no filter, window or hint has been pushed into this spec yet. */

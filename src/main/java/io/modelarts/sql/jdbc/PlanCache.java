@@ -4,6 +4,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
@@ -38,7 +39,24 @@ final class PlanCache {
    * type and the default schema.
    */
   private record Key(
-      String sql, long maxRowCount, long plannedLimit, Type elementType, List<String> schema) {}
+      String sql, long maxRowCount, long plannedLimit, Type elementType, List<String> schema) {
+    // Written out, not left to the record, for the reason ScanSpec gives: a first query looks its
+    // plan up before planning it.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && maxRowCount == that.maxRowCount
+          && plannedLimit == that.plannedLimit
+          && Objects.equals(sql, that.sql)
+          && Objects.equals(elementType, that.elementType)
+          && Objects.equals(schema, that.schema);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sql, maxRowCount, plannedLimit, elementType, schema);
+    }
+  }
 
   /** A cache and the maxRows limit planned into the queries prepared in its scope. */
   record Scope(PlanCache cache, long plannedLimit) {}

@@ -434,17 +434,6 @@ final class ModelArtsRules {
       share(call, join, child, ScanSpec.fullListing().asShared(), parent, parentSpec, childOnRight);
     }
 
-    /**
-     * Whether the join type drops child rows whose notebook is not on the {@code notebooks} side,
-     * so a child limited to the notebooks of that side returns the same rows.
-     */
-    private static boolean restrictsChild(JoinRelType type, boolean childOnRight) {
-      return type == JoinRelType.INNER
-          || (type == JoinRelType.LEFT && childOnRight)
-          || (type == JoinRelType.RIGHT && !childOnRight)
-          || (type == JoinRelType.SEMI && !childOnRight);
-    }
-
     /** The same join over the two chains rebuilt on scans with the given specs. */
     private static void share(
         RelOptRuleCall call,
@@ -486,5 +475,16 @@ final class ModelArtsRules {
       }
       return false;
     }
+  }
+
+  /**
+   * Whether the join type drops child rows whose notebook is not on the {@code notebooks} side, so
+   * a child limited to the notebooks of that side returns the same rows.
+   */
+  static boolean restrictsChild(JoinRelType type, boolean childOnRight) {
+    return type == JoinRelType.INNER
+        || (type == JoinRelType.LEFT && childOnRight)
+        || (type == JoinRelType.RIGHT && !childOnRight)
+        || (type == JoinRelType.SEMI && !childOnRight);
   }
 }

@@ -1,5 +1,6 @@
 package io.modelarts.sql.jdbc;
 
+import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.StandardProgram;
 import java.lang.reflect.Type;
@@ -106,7 +107,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
-   * and which compiles the plan {@link #beforeImplement} returns.
+   * then {@link NestedChildSharing}, and which compiles the plan {@link #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     private final DefaultRulesPrepare owner;
@@ -140,8 +141,10 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
     protected Program getProgram() {
       Holder<@Nullable Program> offered = Holder.empty();
       Hook.PROGRAM.run(offered);
-      Program program = offered.get();
-      return program != null ? program : standardProgram();
+      Program chosen = offered.get() != null ? offered.get() : standardProgram();
+      // After the planner: child tables joined above a shared join share its pages too.
+      return (planner, rel, traits, materializations, lattices) ->
+          NestedChildSharing.apply(chosen.run(planner, rel, traits, materializations, lattices));
     }
   }
 }

@@ -125,6 +125,81 @@ class JoinSharedScanTest {
     assertEquals(comparable(join, reference.rows), comparable(join, shared.rows), plan);
   }
 
+  private static final String NE = " FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id";
+  private static final String NEP = NE + " JOIN action_progress p ON p.notebook_id = n.id";
+  private static final String COLS = "SELECT n.id, e.dev_service, p.step, p.status";
+
+  /**
+   * Joins of three or more tables, with the {@code notebooks} query whose calls they must make, or
+   * null where the third table cannot read the shared listings (then only its rows are checked).
+   */
+  static Stream<Arguments> nestedShapes() {
+    String running = " WHERE n.status = 'RUNNING'";
+    return Stream.of(
+        Arguments.of(COLS + NEP, ALL),
+        Arguments.of(COLS + NEP + running, RUNNING),
+        Arguments.of(COLS + NEP + " WHERE n.feature = 'DEFAULT'", DEFAULT),
+        Arguments.of("SELECT COUNT(*)" + NEP + running, RUNNING),
+        Arguments.of(
+            COLS + NE + " LEFT JOIN action_progress p ON p.notebook_id = n.id" + running, RUNNING),
+        Arguments.of(
+            COLS
+                + " FROM action_progress p JOIN (notebooks n JOIN endpoints e"
+                + " ON e.notebook_id = n.id) ON p.notebook_id = n.id"
+                + running,
+            RUNNING),
+        Arguments.of(
+            COLS
+                + " FROM action_progress p RIGHT JOIN (notebooks n JOIN endpoints e"
+                + " ON e.notebook_id = n.id) ON p.notebook_id = n.id"
+                + running,
+            RUNNING),
+        Arguments.of(
+            "SELECT x.id, p.step FROM (SELECT n.id"
+                + NE
+                + running
+                + " GROUP BY n.id) x"
+                + " JOIN action_progress p ON p.notebook_id = x.id",
+            RUNNING),
+        Arguments.of(COLS + ", i.name" + NEP + " JOIN images i ON i.id = n.image_id", ALL),
+        Arguments.of(
+            "SELECT n.id, e.dev_service, i.name"
+                + NE
+                + " JOIN images i ON i.id = n.image_id"
+                + running,
+            null),
+        Arguments.of(
+            COLS + NE + " JOIN action_progress p ON p.notebook_id = e.notebook_id" + running, null),
+        Arguments.of(
+            "SELECT x.id, p.step FROM (SELECT n.id"
+                + NE
+                + running
+                + ") x"
+                + " FULL JOIN action_progress p ON p.notebook_id = x.id",
+            null),
+        Arguments.of(
+            COLS
+                + NE
+                + " JOIN (SELECT * FROM action_progress ORDER BY notebook_id, step LIMIT 20) p"
+                + " ON p.notebook_id = n.id"
+                + running,
+            null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nestedShapes")
+  void tablesJoinedAboveASharedJoinReadItsPagesAndKeepTheirRows(String join, String alone)
+      throws Exception {
+    String plan = explain(join);
+    Run shared = run(pushed, join);
+    Run reference = run(plain, join);
+    assertFalse(reference.rows.isEmpty(), join);
+    assertEquals(comparable(join, reference.rows), comparable(join, shared.rows), plan);
+    if (alone != null) {
+      assertEquals(run(pushed, alone).calls, shared.calls, plan);
+    }
+  }
+
   @Test
   void leftJoinKeepsNotebooksWithoutEndpoints() throws Exception {
     String join =

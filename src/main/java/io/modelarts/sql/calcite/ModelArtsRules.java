@@ -425,9 +425,7 @@ final class ModelArtsRules {
       // under the WHERE, which re-checks every row, as an alternative to the filtered listings.
       // Not with filters settled at run time (a bound parameter, an IN list that may fan out):
       // the notebooks side would then not read the full listing the child reads.
-      if (narrowed
-          || !spec.listings().equals(ScanSpec.fullListing().listings())
-          || !spec.deferred().isEmpty()) {
+      if (narrowed || !spec.readsFullListing()) {
         return;
       }
       ScanSpec parentSpec = spec.asShared();

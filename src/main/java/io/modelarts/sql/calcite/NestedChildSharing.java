@@ -96,13 +96,9 @@ public final class NestedChildSharing {
         && joinsOnNotebookId(join, childOnRight, childScan, notebooks.get(0))) {
       return notebooks.get(0).spec.forChildOf();
     }
-    ScanSpec full = ScanSpec.fullListing();
     for (ModelArtsTableScan scan : notebooks) {
-      if (scan != null
-          && scan.spec.shared()
-          && scan.spec.listings().equals(full.listings())
-          && scan.spec.deferred().isEmpty()) {
-        return full.asShared();
+      if (scan != null && scan.spec.shared() && scan.spec.readsFullListing()) {
+        return ScanSpec.fullListing().asShared();
       }
     }
     return null;

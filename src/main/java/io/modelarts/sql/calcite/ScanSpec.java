@@ -228,6 +228,14 @@ public record ScanSpec(
         limit);
   }
 
+  /**
+   * Whether this spec calls the full listing (one unfiltered listing per feature) and no filter
+   * settled at run time can narrow it: a child table can then read the same pages.
+   */
+  public boolean readsFullListing() {
+    return listings.equals(fullListing().listings) && deferred.isEmpty();
+  }
+
   /** Whether no filter, window or hint has been pushed into this spec yet. */
   public boolean isPristine() {
     return equals(fullListing());

@@ -123,8 +123,9 @@ public final class NestedChildSharing {
   private static void collectNotebookScans(RelNode rel, List<ModelArtsTableScan> found) {
     RelOptTable table = rel.getTable();
     if (table != null && table.unwrap(NotebooksTable.class) != null) {
-      // Any node reading notebooks counts (a COUNT scan too): with two, a key's origin would not
-      // say which of them listed its values.
+      // Any node whose table is notebooks counts: with two, a key's origin would not say which of
+      // them listed its values. (A COUNT scan names no table and returns no id, so it cannot be
+      // a key's origin.)
       found.add(rel instanceof ModelArtsTableScan scan ? scan : null);
     }
     for (RelNode input : rel.getInputs()) {

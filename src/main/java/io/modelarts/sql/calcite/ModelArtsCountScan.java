@@ -34,7 +34,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * status IN (...)} the listings are one per status, unless the learned row counts show that reading
  * the listings whole and counting is cheaper (or nothing is known yet).
  */
-public final class ModelArtsCountScan extends AbstractRelNode implements EnumerableRel {
+public final class ModelArtsCountScan extends AbstractRelNode implements EnumerableRel, RowSource {
   private final ModelArtsTable table;
   private final ScanSpec spec;
   private final boolean groupByFeature;
@@ -85,6 +85,11 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double calls = spec.listings().size();
     return planner.getCostFactory().makeCost(1, calls * 1000, calls);
+  }
+
+  @Override
+  public Enumerable<Object[]> rows(DataContext root) {
+    return count(root, table, spec, groupByFeature, countColumns);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package io.modelarts.sql.calcite;
 
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -28,7 +30,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  * <p>EXPLAIN shows the calls ({@code listings}), the page size, the row window it cuts itself and
  * whether a local filter can still drop rows.
  */
-public final class ModelArtsTableScan extends TableScan implements EnumerableRel {
+public final class ModelArtsTableScan extends TableScan implements EnumerableRel, RowSource {
   final ModelArtsTable modelArtsTable;
   final ScanSpec spec;
 
@@ -116,6 +118,11 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
     return planner
         .getCostFactory()
         .makeCost(ScanCostModel.costRows(spec, modelArtsTable), calls * 1000 + rows, calls);
+  }
+
+  @Override
+  public Enumerable<Object[]> rows(DataContext root) {
+    return ScanExecution.enumerable(root, modelArtsTable, spec);
   }
 
   @Override

@@ -1,13 +1,17 @@
 package io.modelarts.sql.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.StandardProgram;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.Contexts;
@@ -22,7 +26,9 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.runtime.Typed;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.Holder;
@@ -94,6 +100,14 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   }
 
   /**
+   * A way to run {@code root} without compiling it, or null to have Calcite compile it (after
+   * {@link #beforeImplement}). This one returns null.
+   */
+  protected @Nullable Bindable<Object> interpreted(RelRoot root) {
+    return null;
+  }
+
+  /**
    * The standard program when no hook offers one: {@link StandardProgram}, or {@code
    * Programs.standard()} in a thread comparing with Calcite's lists.
    */
@@ -107,10 +121,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
-   * then {@link NestedChildSharing}, and which compiles the plan {@link #beforeImplement} returns.
+   * then {@link NestedChildSharing}, and which runs the plan as {@link #interpreted} offers or
+   * compiles the plan {@link #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     private final DefaultRulesPrepare owner;
+    private final boolean arrayRows;
 
     PreparingStmt(
         DefaultRulesPrepare prepare,
@@ -130,11 +146,41 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
           EnumerableConvention.INSTANCE,
           convertletTable);
       this.owner = prepare;
+      this.arrayRows = elementType == Object[].class;
     }
 
     @Override
     protected PreparedResult implement(RelRoot root) {
-      return super.implement(owner.beforeImplement(root));
+      // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
+      Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
+      if (interpreted == null) {
+        return super.implement(owner.beforeImplement(root));
+      }
+      Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
+      // What Calcite's implement returns for a query, with the interpreted plan as its bindable.
+      return new PreparedResultImpl(
+          root.rel.getRowType(),
+          requireNonNull(parameterRowType, "parameterRowType"),
+          requireNonNull(fieldOrigins, "fieldOrigins"),
+          root.collation.getFieldCollations().isEmpty() ? List.of() : List.of(root.collation),
+          root.rel,
+          null,
+          false) {
+        @Override
+        public String getCode() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Bindable getBindable(Meta.CursorFactory cursorFactory) {
+          return interpreted;
+        }
+
+        @Override
+        public Type getElementType() {
+          return ((Typed) interpreted).getElementType();
+        }
+      };
     }
 
     @Override

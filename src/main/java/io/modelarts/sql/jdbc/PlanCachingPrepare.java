@@ -6,7 +6,7 @@ import java.lang.reflect.Type;
  * Calcite's preparation, but a SQL text prepared before in the same {@link PlanCache} scope (the
  * same connection, maxRows and schema) takes the plan made then.
  */
-final class PlanCachingPrepare extends LiteralHoistingPrepare {
+final class PlanCachingPrepare extends InterpretingPrepare {
   @Override
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {

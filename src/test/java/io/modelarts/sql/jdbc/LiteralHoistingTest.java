@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Comparison literals hoisted into hidden parameters: queries that differ only in them compile to
- * one class, and every answer is the one Calcite gives with the literals in place.
+ * one class, and every answer is the one Calcite gives with the literals in place. Every plan here
+ * is compiled ({@link InterpretingPrepare#compilingAll}): the interpreter would run many of them
+ * without compiling anything.
  */
 class LiteralHoistingTest {
   private static SimulatorFixture sim;
@@ -120,7 +122,7 @@ class LiteralHoistingTest {
     try (Connection c = sim.connect();
         Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
       for (String sql : queries) {
-        SimulatorFixture.rows(c, sql);
+        compiled(() -> SimulatorFixture.rows(c, sql));
       }
     }
     assertEquals(queries.length, sources.size(), "one compiled plan per query");
@@ -132,8 +134,7 @@ class LiteralHoistingTest {
     List<String> sources = new ArrayList<>();
     try (Connection c = sim.connect();
         Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) sources::add)) {
-      LiteralHoistingPrepare.withoutHoisting(
-          () -> SimulatorFixture.rows(c, "SELECT id FROM notebooks WHERE name = 'alpha'"));
+      plain(c, "SELECT id FROM notebooks WHERE name = 'alpha'");
     }
     assertTrue(sources.get(0).contains("alpha"), "the test's switch must turn hoisting off");
   }
@@ -173,11 +174,11 @@ class LiteralHoistingTest {
     // Plan caches off: each side plans every text itself.
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : queries) {
-        assertEquals(sorted(plain(c, sql)), sorted(SimulatorFixture.rows(c, sql)), sql);
+        assertEquals(sorted(plain(c, sql)), sorted(hoisted(c, sql)), sql);
       }
       for (GeneratedQuery q : generated) {
         List<String> expected = plain(c, q.sql());
-        List<String> actual = SimulatorFixture.rows(c, q.sql());
+        List<String> actual = hoisted(c, q.sql());
         if (q.limitWithoutOrder() >= 0 || q.sqlWithoutLimit() != null) {
           // Any rows of the full answer are right: compare sizes, and membership in the full one.
           assertEquals(expected.size(), actual.size(), q.sql());
@@ -199,8 +200,19 @@ class LiteralHoistingTest {
         .format(java.time.Instant.ofEpochMilli(millis));
   }
 
+  /** The rows of the compiled plan with its literals in place, as Calcite runs it. */
   private static List<String> plain(Connection c, String sql) throws Exception {
-    return LiteralHoistingPrepare.withoutHoisting(() -> SimulatorFixture.rows(c, sql));
+    return compiled(
+        () -> LiteralHoistingPrepare.withoutHoisting(() -> SimulatorFixture.rows(c, sql)));
+  }
+
+  /** The rows of the compiled plan with its literals hoisted. */
+  private static List<String> hoisted(Connection c, String sql) throws Exception {
+    return compiled(() -> SimulatorFixture.rows(c, sql));
+  }
+
+  private static <T> T compiled(java.util.concurrent.Callable<T> action) throws Exception {
+    return InterpretingPrepare.compilingAll(action);
   }
 
   private static List<String> sorted(List<String> rows) {

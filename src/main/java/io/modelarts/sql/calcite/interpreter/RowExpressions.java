@@ -1,0 +1,339 @@
+package io.modelarts.sql.calcite.interpreter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.runtime.SqlFunctions;
+import org.apache.calcite.sql.SqlCollation;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Turns a plan's scalar expressions into {@link RowExpression}s that compute what the code Calcite
+ * generates for them computes, for a closed set of operators and types: column references, literals
+ * and string parameters; {@code = <> < <= > >=} between two strings, two integers, two timestamps
+ * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
+ * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
+ * generator expands them. Anything else throws {@link NotInterpretable}.
+ *
+ * <p>Why these agree with the generated code: strings are compared and matched by the very methods
+ * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
+ * {@code toString()} as it takes them; a NULL operand makes a comparison or {@code LIKE} NULL, and
+ * {@code AND}, {@code OR}, {@code NOT} follow SQL's three-valued logic, as its null policies do;
+ * every operand is evaluated, as it evaluates them. Strings with a collation that brings a
+ * comparator (the generated code would pass it) are not taken.
+ */
+final class RowExpressions {
+  /** The families of operand types whose comparisons are interpreted. */
+  private enum Family {
+    STRING,
+    /** TINYINT to BIGINT. */
+    INTEGRAL,
+    /** Stored as milliseconds since the epoch, compared as those numbers. */
+    TIMESTAMP,
+    /** Stored as days since the epoch, compared as those numbers. */
+    DATE,
+    BOOLEAN
+  }
+
+  private final RexBuilder rexBuilder;
+
+  /** One per plan, as the generated class holds one: it caches the patterns it compiles. */
+  private final SqlFunctions.LikeFunction like = new SqlFunctions.LikeFunction();
+
+  RowExpressions(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  /** {@code node} (with no local references) as an expression over an input row. */
+  RowExpression compile(RexNode node) throws NotInterpretable {
+    if (node instanceof RexInputRef ref) {
+      int index = ref.getIndex();
+      return (row, root) -> row[index];
+    }
+    if (node instanceof RexLiteral literal) {
+      Object value = literalValue(literal);
+      return (row, root) -> value;
+    }
+    if (node instanceof RexDynamicParam parameter) {
+      return parameter(parameter);
+    }
+    if (node instanceof RexCall call) {
+      return call(call);
+    }
+    throw new NotInterpretable(node.getClass().getSimpleName());
+  }
+
+  /**
+   * A literal's value as the generated code holds it: a string, a boolean, an integer, a date as
+   * days and a timestamp as milliseconds since the epoch.
+   */
+  static @Nullable Object literalValue(RexLiteral literal) throws NotInterpretable {
+    SqlTypeName type = literal.getType().getSqlTypeName();
+    if (literal.isNull()) {
+      return null;
+    }
+    return switch (type) {
+      case CHAR, VARCHAR -> literal.getValueAs(String.class);
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case INTEGER, DATE -> literal.getValueAs(Integer.class);
+      case BIGINT -> literal.getValueAs(Long.class);
+      case TIMESTAMP -> {
+        if (literal.getType().getPrecision() > 3) {
+          throw new NotInterpretable("timestamp literal finer than milliseconds");
+        }
+        yield literal.getValueAs(Long.class);
+      }
+      default -> throw new NotInterpretable("literal of type " + type);
+    };
+  }
+
+  /** A statement parameter: only strings, read as the generated code reads them. */
+  private static RowExpression parameter(RexDynamicParam parameter) throws NotInterpretable {
+    if (parameter.getType().getSqlTypeName() != SqlTypeName.VARCHAR) {
+      throw new NotInterpretable("parameter of type " + parameter.getType());
+    }
+    String name = "?" + parameter.getIndex();
+    return (row, root) -> {
+      Object value = root.get(name);
+      return value == null ? null : value.toString();
+    };
+  }
+
+  private RowExpression call(RexCall call) throws NotInterpretable {
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case SEARCH:
+        // As RexToLixTranslator does before generating code for it.
+        return compile(RexUtil.expandSearch(rexBuilder, null, call));
+      case EQUALS:
+      case NOT_EQUALS:
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL:
+        return comparison(call);
+      case LIKE:
+        return like(call);
+      case AND:
+        return and(operands(call));
+      case OR:
+        return or(operands(call));
+      case NOT:
+        {
+          RowExpression operand = compile(call.getOperands().get(0));
+          return (row, root) -> {
+            Object value = operand.evaluate(row, root);
+            return value == null ? null : !(Boolean) value;
+          };
+        }
+      case IS_NULL:
+        {
+          RowExpression operand = supportedOperand(call);
+          return (row, root) -> operand.evaluate(row, root) == null;
+        }
+      case IS_NOT_NULL:
+        {
+          RowExpression operand = supportedOperand(call);
+          return (row, root) -> operand.evaluate(row, root) != null;
+        }
+      case IS_TRUE:
+        {
+          RowExpression operand = compile(call.getOperands().get(0));
+          return (row, root) -> Boolean.TRUE.equals(operand.evaluate(row, root));
+        }
+      case IS_NOT_TRUE:
+        {
+          RowExpression operand = compile(call.getOperands().get(0));
+          return (row, root) -> !Boolean.TRUE.equals(operand.evaluate(row, root));
+        }
+      case IS_FALSE:
+        {
+          RowExpression operand = compile(call.getOperands().get(0));
+          return (row, root) -> Boolean.FALSE.equals(operand.evaluate(row, root));
+        }
+      case IS_NOT_FALSE:
+        {
+          RowExpression operand = compile(call.getOperands().get(0));
+          return (row, root) -> !Boolean.FALSE.equals(operand.evaluate(row, root));
+        }
+      default:
+        throw new NotInterpretable("operator " + call.getOperator().getName());
+    }
+  }
+
+  /** The single operand of a test on it, if its type is one this class reads. */
+  private RowExpression supportedOperand(RexCall call) throws NotInterpretable {
+    RexNode operand = call.getOperands().get(0);
+    family(operand.getType());
+    return compile(operand);
+  }
+
+  private List<RowExpression> operands(RexCall call) throws NotInterpretable {
+    List<RowExpression> operands = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      operands.add(compile(operand));
+    }
+    return operands;
+  }
+
+  /** FALSE if any operand is FALSE, else NULL if any is NULL, else TRUE. */
+  private static RowExpression and(List<RowExpression> operands) {
+    RowExpression[] all = operands.toArray(new RowExpression[0]);
+    return (row, root) -> {
+      boolean unknown = false;
+      boolean falseSeen = false;
+      for (RowExpression operand : all) {
+        Object value = operand.evaluate(row, root);
+        if (value == null) {
+          unknown = true;
+        } else if (!(Boolean) value) {
+          falseSeen = true;
+        }
+      }
+      return falseSeen ? Boolean.FALSE : unknown ? null : Boolean.TRUE;
+    };
+  }
+
+  /** TRUE if any operand is TRUE, else NULL if any is NULL, else FALSE. */
+  private static RowExpression or(List<RowExpression> operands) {
+    RowExpression[] all = operands.toArray(new RowExpression[0]);
+    return (row, root) -> {
+      boolean unknown = false;
+      boolean trueSeen = false;
+      for (RowExpression operand : all) {
+        Object value = operand.evaluate(row, root);
+        if (value == null) {
+          unknown = true;
+        } else if ((Boolean) value) {
+          trueSeen = true;
+        }
+      }
+      return trueSeen ? Boolean.TRUE : unknown ? null : Boolean.FALSE;
+    };
+  }
+
+  /** A binary comparison test on two non-null operands of one family. */
+  private interface Test {
+    boolean holds(Object left, Object right);
+  }
+
+  private RowExpression comparison(RexCall call) throws NotInterpretable {
+    RexNode leftNode = call.getOperands().get(0);
+    RexNode rightNode = call.getOperands().get(1);
+    Family family = family(leftNode.getType());
+    if (family != family(rightNode.getType())) {
+      throw new NotInterpretable(
+          "comparison of " + leftNode.getType() + " with " + rightNode.getType());
+    }
+    Test test =
+        switch (family) {
+          case STRING -> stringTest(call.getKind());
+          case INTEGRAL, TIMESTAMP, DATE -> numberTest(call.getKind());
+          case BOOLEAN -> booleanTest(call.getKind());
+        };
+    RowExpression left = compile(leftNode);
+    RowExpression right = compile(rightNode);
+    return (row, root) -> {
+      Object a = left.evaluate(row, root);
+      Object b = right.evaluate(row, root);
+      return a == null || b == null ? null : test.holds(a, b);
+    };
+  }
+
+  /** The {@link SqlFunctions} method the generated code calls for two strings. */
+  private static Test stringTest(SqlKind kind) {
+    return switch (kind) {
+      case EQUALS -> (a, b) -> SqlFunctions.eq(a.toString(), b.toString());
+      case NOT_EQUALS -> (a, b) -> SqlFunctions.ne(a.toString(), b.toString());
+      case LESS_THAN -> (a, b) -> SqlFunctions.lt(a.toString(), b.toString());
+      case LESS_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.le(a.toString(), b.toString());
+      case GREATER_THAN -> (a, b) -> SqlFunctions.gt(a.toString(), b.toString());
+      case GREATER_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.ge(a.toString(), b.toString());
+      default -> throw new IllegalArgumentException(kind.toString());
+    };
+  }
+
+  /** Two integers (or dates, or timestamps) compared as numbers, as Java compares primitives. */
+  private static Test numberTest(SqlKind kind) {
+    return switch (kind) {
+      case EQUALS -> (a, b) -> compare(a, b) == 0;
+      case NOT_EQUALS -> (a, b) -> compare(a, b) != 0;
+      case LESS_THAN -> (a, b) -> compare(a, b) < 0;
+      case LESS_THAN_OR_EQUAL -> (a, b) -> compare(a, b) <= 0;
+      case GREATER_THAN -> (a, b) -> compare(a, b) > 0;
+      case GREATER_THAN_OR_EQUAL -> (a, b) -> compare(a, b) >= 0;
+      default -> throw new IllegalArgumentException(kind.toString());
+    };
+  }
+
+  private static int compare(Object a, Object b) {
+    return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+  }
+
+  private static Test booleanTest(SqlKind kind) throws NotInterpretable {
+    return switch (kind) {
+      case EQUALS -> Object::equals;
+      case NOT_EQUALS -> (a, b) -> !a.equals(b);
+      default -> throw new NotInterpretable("ordering of booleans");
+    };
+  }
+
+  /** {@code LIKE}, case-sensitive and not negated, with or without an escape character. */
+  private RowExpression like(RexCall call) throws NotInterpretable {
+    if (call.getOperator() != SqlStdOperatorTable.LIKE) {
+      throw new NotInterpretable("operator " + call.getOperator().getName());
+    }
+    for (RexNode operand : call.getOperands()) {
+      if (family(operand.getType()) != Family.STRING) {
+        throw new NotInterpretable("LIKE on " + operand.getType());
+      }
+    }
+    List<RowExpression> operands = operands(call);
+    RowExpression value = operands.get(0);
+    RowExpression pattern = operands.get(1);
+    if (operands.size() == 2) {
+      return (row, root) -> {
+        Object s = value.evaluate(row, root);
+        Object p = pattern.evaluate(row, root);
+        return s == null || p == null ? null : like.like(s.toString(), p.toString());
+      };
+    }
+    RowExpression escape = operands.get(2);
+    return (row, root) -> {
+      Object s = value.evaluate(row, root);
+      Object p = pattern.evaluate(row, root);
+      Object e = escape.evaluate(row, root);
+      return s == null || p == null || e == null
+          ? null
+          : like.like(s.toString(), p.toString(), e.toString());
+    };
+  }
+
+  /** The family of a type this class compares, or {@link NotInterpretable}. */
+  private static Family family(RelDataType type) throws NotInterpretable {
+    return switch (type.getSqlTypeName()) {
+      case CHAR, VARCHAR -> {
+        SqlCollation collation = type.getCollation();
+        if (collation != null && collation.getCollator() != null) {
+          throw new NotInterpretable("collation " + collation);
+        }
+        yield Family.STRING;
+      }
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> Family.INTEGRAL;
+      case TIMESTAMP -> Family.TIMESTAMP;
+      case DATE -> Family.DATE;
+      case BOOLEAN -> Family.BOOLEAN;
+      default -> throw new NotInterpretable("type " + type);
+    };
+  }
+}

@@ -1,0 +1,399 @@
+package io.modelarts.sql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelarts.sql.calcite.interpreter.PlanInterpreter;
+import io.modelarts.sql.testing.QueryGenerator;
+import io.modelarts.sql.testing.QueryGenerator.GeneratedQuery;
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.calcite.runtime.Hook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plans run by {@link PlanInterpreter} answer exactly as Calcite's compiled code answers them: the
+ * same rows in the same order, the same Java values and column metadata, the same API calls; and
+ * the plans of typical first queries are interpreted while others are still compiled.
+ */
+class PlanInterpreterTest {
+  private static SimulatorFixture sim;
+
+  /** First queries of the kinds clients send that must run without a compilation. */
+  static final List<String> INTERPRETED =
+      List.of(
+          // The benchmark's cold start and the README's Java example.
+          "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10",
+          "SELECT name, status FROM notebooks WHERE status = 'RUNNING'",
+          "SELECT * FROM notebooks",
+          "SELECT * FROM notebooks LIMIT 5 OFFSET 3",
+          "SELECT name FROM notebooks WHERE name = 'nb-1'",
+          "SELECT id, name FROM notebooks WHERE status IN ('RUNNING', 'STOPPED') AND name LIKE 'a%'",
+          "SELECT id FROM notebooks WHERE volume_capacity >= 40 AND lease_enable",
+          "SELECT COUNT(*) FROM notebooks",
+          "SELECT COUNT(*) FROM notebooks WHERE feature = 'NOTEBOOK'",
+          "SELECT * FROM endpoints",
+          "SELECT 1",
+          "VALUES ('a', 1), ('b', 2)");
+
+  /** Queries whose plans hold what the interpreter leaves to Calcite. */
+  static final List<String> COMPILED =
+      List.of(
+          "SELECT id FROM notebooks ORDER BY name",
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY status",
+          "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
+          "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
+          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
+          "SELECT UPPER(name) FROM notebooks",
+          "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
+
+  /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
+  static final List<String> EDGE_CASES =
+      List.of(
+          "SELECT id FROM notebooks WHERE description IS NULL OR description IS NOT NULL",
+          "SELECT id, description IS NULL, pool_id IS NOT NULL FROM notebooks",
+          "SELECT id, lease_enable IS TRUE, lease_enable IS NOT TRUE, lease_enable IS FALSE,"
+              + " lease_enable IS NOT FALSE FROM notebooks",
+          "SELECT id, (description < 'm') IS NOT TRUE, (description < 'm') IS NOT FALSE"
+              + " FROM notebooks",
+          "SELECT id, NOT (description < 'm'), description < 'm' OR name > 'm',"
+              + " description < 'm' AND name > 'm' FROM notebooks",
+          "SELECT id FROM notebooks WHERE NOT (description < 'm' AND name > 'a')",
+          "SELECT id FROM notebooks WHERE lease_enable = FALSE OR lease_enable <> TRUE",
+          "SELECT id FROM notebooks WHERE volume_capacity < lease_duration",
+          "SELECT id FROM notebooks WHERE lease_duration > 2147483648 OR volume_capacity = 5",
+          "SELECT id FROM notebooks WHERE lease_create_at < lease_update_at",
+          "SELECT id FROM notebooks WHERE name < description OR owner = pool_id",
+          "SELECT id FROM notebooks WHERE name LIKE '%-%-%' AND name NOT LIKE 'NB%'",
+          "SELECT id FROM notebooks WHERE name LIKE 'nb!_%' ESCAPE '!'",
+          "SELECT id FROM notebooks WHERE description LIKE '%'",
+          "SELECT id FROM notebooks WHERE name IN ('a', NULL) IS NOT TRUE",
+          "SELECT id FROM notebooks WHERE status NOT IN ('RUNNING', 'STOPPED', NULL)",
+          "SELECT id FROM notebooks WHERE name BETWEEN 'Exp' AND 'NB-Z' AND volume_capacity"
+              + " NOT BETWEEN 6 AND 50",
+          "SELECT id, 'tag' AS tag, '' AS blank, 42 AS n, 9000000000 AS big, TRUE AS yes,"
+              + " CAST(NULL AS VARCHAR) AS nothing FROM notebooks LIMIT 3",
+          "SELECT id, DATE '2024-02-29' AS d, TIMESTAMP '2024-02-29 12:34:56.789' AS t"
+              + " FROM notebooks LIMIT 2",
+          "SELECT id FROM notebooks WHERE status = 'RUNNING ' OR status = 'running'",
+          "SELECT lease_create_at, lease_duration, volume_capacity, lease_enable, url"
+              + " FROM notebooks WHERE status <> 'RUNNING'",
+          "SELECT * FROM notebooks WHERE name > 'N' LIMIT 7 OFFSET 11",
+          "SELECT * FROM notebooks LIMIT 0",
+          "SELECT * FROM (SELECT id, name FROM notebooks LIMIT 20) WHERE name < 'N' LIMIT 4",
+          "SELECT name FROM (SELECT name, status FROM notebooks WHERE status <> 'STOPPED')"
+              + " WHERE name LIKE 'NB-%'",
+          "SELECT * FROM images WHERE name > 'a'",
+          "SELECT * FROM action_progress WHERE status = 'RUNNING' OR step > 1",
+          "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING'",
+          "SELECT COUNT(*) AS n FROM notebooks WHERE feature IN ('NOTEBOOK', 'DEFAULT')",
+          "VALUES (1, 'x', TRUE), (2, 'yy', NULL)");
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatorFixture.start(300, 43L);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void typicalFirstQueriesRunWithoutCompilingAndOthersCompile() throws Exception {
+    try (Connection c = sim.connect("planCacheSize=0")) {
+      for (String sql : INTERPRETED) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
+      for (String sql : COMPILED) {
+        assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+        // The test's switch really compiles: otherwise the comparisons below compare nothing.
+      }
+      assertEquals(
+          1, compilations(() -> compiled(c, INTERPRETED.get(0))), "the switch must compile");
+    }
+  }
+
+  @Test
+  void answersAreThoseOfCalcitesCompiledPlans() throws Exception {
+    List<String> queries = new ArrayList<>(INTERPRETED);
+    queries.addAll(COMPILED);
+    queries.addAll(EDGE_CASES);
+    queries.addAll(LiteralHoistingTest.EDGE_CASES);
+    QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
+    for (int i = 0; i < 150; i++) {
+      GeneratedQuery q = generator.next();
+      queries.add(q.sql());
+    }
+    ExpressionGenerator expressions =
+        new ExpressionGenerator(new Random(44L), sim.simulator().dataset());
+    for (int i = 0; i < 250; i++) {
+      queries.add(expressions.query());
+    }
+    int interpreted = 0;
+    // Plan caches off: each side plans every text itself. One page at a time: rows in the order
+    // the pages were listed, so that the order of unordered answers compares too.
+    try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
+      for (String sql : queries) {
+        sim.resetLog();
+        List<String> expected = compiled(c, sql);
+        int expectedCalls = sim.listCalls().size();
+        sim.resetLog();
+        int[] compiledHere = {0};
+        List<String> actual = counting(compiledHere, () -> typedRows(c.createStatement(), sql));
+        assertEquals(expected, actual, sql);
+        assertEquals(expectedCalls, sim.listCalls().size(), "API calls of " + sql);
+        if (compiledHere[0] == 0) {
+          interpreted++;
+        }
+      }
+    }
+    // Most of them must have been interpreted, or the comparison compared compiled code twice.
+    assertTrue(interpreted > queries.size() / 2, interpreted + " of " + queries.size());
+  }
+
+  @Test
+  void statementParametersAreReadAsCompiledCodeReadsThem() throws Exception {
+    String byName = "SELECT id, name FROM notebooks WHERE name = ? OR description = ?";
+    String window = "SELECT id, status FROM notebooks WHERE status <> ? LIMIT ? OFFSET ?";
+    String name = sim.simulator().dataset().get(17).path("name").asText();
+    try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
+      Object[][] byNameValues = {{name, null}, {null, null}, {"no such name", "x"}};
+      for (Object[] values : byNameValues) {
+        assertEquals(
+            compiled(c, byName, values), preparedRows(c, byName, values), byName + " " + values[0]);
+      }
+      Object[][] windowValues = {{"RUNNING", 5, 0}, {"STOPPED", 0, 3}, {"X", 50, 260}};
+      for (Object[] values : windowValues) {
+        assertEquals(
+            compiled(c, window, values), preparedRows(c, window, values), window + " " + values[0]);
+      }
+      assertEquals(
+          0,
+          compilations(() -> preparedRows(c, window, windowValues[0])),
+          "parameters of strings and limits are interpreted");
+    }
+  }
+
+  /** How many plans {@code action} compiled. */
+  private static int compilations(Callable<?> action) throws Exception {
+    int[] count = {0};
+    counting(count, action);
+    return count[0];
+  }
+
+  private static <T> T counting(int[] count, Callable<T> action) throws Exception {
+    try (Hook.Closeable hook = Hook.JAVA_PLAN.addThread((Consumer<String>) source -> count[0]++)) {
+      return action.call();
+    }
+  }
+
+  /** The rows of Calcite's compiled plan, its literals in place, as Calcite runs it. */
+  private static List<String> compiled(Connection c, String sql, Object... parameters)
+      throws Exception {
+    return InterpretingPrepare.compilingAll(
+        () ->
+            LiteralHoistingPrepare.withoutHoisting(
+                () ->
+                    parameters.length == 0
+                        ? typedRows(c.createStatement(), sql)
+                        : preparedRows(c, sql, parameters)));
+  }
+
+  private static List<String> preparedRows(Connection c, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      ps.setObject(i + 1, parameters[i]);
+    }
+    return typedRows(ps, null);
+  }
+
+  /**
+   * The column metadata, then each row with each value's Java class: what an application reads, not
+   * only how it prints.
+   */
+  private static List<String> typedRows(Statement statement, String sql) throws SQLException {
+    try (statement;
+        ResultSet rs =
+            sql == null
+                ? ((PreparedStatement) statement).executeQuery()
+                : statement.executeQuery(sql)) {
+      List<String> out = new ArrayList<>();
+      ResultSetMetaData md = rs.getMetaData();
+      StringBuilder header = new StringBuilder();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        header
+            .append(md.getColumnLabel(i))
+            .append(' ')
+            .append(md.getColumnTypeName(i))
+            .append(' ')
+            .append(md.getColumnClassName(i))
+            .append(' ')
+            .append(md.isNullable(i))
+            .append("; ");
+      }
+      out.add(header.toString());
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          Object v = rs.getObject(i);
+          if (v instanceof java.sql.Array a) {
+            v = java.util.Arrays.toString((Object[]) a.getArray());
+          }
+          row.append(v == null ? "null" : v.getClass().getSimpleName() + ":" + v).append('|');
+          row.append(rs.getString(i)).append('|');
+        }
+        out.add(row.toString());
+      }
+      return out;
+    }
+  }
+
+  /** Random filters and projections over the notebooks, aimed at the interpreter's operators. */
+  static final class ExpressionGenerator {
+    private static final String[] STRING_COLUMNS = {
+      "name", "status", "description", "pool_id", "owner", "flavor", "feature", "image_type"
+    };
+    private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
+    private final Random random;
+    private final List<String> strings = new ArrayList<>();
+    private final List<Long> times = new ArrayList<>();
+
+    ExpressionGenerator(Random random, List<ObjectNode> data) {
+      this.random = random;
+      TreeSet<String> values = new TreeSet<>(List.of("", "a", "m", "N", "RUNNING", "running", "é"));
+      TreeSet<Long> t = new TreeSet<>();
+      for (ObjectNode nb : data) {
+        values.add(nb.path("name").asText());
+        values.add(nb.path("status").asText());
+        values.add(nb.path("owner").asText());
+        t.add(nb.path("lease").path("create_at").asLong());
+      }
+      strings.addAll(values);
+      times.addAll(t);
+    }
+
+    private <T> T pick(List<T> list) {
+      return list.get(random.nextInt(list.size()));
+    }
+
+    private String string() {
+      return "'" + pick(strings).replace("'", "''") + "'";
+    }
+
+    private String stringColumn() {
+      return STRING_COLUMNS[random.nextInt(STRING_COLUMNS.length)];
+    }
+
+    private String comparison() {
+      return COMPARISONS[random.nextInt(COMPARISONS.length)];
+    }
+
+    String atom() {
+      switch (random.nextInt(14)) {
+        case 0, 1, 2:
+          return stringColumn() + " " + comparison() + " " + string();
+        case 3:
+          return stringColumn() + " " + comparison() + " " + stringColumn();
+        case 4:
+          return "volume_capacity " + comparison() + " " + (random.nextInt(5) * 20 - 1);
+        case 5:
+          return (random.nextBoolean() ? "lease_duration " : "volume_capacity ")
+              + comparison()
+              + (random.nextBoolean() ? " lease_duration" : " " + random.nextInt(7_200_000));
+        case 6:
+          {
+            long t = pick(times) + random.nextInt(3) - 1;
+            String text =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.ofEpochMilli(t));
+            return (random.nextBoolean() ? "lease_create_at " : "lease_update_at ")
+                + comparison()
+                + " TIMESTAMP '"
+                + text
+                + "'";
+          }
+        case 7:
+          return stringColumn() + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
+        case 8:
+          {
+            String[] tests = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS NULL"};
+            String operand = random.nextBoolean() ? "lease_enable" : "(" + atom() + ")";
+            return operand + " " + tests[random.nextInt(tests.length)];
+          }
+        case 9:
+          {
+            String s = pick(strings);
+            String pattern =
+                s.isEmpty() ? "%" : s.substring(0, random.nextInt(s.length())) + "%" + "_%";
+            return stringColumn()
+                + (random.nextBoolean() ? " LIKE " : " NOT LIKE ")
+                + "'"
+                + pattern.replace("'", "''")
+                + "'";
+          }
+        case 10:
+          return stringColumn()
+              + (random.nextBoolean() ? " IN (" : " NOT IN (")
+              + string()
+              + ", "
+              + (random.nextInt(4) == 0 ? "NULL" : string())
+              + ", "
+              + string()
+              + ")";
+        case 11:
+          return stringColumn()
+              + (random.nextBoolean() ? " BETWEEN " : " NOT BETWEEN ")
+              + string()
+              + " AND "
+              + string();
+        case 12:
+          return "lease_enable = " + (random.nextBoolean() ? "TRUE" : "FALSE");
+        default:
+          return "volume_capacity IN (5, 40, 80)";
+      }
+    }
+
+    String predicate(int depth) {
+      int r = random.nextInt(10);
+      if (depth >= 3 || r < 4) {
+        return atom();
+      }
+      if (r < 6) {
+        return "(" + predicate(depth + 1) + " AND " + predicate(depth + 1) + ")";
+      }
+      if (r < 9) {
+        return "(" + predicate(depth + 1) + " OR " + predicate(depth + 1) + ")";
+      }
+      return "NOT (" + predicate(depth + 1) + ")";
+    }
+
+    String query() {
+      String columns =
+          switch (random.nextInt(4)) {
+            case 0 -> "id, name, description";
+            case 1 -> "id, " + predicate(2) + " AS flag";
+            case 2 -> "*";
+            default -> "id, lease_create_at, volume_capacity, 'x' AS tag";
+          };
+      String sql = "SELECT " + columns + " FROM notebooks WHERE " + predicate(0);
+      return random.nextInt(4) == 0 ? sql + " LIMIT " + (1 + random.nextInt(40)) : sql;
+    }
+  }
+}

@@ -177,7 +177,7 @@ final class OverheadSection {
         "a new literal over a known text",
         ms(literal - statement),
         "new literal − same text (a known text takes its plan from the plan cache; a new literal is"
-            + " planned again and reuses the class compiled for the first one)");
+            + " planned again, and its plan, a scan and a calc, is interpreted, not compiled)");
     derived.row(
         "fresh statement over the raw call",
         ms(r.atZero().statementOverRaw().median()),

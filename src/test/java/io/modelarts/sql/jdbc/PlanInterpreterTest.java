@@ -48,13 +48,21 @@ class PlanInterpreterTest {
           "SELECT COUNT(*) FROM notebooks WHERE feature = 'NOTEBOOK'",
           "SELECT * FROM endpoints",
           "SELECT 1",
-          "VALUES ('a', 1), ('b', 2)");
+          "VALUES ('a', 1), ('b', 2)",
+          // The README's demo, the probe's aggregate, a sorted listing.
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY status",
+          "SELECT status, COUNT(*) AS n FROM notebooks GROUP BY status ORDER BY n DESC",
+          "SELECT id FROM notebooks ORDER BY name",
+          "SELECT id, name FROM notebooks WHERE status = 'RUNNING' ORDER BY lease_create_at DESC"
+              + " LIMIT 10");
 
   /** Queries whose plans hold what the interpreter leaves to Calcite. */
   static final List<String> COMPILED =
       List.of(
-          "SELECT id FROM notebooks ORDER BY name",
-          "SELECT status, COUNT(*) FROM notebooks GROUP BY status",
+          "SELECT status, MAX(name) FROM notebooks GROUP BY status",
+          "SELECT COUNT(DISTINCT owner) FROM notebooks WHERE name > 'a'",
+          "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
+              + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
           "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
@@ -101,7 +109,33 @@ class PlanInterpreterTest {
           "SELECT * FROM action_progress WHERE status = 'RUNNING' OR step > 1",
           "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING'",
           "SELECT COUNT(*) AS n FROM notebooks WHERE feature IN ('NOTEBOOK', 'DEFAULT')",
-          "VALUES (1, 'x', TRUE), (2, 'yy', NULL)");
+          "VALUES (1, 'x', TRUE), (2, 'yy', NULL)",
+          // Sorts: nulls each way, several keys, keys of each type, ties kept in input order.
+          "SELECT id, description FROM notebooks ORDER BY description",
+          "SELECT id, description FROM notebooks ORDER BY description DESC",
+          "SELECT id, description FROM notebooks ORDER BY description NULLS FIRST",
+          "SELECT id, description FROM notebooks ORDER BY description DESC NULLS LAST",
+          "SELECT id, pool_id, status FROM notebooks ORDER BY pool_id DESC, status, id DESC",
+          "SELECT id, pool_id, status FROM notebooks ORDER BY status NULLS FIRST, pool_id"
+              + " NULLS LAST",
+          "SELECT id, volume_capacity FROM notebooks ORDER BY volume_capacity",
+          "SELECT id FROM notebooks ORDER BY lease_enable DESC, lease_duration, lease_update_at",
+          "SELECT status FROM notebooks ORDER BY status",
+          "SELECT * FROM notebooks ORDER BY owner DESC LIMIT 7 OFFSET 3",
+          // Aggregates: NULL keys, several keys, counts of nullable columns, HAVING, DISTINCT.
+          "SELECT pool_id, COUNT(*), COUNT(pool_id), COUNT(description) FROM notebooks"
+              + " GROUP BY pool_id",
+          "SELECT status, feature, COUNT(*) FROM notebooks GROUP BY status, feature",
+          "SELECT status, feature, lease_enable, COUNT(description) FROM notebooks"
+              + " GROUP BY status, feature, lease_enable",
+          "SELECT volume_capacity, COUNT(*) FROM notebooks GROUP BY volume_capacity",
+          "SELECT lease_create_at, COUNT(*) FROM notebooks GROUP BY lease_create_at",
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY status HAVING COUNT(*) > 10",
+          "SELECT DISTINCT owner FROM notebooks",
+          "SELECT DISTINCT status, feature FROM notebooks WHERE name LIKE '%a%'",
+          "SELECT COUNT(*) AS n, status FROM notebooks WHERE name > 'm' GROUP BY status"
+              + " ORDER BY n, status",
+          "SELECT status, COUNT(*) FROM notebooks WHERE 1 = 0 GROUP BY status");
 
   @BeforeAll
   static void start() {
@@ -135,13 +169,13 @@ class PlanInterpreterTest {
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
-    for (int i = 0; i < 150; i++) {
+    for (int i = 0; i < 100; i++) {
       GeneratedQuery q = generator.next();
       queries.add(q.sql());
     }
     ExpressionGenerator expressions =
         new ExpressionGenerator(new Random(44L), sim.simulator().dataset());
-    for (int i = 0; i < 250; i++) {
+    for (int i = 0; i < 200; i++) {
       queries.add(expressions.query());
     }
     int interpreted = 0;
@@ -385,6 +419,41 @@ class PlanInterpreterTest {
     }
 
     String query() {
+      switch (random.nextInt(5)) {
+        case 0:
+          {
+            String key = stringColumn();
+            String other = stringColumn();
+            return "SELECT "
+                + key
+                + ", "
+                + other
+                + ", COUNT(*), COUNT("
+                + other
+                + ") FROM notebooks WHERE "
+                + predicate(1)
+                + " GROUP BY "
+                + key
+                + ", "
+                + other;
+          }
+        case 1:
+          {
+            String[] directions = {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"};
+            return "SELECT id, name, description, pool_id FROM notebooks WHERE "
+                + predicate(1)
+                + " ORDER BY "
+                + stringColumn()
+                + directions[random.nextInt(4)]
+                + ", "
+                + stringColumn()
+                + directions[random.nextInt(4)]
+                + ", id"
+                + (random.nextBoolean() ? " LIMIT " + (1 + random.nextInt(30)) : "");
+          }
+        default:
+          break;
+      }
       String columns =
           switch (random.nextInt(4)) {
             case 0 -> "id, name, description";

@@ -2,35 +2,50 @@ package io.modelarts.sql.calcite.interpreter;
 
 import io.modelarts.sql.calcite.RowSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Functions;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.runtime.FlatLists;
+import org.apache.calcite.runtime.Utilities;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
- * {@link RowExpressions} takes), limit and values. Any other plan is left to Calcite.
+ * {@link RowExpressions} takes), limit, values, sort, and aggregate of plain counts grouped by one
+ * to three columns. Any other plan is left to Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
  * that is the costliest step after planning — Janino's classes loaded (from signed jars on a Maven
  * class path), the code generator's operator table initialised, the compilers' output compiled
  * again by the JIT — although the plans of most first queries are a scan, a filter that re-checks
- * what the API filtered, a projection and a limit. Walking such a plan gives the same rows in the
- * same order, nodes doing exactly what their generated code does.
+ * what the API filtered, a projection and a limit, or a count by status, or a sort. Walking such a
+ * plan gives the same rows in the same order, nodes doing exactly what their generated code does.
  */
 public final class PlanInterpreter {
   private PlanInterpreter() {}
@@ -80,6 +95,12 @@ public final class PlanInterpreter {
     if (rel.getClass() == EnumerableValues.class) {
       return values((EnumerableValues) rel);
     }
+    if (rel.getClass() == EnumerableSort.class) {
+      return sort((EnumerableSort) rel);
+    }
+    if (rel.getClass() == EnumerableAggregate.class) {
+      return aggregate((EnumerableAggregate) rel);
+    }
     throw new NotInterpretable(rel.getRelTypeName());
   }
 
@@ -126,6 +147,155 @@ public final class PlanInterpreter {
       return root -> value;
     }
     throw new NotInterpretable("limit of " + node);
+  }
+
+  /**
+   * Sorts with linq4j's {@code orderBy}, as {@code EnumerableSort}'s code does, with the comparator
+   * its code builds: for one key linq4j's null-aware comparator of the key; for several, each key
+   * in turn compared by Calcite's {@link Utilities} methods, negated when descending.
+   */
+  private static Rows sort(EnumerableSort sort) throws NotInterpretable {
+    if (sort.offset != null || sort.fetch != null) {
+      throw new NotInterpretable("sort with a limit");
+    }
+    List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
+    List<RelDataTypeField> fields = sort.getInput().getRowType().getFieldList();
+    for (RelFieldCollation key : keys) {
+      RelDataType type = fields.get(key.getFieldIndex()).getType();
+      if (type.getCollation() != null && type.getCollation().getCollator() != null) {
+        throw new NotInterpretable("sort by a collation with a comparator");
+      }
+      if (!SORTABLE.contains(type.getSqlTypeName())) {
+        throw new NotInterpretable("sort by " + type);
+      }
+    }
+    Rows input = rows(sort.getInput());
+    if (keys.size() == 1) {
+      RelFieldCollation key = keys.get(0);
+      int index = key.getFieldIndex();
+      Comparator<Object> order =
+          nullsComparator(
+              key.nullDirection == RelFieldCollation.NullDirection.FIRST,
+              key.getDirection() == RelFieldCollation.Direction.DESCENDING);
+      return root -> input.bind(root).orderBy(row -> row[index], order);
+    }
+    int[] indexes = new int[keys.size()];
+    boolean[] descending = new boolean[keys.size()];
+    boolean[] nullsLow = new boolean[keys.size()];
+    for (int k = 0; k < indexes.length; k++) {
+      RelFieldCollation key = keys.get(k);
+      indexes[k] = key.getFieldIndex();
+      descending[k] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
+      // The generated code's choice: compareNullsFirst when nulls-first differs from descending.
+      nullsLow[k] = (key.nullDirection == RelFieldCollation.NullDirection.FIRST) != descending[k];
+    }
+    Comparator<Object[]> order =
+        (a, b) -> {
+          for (int k = 0; k < indexes.length; k++) {
+            Comparable<?> x = comparable(a[indexes[k]]);
+            Comparable<?> y = comparable(b[indexes[k]]);
+            int c =
+                nullsLow[k] ? Utilities.compareNullsFirst(x, y) : Utilities.compareNullsLast(x, y);
+            if (c != 0) {
+              return descending[k] ? -c : c;
+            }
+          }
+          return 0;
+        };
+    return root -> input.bind(root).orderBy(row -> row, order);
+  }
+
+  /** linq4j's comparator of one sort key, the one {@code EnumerableSort}'s code passes. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Comparator<Object> nullsComparator(boolean nullsFirst, boolean descending) {
+    Comparator comparator = Functions.nullsComparator(nullsFirst, descending);
+    return comparator;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Comparable comparable(Object value) {
+    return (Comparable) value;
+  }
+
+  /** Types whose values the sort compares as their generated code does (by compareTo). */
+  private static final Set<SqlTypeName> SORTABLE =
+      Set.of(
+          SqlTypeName.CHAR,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.BOOLEAN,
+          SqlTypeName.DATE,
+          SqlTypeName.TIMESTAMP);
+
+  /**
+   * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code
+   * EnumerableAggregate}'s code does for plain counts: one key is the value itself, two or three
+   * keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)} counts the
+   * rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}.
+   */
+  private static Rows aggregate(EnumerableAggregate aggregate) throws NotInterpretable {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || aggregate.getGroupCount() == 0) {
+      throw new NotInterpretable("aggregate without a simple GROUP BY");
+    }
+    List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
+    int[] keys = aggregate.getGroupSet().toArray();
+    for (int key : keys) {
+      if (!SORTABLE.contains(fields.get(key).getType().getSqlTypeName())) {
+        throw new NotInterpretable("group by " + fields.get(key).getType());
+      }
+    }
+    List<AggregateCall> calls = aggregate.getAggCallList();
+    int[] counted = new int[calls.size()]; // the column whose NULLs are not counted, or -1
+    for (int i = 0; i < counted.length; i++) {
+      AggregateCall call = calls.get(i);
+      if (call.getAggregation().getKind() != SqlKind.COUNT
+          || call.isDistinct()
+          || call.isApproximate()
+          || call.hasFilter()
+          || !call.getCollation().getFieldCollations().isEmpty()
+          || call.getArgList().size() > 1) {
+        throw new NotInterpretable("aggregate call " + call);
+      }
+      counted[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    }
+    Function1<Object[], Object> keyOf =
+        switch (keys.length) {
+          case 1 -> row -> row[keys[0]];
+          case 2 -> row -> FlatLists.of(row[keys[0]], row[keys[1]]);
+          case 3 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]]);
+          default -> throw new NotInterpretable("group by " + keys.length + " columns");
+        };
+    Rows input = rows(aggregate.getInput());
+    return root ->
+        input
+            .bind(root)
+            .groupBy(
+                keyOf,
+                () -> new long[counted.length],
+                (long[] counts, Object[] row) -> {
+                  for (int i = 0; i < counted.length; i++) {
+                    if (counted[i] < 0 || row[counted[i]] != null) {
+                      counts[i]++;
+                    }
+                  }
+                  return counts;
+                },
+                (Object key, long[] counts) -> {
+                  Object[] out = new Object[keys.length + counts.length];
+                  if (keys.length == 1) {
+                    out[0] = key;
+                  } else {
+                    List<?> values = (List<?>) key;
+                    for (int k = 0; k < keys.length; k++) {
+                      out[k] = values.get(k);
+                    }
+                  }
+                  for (int i = 0; i < counts.length; i++) {
+                    out[keys.length + i] = counts[i];
+                  }
+                  return out;
+                });
   }
 
   private static Rows values(EnumerableValues values) throws NotInterpretable {

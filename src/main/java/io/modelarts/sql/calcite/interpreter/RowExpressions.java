@@ -2,6 +2,7 @@ package io.modelarts.sql.calcite.interpreter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -137,38 +138,25 @@ final class RowExpressions {
           };
         }
       case IS_NULL:
-        {
-          RowExpression operand = supportedOperand(call);
-          return (row, root) -> operand.evaluate(row, root) == null;
-        }
+        return test(supportedOperand(call), value -> value == null);
       case IS_NOT_NULL:
-        {
-          RowExpression operand = supportedOperand(call);
-          return (row, root) -> operand.evaluate(row, root) != null;
-        }
+        return test(supportedOperand(call), value -> value != null);
       case IS_TRUE:
-        {
-          RowExpression operand = compile(call.getOperands().get(0));
-          return (row, root) -> Boolean.TRUE.equals(operand.evaluate(row, root));
-        }
+        return test(compile(call.getOperands().get(0)), Boolean.TRUE::equals);
       case IS_NOT_TRUE:
-        {
-          RowExpression operand = compile(call.getOperands().get(0));
-          return (row, root) -> !Boolean.TRUE.equals(operand.evaluate(row, root));
-        }
+        return test(compile(call.getOperands().get(0)), value -> !Boolean.TRUE.equals(value));
       case IS_FALSE:
-        {
-          RowExpression operand = compile(call.getOperands().get(0));
-          return (row, root) -> Boolean.FALSE.equals(operand.evaluate(row, root));
-        }
+        return test(compile(call.getOperands().get(0)), Boolean.FALSE::equals);
       case IS_NOT_FALSE:
-        {
-          RowExpression operand = compile(call.getOperands().get(0));
-          return (row, root) -> !Boolean.FALSE.equals(operand.evaluate(row, root));
-        }
+        return test(compile(call.getOperands().get(0)), value -> !Boolean.FALSE.equals(value));
       default:
         throw new NotInterpretable("operator " + call.getOperator().getName());
     }
+  }
+
+  /** An {@code IS …} test: TRUE or FALSE, never NULL, whatever the operand's value. */
+  private static RowExpression test(RowExpression operand, Predicate<Object> holds) {
+    return (row, root) -> holds.test(operand.evaluate(row, root));
   }
 
   /** The single operand of a test on it, if its type is one this class reads. */

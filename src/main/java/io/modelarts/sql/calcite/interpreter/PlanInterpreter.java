@@ -48,6 +48,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * plan gives the same rows in the same order, nodes doing exactly what their generated code does.
  */
 public final class PlanInterpreter {
+  /** Types whose values sorts and groups compare and hash as their generated code does. */
+  private static final Set<SqlTypeName> SORTABLE =
+      Set.of(
+          SqlTypeName.CHAR,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.BOOLEAN,
+          SqlTypeName.DATE,
+          SqlTypeName.TIMESTAMP);
+
   private PlanInterpreter() {}
 
   /** The rows of a plan node for one execution, as arrays in Calcite's run-time representation. */
@@ -216,17 +227,6 @@ public final class PlanInterpreter {
   private static Comparable comparable(Object value) {
     return (Comparable) value;
   }
-
-  /** Types whose values the sort compares as their generated code does (by compareTo). */
-  private static final Set<SqlTypeName> SORTABLE =
-      Set.of(
-          SqlTypeName.CHAR,
-          SqlTypeName.VARCHAR,
-          SqlTypeName.INTEGER,
-          SqlTypeName.BIGINT,
-          SqlTypeName.BOOLEAN,
-          SqlTypeName.DATE,
-          SqlTypeName.TIMESTAMP);
 
   /**
    * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -88,8 +89,12 @@ public final class ModelArtsCountScan extends AbstractRelNode implements Enumera
   }
 
   @Override
-  public Enumerable<Object[]> rows(DataContext root) {
-    return count(root, table, spec, groupByFeature, countColumns);
+  public Function<DataContext, Enumerable<Object[]>> rows() {
+    ModelArtsTable counted = table;
+    ScanSpec scanSpec = spec;
+    boolean byFeature = groupByFeature;
+    int columns = countColumns;
+    return root -> count(root, counted, scanSpec, byFeature, columns);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.modelarts.sql.calcite;
 
 import java.util.List;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -121,8 +122,10 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
   }
 
   @Override
-  public Enumerable<Object[]> rows(DataContext root) {
-    return ScanExecution.enumerable(root, modelArtsTable, spec);
+  public Function<DataContext, Enumerable<Object[]>> rows() {
+    ModelArtsTable table = modelArtsTable;
+    ScanSpec scanSpec = spec;
+    return root -> ScanExecution.enumerable(root, table, scanSpec);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite;
 
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
@@ -8,6 +9,10 @@ import org.apache.calcite.linq4j.Enumerable;
  * without Calcite generating code for it: the rows are those its generated code returns.
  */
 public interface RowSource {
-  /** The node's rows, each an array in Calcite's run-time representation, for one execution. */
-  Enumerable<Object[]> rows(DataContext root);
+  /**
+   * For each execution, the node's rows, each an array in Calcite's run-time representation. The
+   * function holds what the node's generated code gets (its table and spec), never the node: a
+   * cached plan must not keep the planner that made it.
+   */
+  Function<DataContext, Enumerable<Object[]>> rows();
 }

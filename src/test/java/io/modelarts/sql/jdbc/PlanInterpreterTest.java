@@ -1,6 +1,7 @@
 package io.modelarts.sql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.modelarts.sql.calcite.interpreter.PlanInterpreter;
 import io.modelarts.sql.testing.QueryGenerator;
 import io.modelarts.sql.testing.QueryGenerator.GeneratedQuery;
 import io.modelarts.sql.testing.SimulatorFixture;
+import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +223,33 @@ class PlanInterpreterTest {
           0,
           compilations(() -> preparedRows(c, window, windowValues[0])),
           "parameters of strings and limits are interpreted");
+    }
+  }
+
+  @Test
+  void aCachedInterpretedPlanDoesNotKeepItsPlanner() throws Exception {
+    // The plan cache keeps each text's plan for the connection's life: what the interpreted plan
+    // holds must be what runs it, not the planner and its memo of every alternative.
+    List<WeakReference<RelOptPlanner>> planners = new ArrayList<>();
+    try (Connection c = sim.connect();
+        Hook.Closeable hook =
+            Hook.PLANNER.addThread(
+                (Consumer<RelOptPlanner>) planner -> planners.add(new WeakReference<>(planner)))) {
+      for (String sql : INTERPRETED) {
+        SimulatorFixture.rows(c, sql);
+      }
+      int planned = planners.size();
+      assertTrue(planned >= INTERPRETED.size() - 2, planned + " planners"); // VALUES may take none
+      for (int i = 0; i < 20 && planners.stream().anyMatch(p -> p.get() != null); i++) {
+        System.gc();
+        Thread.sleep(20);
+      }
+      for (int i = 0; i < planners.size(); i++) {
+        assertNull(planners.get(i).get(), "a cached plan keeps its planner");
+      }
+      // The plans are still cached: the connection is open and runs them again without planning.
+      SimulatorFixture.rows(c, INTERPRETED.get(0));
+      assertEquals(planned, planners.size());
     }
   }
 

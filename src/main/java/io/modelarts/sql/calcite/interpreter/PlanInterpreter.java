@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
@@ -94,7 +95,8 @@ public final class PlanInterpreter {
 
   private static Rows rows(RelNode rel) throws NotInterpretable {
     if (rel instanceof RowSource source) {
-      return source::rows;
+      Function<DataContext, Enumerable<Object[]>> rows = source.rows();
+      return rows::apply;
     }
     // Exact classes: a subclass may generate other code.
     if (rel.getClass() == EnumerableCalc.class) {

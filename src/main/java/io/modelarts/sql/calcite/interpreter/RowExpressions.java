@@ -287,6 +287,7 @@ final class RowExpressions {
       }
     }
     List<RowExpression> operands = operands(call);
+    SqlFunctions.LikeFunction like = this.like; // the lambdas hold the function, not this class
     RowExpression value = operands.get(0);
     RowExpression pattern = operands.get(1);
     if (operands.size() == 2) {

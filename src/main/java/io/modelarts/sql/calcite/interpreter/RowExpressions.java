@@ -126,9 +126,9 @@ final class RowExpressions {
       case LIKE:
         return like(call);
       case AND:
-        return and(operands(call));
+        return connective(operands(call), false);
       case OR:
-        return or(operands(call));
+        return connective(operands(call), true);
       case NOT:
         {
           RowExpression operand = compile(call.getOperands().get(0));
@@ -174,39 +174,24 @@ final class RowExpressions {
     return operands;
   }
 
-  /** FALSE if any operand is FALSE, else NULL if any is NULL, else TRUE. */
-  private static RowExpression and(List<RowExpression> operands) {
+  /**
+   * {@code AND} (decisive value FALSE) or {@code OR} (TRUE), by SQL's three-valued logic: the
+   * decisive value if any operand has it, else NULL if any operand is NULL, else the other value.
+   */
+  private static RowExpression connective(List<RowExpression> operands, boolean decisive) {
     RowExpression[] all = operands.toArray(new RowExpression[0]);
     return (row, root) -> {
       boolean unknown = false;
-      boolean falseSeen = false;
+      boolean decided = false;
       for (RowExpression operand : all) {
         Object value = operand.evaluate(row, root);
         if (value == null) {
           unknown = true;
-        } else if (!(Boolean) value) {
-          falseSeen = true;
+        } else if ((Boolean) value == decisive) {
+          decided = true;
         }
       }
-      return falseSeen ? Boolean.FALSE : unknown ? null : Boolean.TRUE;
-    };
-  }
-
-  /** TRUE if any operand is TRUE, else NULL if any is NULL, else FALSE. */
-  private static RowExpression or(List<RowExpression> operands) {
-    RowExpression[] all = operands.toArray(new RowExpression[0]);
-    return (row, root) -> {
-      boolean unknown = false;
-      boolean trueSeen = false;
-      for (RowExpression operand : all) {
-        Object value = operand.evaluate(row, root);
-        if (value == null) {
-          unknown = true;
-        } else if ((Boolean) value) {
-          trueSeen = true;
-        }
-      }
-      return trueSeen ? Boolean.TRUE : unknown ? null : Boolean.FALSE;
+      return decided ? Boolean.valueOf(decisive) : unknown ? null : Boolean.valueOf(!decisive);
     };
   }
 

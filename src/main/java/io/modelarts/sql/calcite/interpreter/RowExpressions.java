@@ -48,8 +48,11 @@ final class RowExpressions {
 
   private final RexBuilder rexBuilder;
 
-  /** One per plan, as the generated class holds one: it caches the patterns it compiles. */
-  private final SqlFunctions.LikeFunction like = new SqlFunctions.LikeFunction();
+  /**
+   * One per calc, as the generated class holds one: it caches the patterns it compiles. Made at the
+   * first {@code LIKE}, since most calcs have none and a Guava cache is not free to build.
+   */
+  private SqlFunctions.@Nullable LikeFunction like;
 
   RowExpressions(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
@@ -272,6 +275,9 @@ final class RowExpressions {
       }
     }
     List<RowExpression> operands = operands(call);
+    if (this.like == null) {
+      this.like = new SqlFunctions.LikeFunction();
+    }
     SqlFunctions.LikeFunction like = this.like; // the lambdas hold the function, not this class
     RowExpression value = operands.get(0);
     RowExpression pattern = operands.get(1);

@@ -62,12 +62,6 @@ public final class PlanInterpreter {
 
   private PlanInterpreter() {}
 
-  /** The rows of a plan node for one execution, as arrays in Calcite's run-time representation. */
-  @FunctionalInterface
-  private interface Rows {
-    Enumerable<Object[]> bind(DataContext root);
-  }
-
   /** An {@code int} a limit reads when it runs: a literal, or a statement parameter. */
   @FunctionalInterface
   private interface IntValue {
@@ -84,19 +78,23 @@ public final class PlanInterpreter {
       return null;
     }
     try {
-      Rows rows = rows(root.rel);
+      Function<DataContext, Enumerable<Object[]>> rows = rows(root.rel);
       int[] fields =
           root.isRefTrivial() ? null : root.fields.leftList().stream().mapToInt(i -> i).toArray();
-      return new InterpretedPlan(rows::bind, fields, root.validatedRowType.getFieldCount());
+      return new InterpretedPlan(rows, fields, root.validatedRowType.getFieldCount());
     } catch (NotInterpretable e) {
       return null;
     }
   }
 
-  private static Rows rows(RelNode rel) throws NotInterpretable {
+  /**
+   * For each execution, the rows of {@code rel} as arrays in Calcite's run-time representation,
+   * from a function that holds no plan node (see {@link RowSource#rows}).
+   */
+  private static Function<DataContext, Enumerable<Object[]>> rows(RelNode rel)
+      throws NotInterpretable {
     if (rel instanceof RowSource source) {
-      Function<DataContext, Enumerable<Object[]>> rows = source.rows();
-      return rows::apply;
+      return source.rows();
     }
     // Exact classes: a subclass may generate other code.
     if (rel.getClass() == EnumerableCalc.class) {
@@ -117,7 +115,8 @@ public final class PlanInterpreter {
     throw new NotInterpretable(rel.getRelTypeName());
   }
 
-  private static Rows calc(EnumerableCalc calc) throws NotInterpretable {
+  private static Function<DataContext, Enumerable<Object[]>> calc(EnumerableCalc calc)
+      throws NotInterpretable {
     RexProgram program = calc.getProgram();
     RowExpressions expressions = new RowExpressions(calc.getCluster().getRexBuilder());
     RexLocalRef conditionRef = program.getCondition();
@@ -128,17 +127,18 @@ public final class PlanInterpreter {
     for (int i = 0; i < projects.length; i++) {
       projects[i] = expressions.compile(program.expandLocalRef(projectList.get(i)));
     }
-    Rows input = rows(calc.getInput());
-    return root -> new CalcEnumerable(input.bind(root), condition, projects, root);
+    Function<DataContext, Enumerable<Object[]>> input = rows(calc.getInput());
+    return root -> new CalcEnumerable(input.apply(root), condition, projects, root);
   }
 
   /** Skips, then takes, with linq4j's own methods, as {@code EnumerableLimit}'s code does. */
-  private static Rows limit(EnumerableLimit limit) throws NotInterpretable {
-    Rows input = rows(limit.getInput());
+  private static Function<DataContext, Enumerable<Object[]>> limit(EnumerableLimit limit)
+      throws NotInterpretable {
+    Function<DataContext, Enumerable<Object[]>> input = rows(limit.getInput());
     IntValue offset = limit.offset == null ? null : intValue(limit.offset);
     IntValue fetch = limit.fetch == null ? null : intValue(limit.fetch);
     return root -> {
-      Enumerable<Object[]> rows = input.bind(root);
+      Enumerable<Object[]> rows = input.apply(root);
       if (offset != null) {
         rows = rows.skip(offset.get(root));
       }
@@ -167,7 +167,8 @@ public final class PlanInterpreter {
    * its code builds: for one key linq4j's null-aware comparator of the key; for several, each key
    * in turn compared by Calcite's {@link Utilities} methods, negated when descending.
    */
-  private static Rows sort(EnumerableSort sort) throws NotInterpretable {
+  private static Function<DataContext, Enumerable<Object[]>> sort(EnumerableSort sort)
+      throws NotInterpretable {
     if (sort.offset != null || sort.fetch != null) {
       throw new NotInterpretable("sort with a limit");
     }
@@ -182,7 +183,7 @@ public final class PlanInterpreter {
         throw new NotInterpretable("sort by " + type);
       }
     }
-    Rows input = rows(sort.getInput());
+    Function<DataContext, Enumerable<Object[]>> input = rows(sort.getInput());
     if (keys.size() == 1) {
       RelFieldCollation key = keys.get(0);
       int index = key.getFieldIndex();
@@ -190,7 +191,7 @@ public final class PlanInterpreter {
           nullsComparator(
               key.nullDirection == RelFieldCollation.NullDirection.FIRST,
               key.getDirection() == RelFieldCollation.Direction.DESCENDING);
-      return root -> input.bind(root).orderBy(row -> row[index], order);
+      return root -> input.apply(root).orderBy(row -> row[index], order);
     }
     int[] indexes = new int[keys.size()];
     boolean[] descending = new boolean[keys.size()];
@@ -215,7 +216,7 @@ public final class PlanInterpreter {
           }
           return 0;
         };
-    return root -> input.bind(root).orderBy(row -> row, order);
+    return root -> input.apply(root).orderBy(row -> row, order);
   }
 
   /** linq4j's comparator of one sort key, the one {@code EnumerableSort}'s code passes. */
@@ -236,7 +237,8 @@ public final class PlanInterpreter {
    * keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)} counts the
    * rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}.
    */
-  private static Rows aggregate(EnumerableAggregate aggregate) throws NotInterpretable {
+  private static Function<DataContext, Enumerable<Object[]>> aggregate(
+      EnumerableAggregate aggregate) throws NotInterpretable {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || aggregate.getGroupCount() == 0) {
       throw new NotInterpretable("aggregate without a simple GROUP BY");
     }
@@ -268,10 +270,10 @@ public final class PlanInterpreter {
           case 3 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]]);
           default -> throw new NotInterpretable("group by " + keys.length + " columns");
         };
-    Rows input = rows(aggregate.getInput());
+    Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
     return root ->
         input
-            .bind(root)
+            .apply(root)
             .groupBy(
                 keyOf,
                 () -> new long[counted.length],
@@ -300,7 +302,8 @@ public final class PlanInterpreter {
                 });
   }
 
-  private static Rows values(EnumerableValues values) throws NotInterpretable {
+  private static Function<DataContext, Enumerable<Object[]>> values(EnumerableValues values)
+      throws NotInterpretable {
     List<Object[]> tuples = new ArrayList<>();
     for (List<RexLiteral> tuple : values.tuples) {
       Object[] row = new Object[tuple.size()];

@@ -158,8 +158,8 @@ class PlanInterpreterTest {
       }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-        // The test's switch really compiles: otherwise the comparisons below compare nothing.
       }
+      // The test's switch really compiles: otherwise the comparisons below compare nothing.
       assertEquals(
           1, compilations(() -> compiled(c, INTERPRETED.get(0))), "the switch must compile");
     }

@@ -96,7 +96,7 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     CalciteConnection connection = (CalciteConnection) calcite;
     connection.getRootSchema().add(ModelArtsSchema.NAME, new ModelArtsSchema(session));
     connection.setSchema(ModelArtsSchema.NAME);
-    return JdbcProxies.connection(connection, session);
+    return new ModelArtsConnection(connection, session);
   }
 
   /** Calcite's settings: lower-case names matched case-insensitively, double-quoted identifiers. */

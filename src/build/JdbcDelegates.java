@@ -81,9 +81,10 @@ public final class JdbcDelegates {
         .append("package ")
         .append(PACKAGE)
         .append(";\n\n")
-        .append("/** Hands every {@link ")
+        .append(d.superclass() == null ? "/** Hands every {@link " : "/** Hands each call {@link ")
         .append(api)
-        .append("} call to {@link #target()}, translating failures (see JdbcDelegates). */\n")
+        .append(d.superclass() == null ? "} call" : "} adds")
+        .append(" to {@link #target()}, translating failures (see JdbcDelegates). */\n")
         .append("abstract class ")
         .append(d.name());
     if (d.superclass() != null) {

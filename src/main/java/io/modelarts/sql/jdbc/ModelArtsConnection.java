@@ -298,7 +298,7 @@ final class ModelArtsConnection extends DelegatingConnection {
     return prepared(sql, () -> super.prepareStatement(sql, type, concurrency, holdability));
   }
 
-  // Calcite supports no stored procedures: these fail, as on a closed connection first.
+  // Calcite has no stored procedures, so these fail: on a closed connection with 08003 first.
 
   @Override
   public CallableStatement prepareCall(String sql) throws SQLException {

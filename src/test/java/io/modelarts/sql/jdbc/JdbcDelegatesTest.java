@@ -3,6 +3,7 @@ package io.modelarts.sql.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -242,7 +243,7 @@ class JdbcDelegatesTest {
     assertSame(rs, rs.unwrap(ResultSet.class));
     assertTrue(rs.isWrapperFor(ResultSet.class));
     assertTrue(calls.isEmpty());
-    assertEquals(null, rs.unwrap(Runnable.class)); // asked the wrapped object, which said null
+    assertNull(rs.unwrap(Runnable.class)); // asked the wrapped object, which said null
     assertTrue(rs.isWrapperFor(Runnable.class)); // the wrapped object's answer: true
     assertEquals(
         List.of("unwrap", "isWrapperFor"), calls.stream().map(c -> c.method().getName()).toList());

@@ -55,7 +55,7 @@ public final class JdbcDelegates {
               PreparedStatement.class,
               "ModelArtsStatement",
               Statement.class,
-              "java.sql.PreparedStatement target, ModelArtsConnection connection, String sql"),
+              "java.sql.PreparedStatement target, ModelArtsConnection connection"),
           new Delegate("DelegatingResultSet", ResultSet.class, null, null, null),
           new Delegate("DelegatingDatabaseMetaData", DatabaseMetaData.class, null, null, null));
 
@@ -113,6 +113,10 @@ public final class JdbcDelegates {
           .append(arguments)
           .append(");\n  }\n");
     }
+    // The interface's name and an identity, as a proxy's handler gave: no state, no credential.
+    out.append("\n  @Override\n  public String toString() {\n    return \"")
+        .append(d.api().getSimpleName())
+        .append("@\" + Integer.toHexString(System.identityHashCode(this));\n  }\n");
     for (Method m : methods(d)) {
       method(out, m, target);
     }

@@ -52,9 +52,16 @@ final class ModelArtsConnection extends DelegatingConnection {
     return session;
   }
 
-  /** The plans of the texts this connection prepared or ran. */
-  PlanCache plans() {
-    return plans;
+  /**
+   * Runs {@code prepare} with the connection's plan cache at hand and {@code maxRows} (0 for none)
+   * planned as a LIMIT into any query it plans; failures come back translated.
+   */
+  <T> T planned(long maxRows, MaxRowsLimit.Preparing<T> prepare) throws SQLException {
+    try {
+      return plans.during(maxRows, () -> MaxRowsLimit.during(maxRows, prepare));
+    } catch (Throwable e) {
+      throw SqlErrors.translate(e);
+    }
   }
 
   private void checkOpen() throws SQLException {
@@ -250,20 +257,19 @@ final class ModelArtsConnection extends DelegatingConnection {
   @Override
   public Statement createStatement() throws SQLException {
     checkOpen();
-    return new ModelArtsStatement(super.createStatement(), this, null);
+    return new ModelArtsStatement(super.createStatement(), this);
   }
 
   @Override
   public Statement createStatement(int type, int concurrency) throws SQLException {
     checkOpen();
-    return new ModelArtsStatement(super.createStatement(type, concurrency), this, null);
+    return new ModelArtsStatement(super.createStatement(type, concurrency), this);
   }
 
   @Override
   public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
     checkOpen();
-    return new ModelArtsStatement(
-        super.createStatement(type, concurrency, holdability), this, null);
+    return new ModelArtsStatement(super.createStatement(type, concurrency, holdability), this);
   }
 
   @Override
@@ -323,22 +329,13 @@ final class ModelArtsConnection extends DelegatingConnection {
   private PreparedStatement prepared(String sql, MaxRowsLimit.Preparing<PreparedStatement> prepare)
       throws SQLException {
     checkOpen();
-    try {
-      return new ModelArtsPreparedStatement(plans.during(0, prepare), this, sql);
-    } catch (Throwable e) {
-      throw SqlErrors.translate(e);
-    }
+    return new ModelArtsPreparedStatement(planned(0, prepare), this, sql);
   }
 
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     checkOpen();
     return new ModelArtsDatabaseMetaData(super.getMetaData(), this);
-  }
-
-  @Override
-  public String toString() {
-    return "Connection@" + Integer.toHexString(System.identityHashCode(this));
   }
 
   /** The session's warnings drained into a JDBC chain; null when there are none. */

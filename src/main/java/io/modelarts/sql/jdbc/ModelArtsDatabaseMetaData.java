@@ -145,11 +145,6 @@ final class ModelArtsDatabaseMetaData extends DelegatingDatabaseMetaData {
     return MetadataResults.typeInfo(super.getTypeInfo());
   }
 
-  @Override
-  public String toString() {
-    return "DatabaseMetaData@" + Integer.toHexString(System.identityHashCode(this));
-  }
-
   private Set<String> tableNames() throws SQLException {
     return connection
         .unwrap(CalciteConnection.class)

@@ -11,11 +11,14 @@ import java.sql.SQLException;
  * keeps its plan, and the result set stops at maxRows (the same rows, some pages more read ahead).
  */
 final class ModelArtsPreparedStatement extends DelegatingPreparedStatement {
+  private final String sql;
+
   /** The maxRows the current Calcite statement was planned with. */
   private long plannedMaxRows;
 
   ModelArtsPreparedStatement(PreparedStatement target, ModelArtsConnection connection, String sql) {
-    super(target, connection, sql);
+    super(target, connection);
+    this.sql = sql;
   }
 
   @Override
@@ -42,11 +45,6 @@ final class ModelArtsPreparedStatement extends DelegatingPreparedStatement {
     return super.executeLargeUpdate();
   }
 
-  @Override
-  public String toString() {
-    return "PreparedStatement@" + Integer.toHexString(System.identityHashCode(this));
-  }
-
   private void beforeRun() throws SQLException {
     resetCancelFlag();
     long limit = maxRows;
@@ -61,11 +59,11 @@ final class ModelArtsPreparedStatement extends DelegatingPreparedStatement {
     PreparedStatement old = (PreparedStatement) target();
     Connection calcite = old.getConnection();
     PreparedStatement planned =
-        planned(
+        connection.planned(
             limit,
             () ->
                 calcite.prepareStatement(
-                    preparedSql,
+                    sql,
                     old.getResultSetType(),
                     old.getResultSetConcurrency(),
                     old.getResultSetHoldability()));

@@ -60,9 +60,4 @@ final class ModelArtsResultSet extends DelegatingResultSet {
   public <T> T getObject(String label, Class<T> type) throws SQLException {
     return (T) TypedValues.get(calcite, calcite.findColumn(label), type);
   }
-
-  @Override
-  public String toString() {
-    return "ResultSet@" + Integer.toHexString(System.identityHashCode(this));
-  }
 }

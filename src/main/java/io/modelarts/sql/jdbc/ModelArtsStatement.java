@@ -17,20 +17,16 @@ import org.apache.calcite.avatica.NoSuchStatementException;
  * ModelArtsPreparedStatement} adds what a prepared statement needs.
  */
 class ModelArtsStatement extends DelegatingStatement {
-  private final ModelArtsConnection connection;
+  final ModelArtsConnection connection;
 
   /** The Calcite statement; a prepared one's is replaced when maxRows changes its plan. */
   private volatile Statement target;
 
-  /** A prepared statement's text; null for a plain statement. */
-  final String preparedSql;
-
   volatile long maxRows;
 
-  ModelArtsStatement(Statement target, ModelArtsConnection connection, String preparedSql) {
+  ModelArtsStatement(Statement target, ModelArtsConnection connection) {
     this.target = target;
     this.connection = connection;
-    this.preparedSql = preparedSql;
   }
 
   @Override
@@ -40,10 +36,6 @@ class ModelArtsStatement extends DelegatingStatement {
 
   final void replaceTarget(Statement planned) {
     target = planned;
-  }
-
-  final PlanCache plans() {
-    return connection.plans();
   }
 
   @Override
@@ -155,24 +147,10 @@ class ModelArtsStatement extends DelegatingStatement {
     return wrap(super.getGeneratedKeys());
   }
 
-  @Override
-  public String toString() {
-    return "Statement@" + Integer.toHexString(System.identityHashCode(this));
-  }
-
   /** Runs a text now: the cancel flag reset, maxRows planned as a LIMIT, the plan cache at hand. */
   private <T> T runText(MaxRowsLimit.Preparing<T> run) throws SQLException {
     resetCancelFlag();
-    return planned(maxRows, run);
-  }
-
-  /** Runs {@code prepare} with maxRows planned as a LIMIT and the connection's plans at hand. */
-  final <T> T planned(long limit, MaxRowsLimit.Preparing<T> prepare) throws SQLException {
-    try {
-      return plans().during(limit, () -> MaxRowsLimit.during(limit, prepare));
-    } catch (Throwable e) {
-      throw SqlErrors.translate(e);
-    }
+    return connection.planned(maxRows, run);
   }
 
   /** Calcite's result set as the driver's, which applies maxRows (null stays null). */

@@ -156,9 +156,7 @@ class JdbcDelegatesTest {
   void preparedStatementMethodsReachTheWrappedStatement() throws Exception {
     // Only the methods PreparedStatement adds: Statement's come from ModelArtsStatement.
     delegatesEveryMethod(
-        PreparedStatement.class,
-        true,
-        p -> new DelegatingPreparedStatement(p, null, "SELECT 1") {});
+        PreparedStatement.class, true, p -> new DelegatingPreparedStatement(p, null) {});
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.modelarts.sql.calcite.planner.StandardProgram;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -23,6 +24,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -154,16 +156,41 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {
-        return super.implement(owner.beforeImplement(root));
+        RelRoot compiled = owner.beforeImplement(root);
+        PreparedResult result = super.implement(compiled);
+        RowCountParameters rowCounts = RowCountParameters.of(compiled.rel);
+        if (rowCounts.isEmpty()) {
+          return result;
+        }
+        // Calcite's result, with its plan run behind the row counts' check.
+        PreparedResultImpl calcite = (PreparedResultImpl) result;
+        return prepared(
+            compiled,
+            calcite.getRootRel(),
+            cursorFactory -> rowCounts.around(calcite.getBindable(cursorFactory)),
+            calcite.getElementType());
       }
       Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
-      // What Calcite's implement returns for a query, with the interpreted plan as its bindable.
+      Bindable<Object> checked = RowCountParameters.of(root.rel).around(interpreted);
+      return prepared(
+          root, root.rel, cursorFactory -> checked, ((Typed) interpreted).getElementType());
+    }
+
+    /**
+     * What Calcite's implement returns for a query of {@code root} (no DML: the driver's tables
+     * take none), with the bindable {@code bindables} gives.
+     */
+    private PreparedResult prepared(
+        RelRoot root,
+        RelNode rootRel,
+        Function<Meta.CursorFactory, Bindable<Object>> bindables,
+        Type elementType) {
       return new PreparedResultImpl(
           root.rel.getRowType(),
           requireNonNull(parameterRowType, "parameterRowType"),
           requireNonNull(fieldOrigins, "fieldOrigins"),
           root.collation.getFieldCollations().isEmpty() ? List.of() : List.of(root.collation),
-          root.rel,
+          rootRel,
           null,
           false) {
         @Override
@@ -173,12 +200,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
 
         @Override
         public Bindable getBindable(Meta.CursorFactory cursorFactory) {
-          return interpreted;
+          return bindables.apply(cursorFactory);
         }
 
         @Override
         public Type getElementType() {
-          return ((Typed) interpreted).getElementType();
+          return elementType;
         }
       };
     }

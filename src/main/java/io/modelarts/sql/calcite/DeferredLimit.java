@@ -8,9 +8,13 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * A {@code LIMIT}/{@code OFFSET} over an exact scan whose count is a bound parameter ({@code LIMIT
- * ? OFFSET ?}, or one of the two with a literal): how many rows the limit above will read is known
- * only when the statement runs, and then the scan reads just those, in pages fitted to them and
- * fetched ahead as far as they go. The limit itself stays above the scan and cuts the rows.
+ * ? OFFSET ?}, or one of the two with a literal): the row window is known only when the statement
+ * runs, and then the scan cuts it itself as it cuts a literal one, starting at the page that holds
+ * the offset and reading just the pages of the window (see {@link ScanSpec#atRunTime}).
+ *
+ * <p>The driver checks the bound values before the plan runs (a whole number, not negative; {@code
+ * NULL} for no limit or no offset) and hands them over as {@code Integer}s; see the JDBC layer's
+ * {@code RowCountParameters}.
  *
  * @param fetchParameter the bound parameter giving the row count, or -1 for {@code fetch}
  * @param fetch the literal row count when {@code fetchParameter} is -1
@@ -65,21 +69,9 @@ public record DeferredLimit(int fetchParameter, long fetch, int offsetParameter,
     return equals(NONE);
   }
 
-  /**
-   * Rows the limit will read, offset included, with the values bound in {@code root}; -1 when a
-   * value is not a non-negative whole number (then the scan reads on demand, as while planning).
-   */
-  long rowsNeeded(DataContext root) {
-    long rows = value(fetchParameter, fetch, root);
-    long skipped = value(offsetParameter, offset, root);
-    if (rows < 0 || skipped < 0) {
-      return -1;
-    }
-    try {
-      return Math.addExact(rows, skipped);
-    } catch (ArithmeticException e) {
-      return -1;
-    }
+  /** The window's {@code {offset, fetch}} with the values bound in {@code root}. */
+  long[] window(DataContext root) {
+    return new long[] {value(offsetParameter, offset, root), value(fetchParameter, fetch, root)};
   }
 
   private static long value(int parameter, long literal, DataContext root) {
@@ -87,7 +79,12 @@ public record DeferredLimit(int fetchParameter, long fetch, int offsetParameter,
       return literal;
     }
     Object bound = BoundParameters.value(root, parameter);
-    return bound instanceof Number n && n.longValue() >= 0 ? n.longValue() : -1;
+    if (!(bound instanceof Number n) || n.longValue() < 0) {
+      // The JDBC layer checks these values before the plan runs; anything else is a driver bug.
+      throw new IllegalStateException(
+          "row count parameter " + BoundParameters.name(parameter) + " is " + bound);
+    }
+    return n.longValue();
   }
 
   /** How EXPLAIN shows it: {@code LIMIT ?0 OFFSET ?1}. */

@@ -191,9 +191,11 @@ final class ModelArtsRules {
   }
 
   /**
-   * Pushes LIMIT/OFFSET without ORDER BY where nothing local can drop rows: a single listing cuts
-   * the row window itself, reading only the pages that hold it; several listings only get a page
-   * size that fits the limit (the limit above them still stops the reading early).
+   * Pushes LIMIT/OFFSET without ORDER BY. Where nothing local can drop rows the scan cuts the row
+   * window itself, reading only the pages that hold it (its listings one after another, each from
+   * the page holding the rows of the offset it has left), with literal counts or counts bound when
+   * the statement runs. Otherwise the limit stays above a scan that reads its pages one at a time,
+   * so that the limit stops the reading early.
    */
   private static final class LimitRule extends RelOptRule {
     LimitRule(RelOptRuleOperand operand) {
@@ -214,26 +216,25 @@ final class ModelArtsRules {
           || spec.shared()) {
         return;
       }
-      long[] window = literalWindow(sort);
-      if (!chain.dropsNothing() || window == null) {
-        // How many rows pass the local filter, or how many a LIMIT ? will ask for, is unknown
-        // while planning, but the limit may still stop the reading: fetch pages only as they are
-        // needed, none ahead. Over an exact scan, a bound limit's count is read when the
-        // statement runs, and then the scan reads just the rows it needs.
-        DeferredLimit bound =
-            chain.dropsNothing() ? DeferredLimit.of(sort.fetch, sort.offset) : null;
-        ScanSpec early = bound == null ? spec.stoppingEarly() : spec.stoppingEarlyUntil(bound);
-        call.transformTo(
-            sort.copy(sort.getTraitSet(), List.of(chain.rebuild(chain.scan.withSpec(early)))));
-        return;
+      if (chain.dropsNothing()) {
+        // An exact scan's listings each hold one feature's rows (an IN list is never exact), so
+        // the window counts distinct rows, whichever listings it spans.
+        long[] window = literalWindow(sort);
+        if (window != null) {
+          call.transformTo(
+              chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));
+          return;
+        }
+        DeferredLimit bound = DeferredLimit.of(sort.fetch, sort.offset);
+        if (bound != null) {
+          call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindowAtRunTime(bound))));
+          return;
+        }
       }
-      if (spec.listings().size() == 1) {
-        call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));
-      } else {
-        RelNode input =
-            chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
-        call.transformTo(sort.copy(sort.getTraitSet(), List.of(input)));
-      }
+      // How many rows pass the local filter is unknown, but the limit may still stop the reading:
+      // fetch pages only as they are needed, none ahead.
+      RelNode early = chain.rebuild(chain.scan.withSpec(spec.stoppingEarly()));
+      call.transformTo(sort.copy(sort.getTraitSet(), List.of(early)));
     }
   }
 

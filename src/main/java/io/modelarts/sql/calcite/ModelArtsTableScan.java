@@ -95,7 +95,7 @@ public final class ModelArtsTableScan extends TableScan implements EnumerableRel
             spec.sort() + " (numeric key, NULLs last, merged across listings)",
             spec.sort() != null)
         .itemIf("readAhead", "none: a limit above may stop early", spec.stopsEarly())
-        .itemIf("rowsNeededAtRunTime", spec.limit().describe(), !spec.limit().isEmpty())
+        .itemIf("windowAtRunTime", spec.limit().describe(), !spec.limit().isEmpty())
         .itemIf("shared", true, spec.shared());
   }
 

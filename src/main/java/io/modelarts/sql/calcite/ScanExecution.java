@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -82,6 +83,7 @@ public final class ScanExecution {
     private Object[] current;
     private long emitted;
     private long rowsRead;
+    private long toSkip; // rows of the window's offset not yet passed (listings before it count)
 
     ScanEnumerator(DataContext root, ModelArtsTable table, ScanSpec spec) {
       this.root = root;
@@ -103,6 +105,7 @@ public final class ScanExecution {
       try {
         if (rows == null) {
           spec = spec.atRunTime(root);
+          toSkip = spec.hasWindow() ? spec.offset() : 0;
           rows = table.rows(notebooks(ListingResolver.resolve(spec, root, session)));
         }
         if (spec.hasWindow() && emitted >= spec.fetch()) {
@@ -134,6 +137,11 @@ public final class ScanExecution {
       // status changes between the fanned-out listings of status IN (...)): only then must every
       // id be remembered. Within one listing, a recent window catches rows shifted across pages.
       Set<String> seen = distinctFeatures(listings) ? null : new HashSet<>();
+      if (spec.hasWindow() && seen != null) {
+        // A window counts rows across listings by position; the rules give one only to exact
+        // scans, whose listings are one per feature.
+        throw new IllegalStateException("a row window over listings that share rows: " + listings);
+      }
       if (spec.rowsWanted() < 0 && listings.size() > 1 && session.config().pushdown()) {
         // No limit was pushed into this scan, so the rows are wanted to the end (with pushdown
         // on, a LIMIT right above a scan always is): read the listings together. The plain plan
@@ -185,7 +193,14 @@ public final class ScanExecution {
                 return next;
               }
             } else if (pending.hasNext()) {
-              reader = readAll ? openWhole(pending.next()) : open(pending.next(), 0);
+              Map<String, String> listing = pending.next();
+              if (readAll) {
+                reader = openWhole(listing);
+              } else if (spec.hasWindow()) {
+                reader = openInWindow(listing, !pending.hasNext());
+              } else {
+                reader = open(listing, 0);
+              }
             } else {
               return endOfData();
             }
@@ -244,29 +259,61 @@ public final class ScanExecution {
 
     /** A reader of one listing; {@code concurrency} 0 means the connection's page concurrency. */
     private ListingReader open(Map<String, String> listing, int concurrency) {
-      int pageSize = spec.pageSize();
-      ListRequest first = ListRequest.of(listing, pageSize);
-      if (spec.hasWindow() && spec.offset() > 0) {
-        first = windowStart(first);
-      }
+      ListRequest first = ListRequest.of(listing, spec.pageSize());
       // How far the pager may read ahead: -1 everything, 0 nothing, else rows from its first page.
       long wanted = spec.rowsWanted();
-      if (spec.hasWindow()) {
-        wanted = spec.offset() - first.offset() + spec.fetch();
-      } else if (wanted > 0) {
+      if (wanted > 0) {
         wanted = Math.max(0, wanted - rowsRead); // rows of earlier listings count toward the limit
       }
-      ListingPager pager = pager(first, wanted, concurrency);
-      ListingReader reader =
-          new ListingReader(listing, pager, first.pageIndex() == 0, session.statistics());
-      if (spec.hasWindow()) {
-        // The first page starts at a page boundary; skip to the exact offset inside it.
-        long skip = spec.offset() - first.offset();
-        for (long i = 0; i < skip && reader.hasNext(); i++) {
-          reader.next();
+      return new ListingReader(
+          listing, pager(first, wanted, concurrency), true, session.statistics());
+    }
+
+    /**
+     * A reader of one listing of the row window the scan cuts: from the page holding the first row
+     * of the offset left to pass, in the page size that reads the window's rows in the fewest
+     * calls, with the rows before the window passed; null when the whole listing lies before the
+     * window. Where the window starts in a later listing, this one's {@code total} is what is
+     * passed: one call of the smallest page tells it when the page that would hold the start does
+     * not exist, or when the totals learned earlier say so (it is checked, not trusted).
+     */
+    private ListingReader openInWindow(Map<String, String> listing, boolean last) {
+      OptionalLong learned = session.statistics().total(listing);
+      if (toSkip > 0 && !last && learned.isPresent() && toSkip >= learned.getAsLong()) {
+        long total = totalOf(listing);
+        if (toSkip >= total) {
+          toSkip -= total;
+          return null;
         }
       }
+      long take = spec.fetch() - emitted;
+      int pageSize = ScanSpec.bestPageSize(toSkip, take);
+      int pageIndex = (int) (toSkip / pageSize);
+      ListRequest first = ListRequest.of(listing, pageSize);
+      if (pageIndex > 0) {
+        first = first.page(pageIndex);
+      }
+      ListingPager pager = pager(first, toSkip - first.offset() + take, 0);
+      ListingReader reader =
+          new ListingReader(listing, pager, pageIndex == 0, session.statistics());
+      for (long row = first.offset(); row < toSkip && reader.hasNext(); row++) {
+        reader.next();
+      }
+      if (reader.hasNext()) {
+        toSkip = 0;
+      } else if (!last) {
+        // The listing ended before the window: pass its rows (all of them, read or not).
+        long total = pager.total() >= 0 ? pager.total() : totalOf(listing);
+        toSkip = Math.max(0, toSkip - total);
+      }
       return reader;
+    }
+
+    /** The listing's {@code total}, from one call of its first page in the smallest size. */
+    private long totalOf(Map<String, String> listing) {
+      ListingPager probe = pager(ListRequest.of(listing, ListRequest.PAGE_SIZES[0]), 0, 1);
+      probe.hasNext();
+      return Math.max(0, probe.total());
     }
 
     /** A reader of a whole listing in the largest pages. */
@@ -298,12 +345,6 @@ public final class ScanExecution {
               wanted);
       pagers.add(pager);
       return pager;
-    }
-
-    /** The request of the page holding row {@code offset}. */
-    private ListRequest windowStart(ListRequest first) {
-      int pageIndex = (int) (spec.offset() / first.limit());
-      return pageIndex == 0 ? first : first.page(pageIndex);
     }
 
     @Override

@@ -30,8 +30,8 @@ import org.apache.calcite.DataContext;
  *     table to {@code notebooks}): then pages are fetched once and shared
  * @param deferred filters settled when the statement runs (bound parameters, IN lists that may be
  *     fanned out); {@link DeferredFilters#NONE} when the listings are final
- * @param limit a limit above whose row count is a bound parameter, read when the statement runs
- *     (meanwhile the spec stops early); {@link DeferredLimit#NONE} when there is none
+ * @param limit a row window of bound parameters the scan cuts once the statement runs (meanwhile
+ *     the spec stops early); {@link DeferredLimit#NONE} when there is none
  */
 public record ScanSpec(
     List<Map<String, String>> listings,
@@ -117,25 +117,24 @@ public record ScanSpec(
   }
 
   public ScanSpec stoppingEarly() {
-    return stoppingEarlyUntil(limit);
+    return reading(rowsNeededHint, true, sort, limit);
   }
 
-  /** Reading on demand until the statement runs, then the rows {@code newLimit} will read. */
-  public ScanSpec stoppingEarlyUntil(DeferredLimit newLimit) {
-    return reading(rowsNeededHint, true, sort, newLimit);
+  /** The row window {@code window} gives, cut by this scan when the statement runs. */
+  public ScanSpec withWindowAtRunTime(DeferredLimit window) {
+    return reading(rowsNeededHint, true, sort, window);
   }
 
   /**
-   * This spec with its deferred limit settled by the values bound in {@code root}: the rows the
-   * limit reads as the rows needed; unchanged (reading on demand) when there is no such limit or
-   * its values are not usable counts.
+   * This spec with its deferred window settled by the values bound in {@code root}: a window the
+   * scan cuts itself, as a literal one; unchanged when there is no deferred window.
    */
   public ScanSpec atRunTime(DataContext root) {
-    long rows = limit.isEmpty() ? -1 : limit.rowsNeeded(root);
-    if (rows < 0) {
+    if (limit.isEmpty()) {
       return this;
     }
-    return reading(rows, false, sort, DeferredLimit.NONE);
+    long[] window = limit.window(root);
+    return reading(-1, false, sort, DeferredLimit.NONE).withWindow(window[0], window[1]);
   }
 
   /**

@@ -182,6 +182,52 @@ class PushdownRequestCountTest {
     assertEquals("100", calls.get(0).get("offset"));
   }
 
+  /**
+   * Without a feature, the scan reads its two listings one after another and cuts the window across
+   * them: it starts at the page holding the offset, in the first listing or (its total passed) in
+   * the second, and returns the very rows that reading both from the start would.
+   */
+  @Test
+  void offsetOverBothListingsStartsAtThePageHoldingIt() throws Exception {
+    List<String> notebooks =
+        SimulatorFixture.rows(connection, "SELECT id FROM notebooks WHERE feature = 'NOTEBOOK'");
+    List<String> defaults =
+        SimulatorFixture.rows(connection, "SELECT id FROM notebooks WHERE feature = 'DEFAULT'");
+    List<String> both = new java.util.ArrayList<>(notebooks);
+    both.addAll(defaults);
+    int first = notebooks.size();
+    // This data set: 245 and 18 (the windows below are written for a long first listing and a
+    // short second one).
+    assertEquals(List.of(245, 18), List.of(first, defaults.size()));
+    assertTrue(
+        explain("SELECT id FROM notebooks LIMIT 10 OFFSET 20")
+            .contains("window=[offset 20, fetch 10]"));
+    // offset → the calls, "feature limit offset" each. The listings' totals are known by now
+    // (learned from the reads above), so a window past the first listing checks that listing's
+    // total with one call of its smallest page, then starts in the second.
+    Map<Integer, List<String>> expected = new java.util.LinkedHashMap<>();
+    expected.put(20, List.of("NOTEBOOK 10 20"));
+    expected.put(240, List.of("NOTEBOOK 10 240", "DEFAULT 10 0")); // 5 rows of each
+    expected.put(245, List.of("NOTEBOOK 10 0", "DEFAULT 10 0"));
+    expected.put(250, List.of("NOTEBOOK 10 0", "DEFAULT 20 0")); // rows 5..14: one page of 20
+    expected.put(268, List.of("NOTEBOOK 10 0", "DEFAULT 20 20")); // past the end: no rows
+    for (Map.Entry<Integer, List<String>> e : expected.entrySet()) {
+      int offset = e.getKey();
+      sim.resetLog();
+      List<String> rows =
+          SimulatorFixture.rows(connection, "SELECT id FROM notebooks LIMIT 10 OFFSET " + offset);
+      assertEquals(
+          both.subList(Math.min(offset, both.size()), Math.min(offset + 10, both.size())),
+          rows,
+          "offset " + offset);
+      List<String> made =
+          calls().stream()
+              .map(c -> c.get("feature") + " " + c.get("limit") + " " + c.get("offset"))
+              .toList();
+      assertEquals(e.getValue(), made, "offset " + offset);
+    }
+  }
+
   @Test
   void offsetPastTheEndReturnsNothing() throws Exception {
     List<String> rows =

@@ -278,12 +278,14 @@ public final class ScanExecution {
      * not exist, or when the totals learned earlier say so (it is checked, not trusted).
      */
     private ListingReader openInWindow(Map<String, String> listing, boolean last) {
-      OptionalLong learned = session.statistics().total(listing);
-      if (toSkip > 0 && !last && learned.isPresent() && toSkip >= learned.getAsLong()) {
-        long total = totalOf(listing);
-        if (toSkip >= total) {
-          toSkip -= total;
-          return null;
+      if (toSkip > 0 && !last) {
+        OptionalLong learned = session.statistics().total(listing);
+        if (learned.isPresent() && toSkip >= learned.getAsLong()) {
+          long total = totalOf(listing);
+          if (toSkip >= total) {
+            toSkip -= total;
+            return null;
+          }
         }
       }
       long take = spec.fetch() - emitted;

@@ -24,7 +24,6 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -166,14 +165,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
         PreparedResultImpl calcite = (PreparedResultImpl) result;
         return prepared(
             compiled,
-            calcite.getRootRel(),
             cursorFactory -> rowCounts.around(calcite.getBindable(cursorFactory)),
             calcite.getElementType());
       }
       Hook.PLAN_BEFORE_IMPLEMENTATION.run(root);
       Bindable<Object> checked = RowCountParameters.of(root.rel).around(interpreted);
-      return prepared(
-          root, root.rel, cursorFactory -> checked, ((Typed) interpreted).getElementType());
+      return prepared(root, cursorFactory -> checked, ((Typed) interpreted).getElementType());
     }
 
     /**
@@ -181,16 +178,13 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
      * take none), with the bindable {@code bindables} gives.
      */
     private PreparedResult prepared(
-        RelRoot root,
-        RelNode rootRel,
-        Function<Meta.CursorFactory, Bindable<Object>> bindables,
-        Type elementType) {
+        RelRoot root, Function<Meta.CursorFactory, Bindable<Object>> bindables, Type elementType) {
       return new PreparedResultImpl(
           root.rel.getRowType(),
           requireNonNull(parameterRowType, "parameterRowType"),
           requireNonNull(fieldOrigins, "fieldOrigins"),
           root.collation.getFieldCollations().isEmpty() ? List.of() : List.of(root.collation),
-          rootRel,
+          root.rel,
           null,
           false) {
         @Override

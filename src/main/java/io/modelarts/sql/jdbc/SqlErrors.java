@@ -14,12 +14,17 @@ import java.util.regex.Pattern;
 
 /**
  * Maps whatever a query or connection failed with to an SQLException whose SQLState fits: 28000
- * refused credentials, 08xxx service unreachable, 42xxx bad SQL or unknown table/column, HY008
- * cancelled, HYT00 timed out, HY000 anything else; the service's own words are kept.
+ * refused credentials, 08xxx service unreachable, 42xxx bad SQL or unknown table/column, 22xxx an
+ * expression's value (division by zero, a cast of text that is no number or date, a number out of
+ * range), HY008 cancelled, HYT00 timed out, HY000 anything else; the service's own words are kept.
  */
 final class SqlErrors {
   private static final Pattern NOT_FOUND =
       Pattern.compile("(Object|Table|Column) '([^']*)' not found");
+
+  /** How Calcite words a cast of text that is no date, time or timestamp. */
+  private static final Pattern DATETIME_VALUE =
+      Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? value");
 
   private SqlErrors() {}
 
@@ -92,6 +97,10 @@ final class SqlErrors {
             null,
             failure);
       }
+      SQLException data = dataException(t, failure);
+      if (data != null) {
+        return data;
+      }
       String name = t.getClass().getName();
       if (name.endsWith("SqlParseException")) {
         return new ModelArtsSQLException(t.getMessage(), "42000", null, null, null, failure);
@@ -105,11 +114,44 @@ final class SqlErrors {
         return new ModelArtsSQLException(t.getMessage(), state, null, null, null, failure);
       }
     }
-    if (failure instanceof SQLException sql) {
+    if (failure instanceof SQLException sql && sql.getSQLState() != null) {
       return sql;
     }
+    // Avatica's own wrapping ("Error while executing SQL ...") carries no SQLState.
     return new ModelArtsSQLException(
         String.valueOf(failure.getMessage()), "HY000", null, null, null, failure);
+  }
+
+  /**
+   * The SQL standard's data exception (class 22) that {@code t}, a failure of an expression while
+   * it was evaluated (by the generated code, the interpreter, or the planner reducing constants),
+   * stands for; null when it is none of them.
+   */
+  private static SQLException dataException(Throwable t, Throwable failure) {
+    String message = String.valueOf(t.getMessage());
+    String state = null;
+    String what = null;
+    if (t instanceof NumberFormatException) {
+      state = "22018";
+      what = "Invalid character value for cast";
+    } else if (t instanceof ArithmeticException) {
+      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("by zero")) {
+        return new ModelArtsSQLException("Division by zero", "22012", null, null, null, failure);
+      }
+      boolean range = lower.contains("out of range") || lower.contains("overflow");
+      state = range ? "22003" : "22000";
+      what = range ? "Numeric value out of range" : "Data exception";
+    } else if (t instanceof IllegalArgumentException && DATETIME_VALUE.matcher(message).find()) {
+      state = "22007";
+      what = "Invalid datetime format";
+    } else if (t.getClass().getName().endsWith("CalciteException")
+        && message.startsWith("Substring error")) {
+      return new ModelArtsSQLException(message, "22011", null, null, null, failure);
+    }
+    return state == null
+        ? null
+        : new ModelArtsSQLException(what + ": " + message, state, null, null, null, failure);
   }
 
   private static String stateOf(ModelArtsApiException api) {

@@ -1,0 +1,62 @@
+package io.modelarts.sql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An expression that fails on a value fails the statement with the SQL standard's data exception
+ * and words that say what went wrong, wherever it fails: while the planner reduces constants, when
+ * the statement runs, or while the rows are read.
+ */
+class ExpressionErrorsTest {
+  private static SimulatorFixture sim;
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatorFixture.start(40, 3L);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void failingExpressionsGiveTheirDataExceptionsSqlState() throws Exception {
+    // query, SQLState, words of the message
+    String[][] cases = {
+      {"SELECT 1/0", "22012", "Division by zero"},
+      {"SELECT MOD(1, 0)", "22012", "Division by zero"},
+      {"SELECT volume_capacity / 0 FROM notebooks", "22012", "Division by zero"},
+      {"SELECT CAST('x' AS INTEGER)", "22018", "Invalid character value for cast"},
+      {"SELECT CAST(name AS INTEGER) FROM notebooks", "22018", "Invalid character value for cast"},
+      {
+        "SELECT id FROM notebooks WHERE CAST(name AS DOUBLE) > 1",
+        "22018",
+        "Invalid character value for cast"
+      },
+      {"SELECT CAST(2147483648 AS INTEGER)", "22003", "Numeric value out of range"},
+      {"SELECT CAST(name AS DATE) FROM notebooks", "22007", "Invalid datetime format"},
+      {"SELECT SUBSTRING(name, 1, -2) FROM notebooks", "22011", "Substring error"},
+    };
+    try (Connection c = sim.connect()) {
+      for (String[] each : cases) {
+        SQLException e =
+            assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, each[0]), each[0]);
+        assertEquals(each[1], e.getSQLState(), each[0] + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(each[2]), each[0] + ": " + e.getMessage());
+      }
+      // The connection goes on working.
+      assertEquals(List.of("1"), SimulatorFixture.rows(c, "SELECT 1"));
+    }
+  }
+}

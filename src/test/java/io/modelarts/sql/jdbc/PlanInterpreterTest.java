@@ -41,6 +41,10 @@ class PlanInterpreterTest {
       List.of(
           // The benchmark's cold start and the README's Java example.
           "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10",
+          // The benchmark's joins (merge and hash).
+          "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
+          "SELECT n.name, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " WHERE n.status = 'RUNNING'",
           "SELECT name, status FROM notebooks WHERE status = 'RUNNING'",
           "SELECT * FROM notebooks",
           "SELECT * FROM notebooks LIMIT 5 OFFSET 3",
@@ -66,7 +70,9 @@ class PlanInterpreterTest {
           "SELECT COUNT(DISTINCT owner) FROM notebooks WHERE name > 'a'",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
-          "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
+          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " AND e.dev_service <> n.name",
+          "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
           "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
           "SELECT UPPER(name) FROM notebooks",
@@ -138,7 +144,30 @@ class PlanInterpreterTest {
           "SELECT DISTINCT status, feature FROM notebooks WHERE name LIKE '%a%'",
           "SELECT COUNT(*) AS n, status FROM notebooks WHERE name > 'm' GROUP BY status"
               + " ORDER BY n, status",
-          "SELECT status, COUNT(*) FROM notebooks WHERE 1 = 0 GROUP BY status");
+          "SELECT status, COUNT(*) FROM notebooks WHERE 1 = 0 GROUP BY status",
+          // Joins: each join type, NULL and repeated keys, keys of several types, join order.
+          "SELECT n.name, e.dev_service FROM notebooks n LEFT JOIN endpoints e"
+              + " ON e.notebook_id = n.id",
+          "SELECT n.name, e.dev_service FROM endpoints e RIGHT JOIN notebooks n"
+              + " ON e.notebook_id = n.id WHERE n.status <> 'RUNNING'",
+          "SELECT n.name, i.name FROM notebooks n JOIN images i ON i.id = n.image_id",
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.pool_id = b.pool_id",
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b"
+              + " ON a.pool_id IS NOT DISTINCT FROM b.pool_id WHERE a.status = 'STOPPED'",
+          "SELECT a.id, b.id FROM notebooks a LEFT JOIN notebooks b"
+              + " ON a.description IS NOT DISTINCT FROM b.description AND b.name > 'x'",
+          "SELECT a.id, b.id FROM notebooks a LEFT JOIN notebooks b ON a.description = b.name",
+          "SELECT a.id, b.id FROM notebooks a FULL JOIN notebooks b ON a.description = b.owner",
+          "SELECT a.id, b.status FROM notebooks a JOIN notebooks b"
+              + " ON a.volume_capacity = b.volume_capacity WHERE a.name < 'm' AND b.name > 'x'",
+          "SELECT a.id FROM notebooks a JOIN notebooks b ON a.lease_enable = b.lease_enable"
+              + " WHERE a.name LIKE 'NB-1%' AND b.status = 'STOPPED'",
+          "SELECT n.id, p.step FROM notebooks n JOIN action_progress p ON p.notebook_id = n.id"
+              + " JOIN endpoints e ON e.notebook_id = n.id",
+          "SELECT n.name, COUNT(*) FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " GROUP BY n.name ORDER BY n.name",
+          "SELECT n.id, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " ORDER BY e.dev_service DESC, n.id LIMIT 9");
 
   @BeforeAll
   static void start() {

@@ -9,7 +9,9 @@ import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.Enumerable;
@@ -38,8 +40,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
- * {@link RowExpressions} takes), limit, values, sort, and aggregate of plain counts grouped by one
- * to three columns. Any other plan is left to Calcite.
+ * {@link RowExpressions} takes), limit, values, sort, aggregate of plain counts grouped by one to
+ * three columns, and hash and merge joins on one key ({@link JoinInterpreter}). Any other plan is
+ * left to Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
  * that is the costliest step after planning — Janino's classes loaded (from signed jars on a Maven
@@ -50,7 +53,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class PlanInterpreter {
   /** Types whose values sorts and groups compare and hash as their generated code does. */
-  private static final Set<SqlTypeName> SORTABLE =
+  static final Set<SqlTypeName> SORTABLE =
       Set.of(
           SqlTypeName.CHAR,
           SqlTypeName.VARCHAR,
@@ -111,6 +114,14 @@ public final class PlanInterpreter {
     }
     if (rel.getClass() == EnumerableAggregate.class) {
       return aggregate((EnumerableAggregate) rel);
+    }
+    if (rel.getClass() == EnumerableHashJoin.class) {
+      EnumerableHashJoin join = (EnumerableHashJoin) rel;
+      return JoinInterpreter.hashJoin(join, rows(join.getLeft()), rows(join.getRight()));
+    }
+    if (rel.getClass() == EnumerableMergeJoin.class) {
+      EnumerableMergeJoin join = (EnumerableMergeJoin) rel;
+      return JoinInterpreter.mergeJoin(join, rows(join.getLeft()), rows(join.getRight()));
     }
     throw new NotInterpretable(rel.getRelTypeName());
   }

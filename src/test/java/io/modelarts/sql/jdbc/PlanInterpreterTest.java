@@ -53,6 +53,7 @@ class PlanInterpreterTest {
           "SELECT id FROM notebooks WHERE volume_capacity >= 40 AND lease_enable",
           "SELECT COUNT(*) FROM notebooks",
           "SELECT COUNT(*) FROM notebooks WHERE feature = 'NOTEBOOK'",
+          "SELECT COUNT(*) FROM notebooks WHERE name LIKE '%a%'",
           "SELECT * FROM endpoints",
           "SELECT 1",
           "VALUES ('a', 1), ('b', 2)",
@@ -67,7 +68,7 @@ class PlanInterpreterTest {
   static final List<String> COMPILED =
       List.of(
           "SELECT status, MAX(name) FROM notebooks GROUP BY status",
-          "SELECT COUNT(DISTINCT owner) FROM notebooks WHERE name > 'a'",
+          "SELECT SUM(volume_capacity) FROM notebooks WHERE name > 'a'",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -145,6 +146,10 @@ class PlanInterpreterTest {
           "SELECT COUNT(*) AS n, status FROM notebooks WHERE name > 'm' GROUP BY status"
               + " ORDER BY n, status",
           "SELECT status, COUNT(*) FROM notebooks WHERE 1 = 0 GROUP BY status",
+          "SELECT COUNT(*), COUNT(description), COUNT(pool_id) FROM notebooks WHERE name > 'N'",
+          "SELECT COUNT(*), COUNT(description) FROM notebooks WHERE name > 'zzz'",
+          "SELECT COUNT(owner) AS n FROM notebooks WHERE status <> 'RUNNING' OR name LIKE 'a%'",
+          "SELECT COUNT(DISTINCT owner) FROM notebooks WHERE name > 'a'",
           // Joins: each join type, NULL and repeated keys, keys of several types, join order.
           "SELECT n.name, e.dev_service FROM notebooks n LEFT JOIN endpoints e"
               + " ON e.notebook_id = n.id",

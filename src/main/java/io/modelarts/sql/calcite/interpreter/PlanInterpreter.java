@@ -17,6 +17,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Functions;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -40,7 +41,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
- * {@link RowExpressions} takes), limit, values, sort, aggregate of plain counts grouped by one to
+ * {@link RowExpressions} takes), limit, values, sort, aggregate of plain counts grouped by up to
  * three columns, and hash and merge joins on one key ({@link JoinInterpreter}). Any other plan is
  * left to Calcite.
  *
@@ -246,12 +247,13 @@ public final class PlanInterpreter {
    * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code
    * EnumerableAggregate}'s code does for plain counts: one key is the value itself, two or three
    * keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)} counts the
-   * rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}.
+   * rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}. Without GROUP BY,
+   * linq4j's {@code aggregate} in a singleton, as that code does: one row, also over no rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE || aggregate.getGroupCount() == 0) {
-      throw new NotInterpretable("aggregate without a simple GROUP BY");
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new NotInterpretable("aggregate of grouping sets");
     }
     List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
     int[] keys = aggregate.getGroupSet().toArray();
@@ -274,6 +276,25 @@ public final class PlanInterpreter {
       }
       counted[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     }
+    Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
+    Function2<long[], Object[], long[]> adder =
+        (counts, row) -> {
+          for (int i = 0; i < counted.length; i++) {
+            if (counted[i] < 0 || row[counted[i]] != null) {
+              counts[i]++;
+            }
+          }
+          return counts;
+        };
+    if (keys.length == 0) {
+      // No GROUP BY: one row, also over no rows, as the generated code's singletonEnumerable of
+      // linq4j's aggregate gives.
+      return root ->
+          Linq4j.singletonEnumerable(
+              input
+                  .apply(root)
+                  .aggregate(new long[counted.length], adder, counts -> countsRow(counts, 0)));
+    }
     Function1<Object[], Object> keyOf =
         switch (keys.length) {
           case 1 -> row -> row[keys[0]];
@@ -281,23 +302,15 @@ public final class PlanInterpreter {
           case 3 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]]);
           default -> throw new NotInterpretable("group by " + keys.length + " columns");
         };
-    Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
     return root ->
         input
             .apply(root)
             .groupBy(
                 keyOf,
                 () -> new long[counted.length],
-                (long[] counts, Object[] row) -> {
-                  for (int i = 0; i < counted.length; i++) {
-                    if (counted[i] < 0 || row[counted[i]] != null) {
-                      counts[i]++;
-                    }
-                  }
-                  return counts;
-                },
+                adder,
                 (Object key, long[] counts) -> {
-                  Object[] out = new Object[keys.length + counts.length];
+                  Object[] out = countsRow(counts, keys.length);
                   if (keys.length == 1) {
                     out[0] = key;
                   } else {
@@ -306,11 +319,17 @@ public final class PlanInterpreter {
                       out[k] = values.get(k);
                     }
                   }
-                  for (int i = 0; i < counts.length; i++) {
-                    out[keys.length + i] = counts[i];
-                  }
                   return out;
                 });
+  }
+
+  /** A row of {@code keys} key columns (left empty) followed by the counts, as {@code long}s. */
+  private static Object[] countsRow(long[] counts, int keys) {
+    Object[] out = new Object[keys + counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      out[keys + i] = counts[i];
+    }
+    return out;
   }
 
   private static Function<DataContext, Enumerable<Object[]>> values(EnumerableValues values)

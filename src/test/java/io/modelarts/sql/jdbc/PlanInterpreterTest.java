@@ -54,6 +54,8 @@ class PlanInterpreterTest {
           "SELECT COUNT(*) FROM notebooks",
           "SELECT COUNT(*) FROM notebooks WHERE feature = 'NOTEBOOK'",
           "SELECT COUNT(*) FROM notebooks WHERE name LIKE '%a%'",
+          "SELECT MAX(lease_create_at) FROM notebooks",
+          "SELECT status, COUNT(*), MIN(name), MAX(lease_update_at) FROM notebooks GROUP BY status",
           "SELECT * FROM endpoints",
           "SELECT 1",
           "VALUES ('a', 1), ('b', 2)",
@@ -67,7 +69,7 @@ class PlanInterpreterTest {
   /** Queries whose plans hold what the interpreter leaves to Calcite. */
   static final List<String> COMPILED =
       List.of(
-          "SELECT status, MAX(name) FROM notebooks GROUP BY status",
+          "SELECT status, SUM(volume_capacity) FROM notebooks GROUP BY status",
           "SELECT SUM(volume_capacity) FROM notebooks WHERE name > 'a'",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
@@ -150,6 +152,17 @@ class PlanInterpreterTest {
           "SELECT COUNT(*), COUNT(description) FROM notebooks WHERE name > 'zzz'",
           "SELECT COUNT(owner) AS n FROM notebooks WHERE status <> 'RUNNING' OR name LIKE 'a%'",
           "SELECT COUNT(DISTINCT owner) FROM notebooks WHERE name > 'a'",
+          // Minima and maxima: strings, integers, timestamps, NULLs, no rows, with counts.
+          "SELECT status, MAX(name), MIN(name), MIN(description), MAX(pool_id) FROM notebooks"
+              + " GROUP BY status",
+          "SELECT MIN(volume_capacity), MAX(lease_duration), MAX(lease_create_at),"
+              + " MIN(lease_update_at), COUNT(*) FROM notebooks",
+          "SELECT MAX(lease_create_at) FROM notebooks WHERE name > 'zzz'",
+          "SELECT feature, owner, MIN(lease_create_at), COUNT(description) FROM notebooks"
+              + " WHERE status <> 'RUNNING' GROUP BY feature, owner",
+          "SELECT MAX(description), MIN(owner) FROM notebooks WHERE description IS NULL",
+          "SELECT pool_id, MAX(volume_capacity) AS m FROM notebooks GROUP BY pool_id"
+              + " HAVING MAX(volume_capacity) > 10 ORDER BY m DESC, pool_id",
           // Joins: each join type, NULL and repeated keys, keys of several types, join order.
           "SELECT n.name, e.dev_service FROM notebooks n LEFT JOIN endpoints e"
               + " ON e.notebook_id = n.id",

@@ -33,6 +33,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.FlatLists;
+import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.runtime.Utilities;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -41,9 +42,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
- * {@link RowExpressions} takes), limit, values, sort, aggregate of plain counts grouped by up to
- * three columns, and hash and merge joins on one key ({@link JoinInterpreter}). Any other plan is
- * left to Calcite.
+ * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, minima and maxima
+ * grouped by up to three columns, and hash and merge joins on one key ({@link JoinInterpreter}).
+ * Any other plan is left to Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
  * that is the costliest step after planning — Janino's classes loaded (from signed jars on a Maven
@@ -61,6 +62,21 @@ public final class PlanInterpreter {
           SqlTypeName.INTEGER,
           SqlTypeName.BIGINT,
           SqlTypeName.BOOLEAN,
+          SqlTypeName.DATE,
+          SqlTypeName.TIMESTAMP);
+
+  /** The aggregate functions grouped plans may use. */
+  private static final Set<SqlKind> AGGREGATES = Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX);
+
+  /**
+   * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does.
+   */
+  private static final Set<SqlTypeName> EXTREMA =
+      Set.of(
+          SqlTypeName.CHAR,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP);
 
@@ -245,10 +261,11 @@ public final class PlanInterpreter {
 
   /**
    * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code
-   * EnumerableAggregate}'s code does for plain counts: one key is the value itself, two or three
-   * keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)} counts the
-   * rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}. Without GROUP BY,
-   * linq4j's {@code aggregate} in a singleton, as that code does: one row, also over no rows.
+   * EnumerableAggregate}'s code does for counts, minima and maxima: one key is the value itself,
+   * two or three keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)}
+   * counts the rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}; {@code
+   * MIN}/{@code MAX} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a
+   * singleton, as that code does: one row, also over no rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
@@ -263,28 +280,34 @@ public final class PlanInterpreter {
       }
     }
     List<AggregateCall> calls = aggregate.getAggCallList();
-    int[] counted = new int[calls.size()]; // the column whose NULLs are not counted, or -1
-    for (int i = 0; i < counted.length; i++) {
+    SqlKind[] kinds = new SqlKind[calls.size()];
+    int[] arguments = new int[calls.size()]; // the column read, or -1 for COUNT(*)
+    for (int i = 0; i < kinds.length; i++) {
       AggregateCall call = calls.get(i);
-      if (call.getAggregation().getKind() != SqlKind.COUNT
+      kinds[i] = call.getAggregation().getKind();
+      if (!AGGREGATES.contains(kinds[i])
           || call.isDistinct()
           || call.isApproximate()
           || call.hasFilter()
           || !call.getCollation().getFieldCollations().isEmpty()
-          || call.getArgList().size() > 1) {
+          || call.getArgList().size() > 1
+          || (kinds[i] != SqlKind.COUNT && call.getArgList().isEmpty())) {
         throw new NotInterpretable("aggregate call " + call);
       }
-      counted[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+      arguments[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+      if (kinds[i] != SqlKind.COUNT) {
+        RelDataType type = fields.get(arguments[i]).getType();
+        if (!EXTREMA.contains(type.getSqlTypeName())
+            || (type.getCollation() != null && type.getCollation().getCollator() != null)) {
+          throw new NotInterpretable(kinds[i] + " of " + type);
+        }
+      }
     }
     Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
-    Function2<long[], Object[], long[]> adder =
-        (counts, row) -> {
-          for (int i = 0; i < counted.length; i++) {
-            if (counted[i] < 0 || row[counted[i]] != null) {
-              counts[i]++;
-            }
-          }
-          return counts;
+    Function2<Accumulator, Object[], Accumulator> adder =
+        (acc, row) -> {
+          acc.add(kinds, arguments, row);
+          return acc;
         };
     if (keys.length == 0) {
       // No GROUP BY: one row, also over no rows, as the generated code's singletonEnumerable of
@@ -293,7 +316,7 @@ public final class PlanInterpreter {
           Linq4j.singletonEnumerable(
               input
                   .apply(root)
-                  .aggregate(new long[counted.length], adder, counts -> countsRow(counts, 0)));
+                  .aggregate(new Accumulator(kinds.length), adder, acc -> acc.row(kinds, 0)));
     }
     Function1<Object[], Object> keyOf =
         switch (keys.length) {
@@ -307,10 +330,10 @@ public final class PlanInterpreter {
             .apply(root)
             .groupBy(
                 keyOf,
-                () -> new long[counted.length],
+                () -> new Accumulator(kinds.length),
                 adder,
-                (Object key, long[] counts) -> {
-                  Object[] out = countsRow(counts, keys.length);
+                (Object key, Accumulator acc) -> {
+                  Object[] out = acc.row(kinds, keys.length);
                   if (keys.length == 1) {
                     out[0] = key;
                   } else {
@@ -323,13 +346,52 @@ public final class PlanInterpreter {
                 });
   }
 
-  /** A row of {@code keys} key columns (left empty) followed by the counts, as {@code long}s. */
-  private static Object[] countsRow(long[] counts, int keys) {
-    Object[] out = new Object[keys + counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      out[keys + i] = counts[i];
+  /**
+   * One group's aggregates: each {@code COUNT} as a {@code long}, each {@code MIN}/{@code MAX} as
+   * the value {@code SqlFunctions.lesser}/{@code greater} keep (the methods the generated code
+   * calls), NULLs skipped, NULL while no value was seen.
+   */
+  private static final class Accumulator {
+    private final long[] counts;
+    private final Object[] extremes;
+
+    Accumulator(int calls) {
+      counts = new long[calls];
+      extremes = new Object[calls];
     }
-    return out;
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void add(SqlKind[] kinds, int[] arguments, Object[] row) {
+      for (int i = 0; i < kinds.length; i++) {
+        Object value = arguments[i] < 0 ? null : row[arguments[i]];
+        switch (kinds[i]) {
+          case COUNT -> {
+            if (arguments[i] < 0 || value != null) {
+              counts[i]++;
+            }
+          }
+          case MIN -> {
+            if (value != null) {
+              extremes[i] = SqlFunctions.lesser((Comparable) extremes[i], (Comparable) value);
+            }
+          }
+          default -> {
+            if (value != null) {
+              extremes[i] = SqlFunctions.greater((Comparable) extremes[i], (Comparable) value);
+            }
+          }
+        }
+      }
+    }
+
+    /** A row of {@code keys} key columns (left empty) followed by the aggregates. */
+    Object[] row(SqlKind[] kinds, int keys) {
+      Object[] out = new Object[keys + kinds.length];
+      for (int i = 0; i < kinds.length; i++) {
+        out[keys + i] = kinds[i] == SqlKind.COUNT ? (Object) counts[i] : extremes[i];
+      }
+      return out;
+    }
   }
 
   private static Function<DataContext, Enumerable<Object[]>> values(EnumerableValues values)

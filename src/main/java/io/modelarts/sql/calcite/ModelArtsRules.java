@@ -191,11 +191,12 @@ final class ModelArtsRules {
   }
 
   /**
-   * Pushes LIMIT/OFFSET without ORDER BY. Where nothing local can drop rows the scan cuts the row
-   * window itself, reading only the pages that hold it (its listings one after another, each from
-   * the page holding the rows of the offset it has left), with literal counts or counts bound when
-   * the statement runs. Otherwise the limit stays above a scan that reads its pages one at a time,
-   * so that the limit stops the reading early.
+   * Pushes LIMIT/OFFSET without ORDER BY. Where nothing local can drop rows of {@code notebooks}
+   * the scan cuts the row window itself, reading only the pages that hold it (its listings one
+   * after another, each from the page holding the rows of the offset it has left), with literal
+   * counts or counts bound when the statement runs; over a child table it reads just the rows the
+   * window needs. Otherwise the limit stays above a scan that reads its pages one at a time, so
+   * that the limit stops the reading early.
    */
   private static final class LimitRule extends RelOptRule {
     LimitRule(RelOptRuleOperand operand) {
@@ -216,10 +217,20 @@ final class ModelArtsRules {
           || spec.shared()) {
         return;
       }
-      if (chain.dropsNothing()) {
-        // An exact scan's listings each hold one feature's rows (an IN list is never exact), so
-        // the window counts distinct rows, whichever listings it spans.
-        long[] window = literalWindow(sort);
+      long[] window = literalWindow(sort);
+      if (chain.dropsNothing() && !(chain.scan.modelArtsTable instanceof NotebooksTable)) {
+        // A child table has any number of rows per notebook (images merge notebooks), so a
+        // window of rows is no window of the listings' notebooks: only the rows the limit needs
+        // are known, and the limit above cuts them.
+        if (window != null) {
+          RelNode hinted =
+              chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
+          call.transformTo(sort.copy(sort.getTraitSet(), List.of(hinted)));
+          return;
+        }
+      } else if (chain.dropsNothing()) {
+        // An exact scan's listings each hold one feature's notebooks, one row each (an IN list is
+        // never exact), so the window counts distinct rows, whichever listings it spans.
         if (window != null) {
           call.transformTo(
               chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));

@@ -107,6 +107,10 @@ public record ScanSpec(
         limit);
   }
 
+  public ScanSpec withRowsNeededHint(long rows) {
+    return reading(rows, stopsEarly, sort, limit);
+  }
+
   /** The same listings asked for in {@code order}, reading {@code rows} rows at most. */
   public ScanSpec sortedBy(ApiSort order, long rows) {
     return reading(rows, stopsEarly, order, limit);

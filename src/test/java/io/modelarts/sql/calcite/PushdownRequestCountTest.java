@@ -228,6 +228,33 @@ class PushdownRequestCountTest {
     }
   }
 
+  /**
+   * A child table has any number of rows per notebook (and {@code images} merges notebooks), so its
+   * window counts rows, not the listings' notebooks: the rows are those of the plan without
+   * pushdown, literal or bound, at every offset.
+   */
+  @Test
+  void childTableWindowsCountRowsNotNotebooks() throws Exception {
+    try (Connection plain = sim.connect("pushdown=false")) {
+      for (String table : List.of("endpoints", "images", "action_progress")) {
+        for (int[] window : new int[][] {{5, 0}, {7, 4}, {10, 30}, {3, 500}}) {
+          String sql = "SELECT * FROM " + table + " LIMIT " + window[0] + " OFFSET " + window[1];
+          assertEquals(
+              SimulatorFixture.rows(plain, sql), SimulatorFixture.rows(connection, sql), sql);
+          try (java.sql.PreparedStatement ps =
+              connection.prepareStatement("SELECT * FROM " + table + " LIMIT ? OFFSET ?")) {
+            ps.setInt(1, window[0]);
+            ps.setInt(2, window[1]);
+            assertEquals(
+                SimulatorFixture.rows(plain, sql),
+                SimulatorFixture.render(ps.executeQuery()),
+                "bound " + sql);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void offsetPastTheEndReturnsNothing() throws Exception {
     List<String> rows =

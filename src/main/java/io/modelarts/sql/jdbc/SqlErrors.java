@@ -136,7 +136,7 @@ final class SqlErrors {
       what = "Invalid character value for cast";
     } else if (t instanceof ArithmeticException) {
       String lower = message.toLowerCase(java.util.Locale.ROOT);
-      if (lower.contains("by zero")) {
+      if (lower.contains("by zero") || lower.contains("division undefined")) { // 0/0 of decimals
         return new ModelArtsSQLException("Division by zero", "22012", null, null, null, failure);
       }
       boolean range = lower.contains("out of range") || lower.contains("overflow");

@@ -36,6 +36,12 @@ class ExpressionErrorsTest {
     String[][] cases = {
       {"SELECT 1/0", "22012", "Division by zero"},
       {"SELECT MOD(1, 0)", "22012", "Division by zero"},
+      {
+        "SELECT CAST(volume_capacity AS DECIMAL(5, 1)) / 0.0 FROM notebooks",
+        "22012",
+        "Division by zero"
+      },
+      {"SELECT 0.0 / 0.0", "22012", "Division by zero"},
       {"SELECT volume_capacity / 0 FROM notebooks", "22012", "Division by zero"},
       {"SELECT CAST('x' AS INTEGER)", "22018", "Invalid character value for cast"},
       {"SELECT CAST(name AS INTEGER) FROM notebooks", "22018", "Invalid character value for cast"},

@@ -158,6 +158,7 @@ class PlanInterpreterTest {
           "SELECT MIN(volume_capacity), MAX(lease_duration), MAX(lease_create_at),"
               + " MIN(lease_update_at), COUNT(*) FROM notebooks",
           "SELECT MAX(lease_create_at) FROM notebooks WHERE name > 'zzz'",
+          "SELECT MIN(volume_capacity), MAX(name), COUNT(*) FROM notebooks WHERE name > 'zzz'",
           "SELECT feature, owner, MIN(lease_create_at), COUNT(description) FROM notebooks"
               + " WHERE status <> 'RUNNING' GROUP BY feature, owner",
           "SELECT MAX(description), MIN(owner) FROM notebooks WHERE description IS NULL",

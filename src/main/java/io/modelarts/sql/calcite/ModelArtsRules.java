@@ -217,33 +217,34 @@ final class ModelArtsRules {
           || spec.shared()) {
         return;
       }
-      long[] window = literalWindow(sort);
-      if (chain.dropsNothing() && !(chain.scan.modelArtsTable instanceof NotebooksTable)) {
-        // A child table has any number of rows per notebook (images merge notebooks), so a
-        // window of rows is no window of the listings' notebooks: only the rows the limit needs
-        // are known, and the limit above cuts them.
-        if (window != null) {
-          RelNode hinted =
-              chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
-          call.transformTo(sort.copy(sort.getTraitSet(), List.of(hinted)));
-          return;
-        }
-      } else if (chain.dropsNothing()) {
-        // An exact scan's listings each hold one feature's notebooks, one row each (an IN list is
-        // never exact), so the window counts distinct rows, whichever listings it spans.
-        if (window != null) {
+      if (chain.dropsNothing()) {
+        long[] window = literalWindow(sort);
+        if (!(chain.scan.modelArtsTable instanceof NotebooksTable)) {
+          // A child table has any number of rows per notebook (images merge notebooks), so a
+          // window of rows is no window of the listings' notebooks: only the rows the limit
+          // needs are known, and the limit above cuts them.
+          if (window != null) {
+            RelNode hinted =
+                chain.rebuild(chain.scan.withSpec(spec.withRowsNeededHint(window[0] + window[1])));
+            call.transformTo(sort.copy(sort.getTraitSet(), List.of(hinted)));
+            return;
+          }
+        } else if (window != null) {
+          // An exact scan's listings each hold one feature's notebooks, one row each (an IN list
+          // is never exact), so the window counts distinct rows, whichever listings it spans.
           call.transformTo(
               chain.rebuild(chain.scan.withSpec(spec.withWindow(window[0], window[1]))));
           return;
-        }
-        DeferredLimit bound = DeferredLimit.of(sort.fetch, sort.offset);
-        if (bound != null) {
-          call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindowAtRunTime(bound))));
-          return;
+        } else {
+          DeferredLimit bound = DeferredLimit.of(sort.fetch, sort.offset);
+          if (bound != null) {
+            call.transformTo(chain.rebuild(chain.scan.withSpec(spec.withWindowAtRunTime(bound))));
+            return;
+          }
         }
       }
-      // How many rows pass the local filter is unknown, but the limit may still stop the reading:
-      // fetch pages only as they are needed, none ahead.
+      // How many rows pass the local filter (or a child table's bound limit needs) is unknown while
+      // planning, but the limit may still stop the reading: fetch pages only as needed, none ahead.
       RelNode early = chain.rebuild(chain.scan.withSpec(spec.stoppingEarly()));
       call.transformTo(sort.copy(sort.getTraitSet(), List.of(early)));
     }

@@ -44,10 +44,10 @@ final class JoinInterpreter {
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    JoinInfo info = checkedKeys(join);
-    int leftKey = info.leftKeys.get(0);
-    int rightKey = info.rightKeys.get(0);
-    boolean excludesNulls = info.nullExclusionFlags.get(0);
+    EqualityKey key = EqualityKey.of(join);
+    int leftKey = key.left();
+    int rightKey = key.right();
+    boolean excludesNulls = key.excludesNulls();
     Function1<Object[], Object> leftKeyOf = row -> nullAwareKey(row[leftKey], excludesNulls);
     Function1<Object[], Object> rightKeyOf = row -> nullAwareKey(row[rightKey], excludesNulls);
     Function2<Object[], Object[], Object[]> output = output(join);
@@ -80,14 +80,11 @@ final class JoinInterpreter {
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    JoinInfo info = checkedKeys(join);
-    int leftKey = info.leftKeys.get(0);
-    int rightKey = info.rightKeys.get(0);
-    boolean nullable =
-        keyType(join.getLeft().getRowType(), leftKey).isNullable()
-            || keyType(join.getRight().getRowType(), rightKey).isNullable();
+    EqualityKey key = EqualityKey.of(join);
+    int leftKey = key.left();
+    int rightKey = key.right();
     Comparator<Comparable<Object>> order =
-        nullable ? Utilities::compareNullsLastForMergeJoin : Utilities::compare;
+        key.nullable() ? Utilities::compareNullsLastForMergeJoin : Utilities::compare;
     Function1<Object[], Object> leftKeyOf = row -> row[leftKey];
     Function1<Object[], Object> rightKeyOf = row -> row[rightKey];
     Function2<Object[], Object[], Object[]> output = output(join);
@@ -118,34 +115,42 @@ final class JoinInterpreter {
         (EqualityComparer) null);
   }
 
-  /** The join's equality key, checked to be one the generated code and this class treat alike. */
-  private static JoinInfo checkedKeys(Join join) throws NotInterpretable {
-    if (!JOIN_TYPES.contains(join.getJoinType())) {
-      throw new NotInterpretable("join type " + join.getJoinType());
+  /**
+   * A join's one equality key, checked to be one the generated code and this class treat alike.
+   *
+   * @param left the key's column on the left
+   * @param right the key's column on the right
+   * @param excludesNulls whether a NULL key matches nothing ({@code =}, not {@code IS NOT DISTINCT
+   *     FROM})
+   * @param nullable whether either side's key may be NULL
+   */
+  private record EqualityKey(int left, int right, boolean excludesNulls, boolean nullable) {
+    static EqualityKey of(Join join) throws NotInterpretable {
+      if (!JOIN_TYPES.contains(join.getJoinType())) {
+        throw new NotInterpretable("join type " + join.getJoinType());
+      }
+      JoinInfo info = join.analyzeCondition();
+      if (!info.isEqui() || info.leftKeys.size() != 1) {
+        throw new NotInterpretable("join on " + join.getCondition());
+      }
+      int left = info.leftKeys.get(0);
+      int right = info.rightKeys.get(0);
+      RelDataType leftType = join.getLeft().getRowType().getFieldList().get(left).getType();
+      RelDataType rightType = join.getRight().getRowType().getFieldList().get(right).getType();
+      // Keys of one type keep their Java class in the generated code (no conversion), and compare
+      // and hash as the values themselves.
+      if (leftType.getSqlTypeName() != rightType.getSqlTypeName()
+          || !PlanInterpreter.SORTABLE.contains(leftType.getSqlTypeName())
+          || PlanInterpreter.comparedByCollator(leftType)
+          || PlanInterpreter.comparedByCollator(rightType)) {
+        throw new NotInterpretable("join key " + leftType + " = " + rightType);
+      }
+      return new EqualityKey(
+          left,
+          right,
+          info.nullExclusionFlags.get(0),
+          leftType.isNullable() || rightType.isNullable());
     }
-    JoinInfo info = join.analyzeCondition();
-    if (!info.isEqui() || info.leftKeys.size() != 1) {
-      throw new NotInterpretable("join on " + join.getCondition());
-    }
-    RelDataType leftType = keyType(join.getLeft().getRowType(), info.leftKeys.get(0));
-    RelDataType rightType = keyType(join.getRight().getRowType(), info.rightKeys.get(0));
-    // Keys of one type keep their Java class in the generated code (no conversion), and compare
-    // and hash as the values themselves.
-    if (leftType.getSqlTypeName() != rightType.getSqlTypeName()
-        || !PlanInterpreter.SORTABLE.contains(leftType.getSqlTypeName())
-        || hasCollator(leftType)
-        || hasCollator(rightType)) {
-      throw new NotInterpretable("join key " + leftType + " = " + rightType);
-    }
-    return info;
-  }
-
-  private static RelDataType keyType(RelDataType row, int field) {
-    return row.getFieldList().get(field).getType();
-  }
-
-  private static boolean hasCollator(RelDataType type) {
-    return type.getCollation() != null && type.getCollation().getCollator() != null;
   }
 
   /** The joined row as {@code EnumUtils.joinSelector}'s code makes it: left's fields, right's. */

@@ -82,6 +82,14 @@ public final class PlanInterpreter {
 
   private PlanInterpreter() {}
 
+  /**
+   * Whether values of {@code type} are compared by a collation's comparator, which the generated
+   * code passes along and this package does not reproduce.
+   */
+  static boolean comparedByCollator(RelDataType type) {
+    return type.getCollation() != null && type.getCollation().getCollator() != null;
+  }
+
   /** An {@code int} a limit reads when it runs: a literal, or a statement parameter. */
   @FunctionalInterface
   private interface IntValue {
@@ -204,7 +212,7 @@ public final class PlanInterpreter {
     List<RelDataTypeField> fields = sort.getInput().getRowType().getFieldList();
     for (RelFieldCollation key : keys) {
       RelDataType type = fields.get(key.getFieldIndex()).getType();
-      if (type.getCollation() != null && type.getCollation().getCollator() != null) {
+      if (comparedByCollator(type)) {
         throw new NotInterpretable("sort by a collation with a comparator");
       }
       if (!SORTABLE.contains(type.getSqlTypeName())) {
@@ -297,8 +305,7 @@ public final class PlanInterpreter {
       arguments[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
       if (kinds[i] != SqlKind.COUNT) {
         RelDataType type = fields.get(arguments[i]).getType();
-        if (!EXTREMA.contains(type.getSqlTypeName())
-            || (type.getCollation() != null && type.getCollation().getCollator() != null)) {
+        if (!EXTREMA.contains(type.getSqlTypeName()) || comparedByCollator(type)) {
           throw new NotInterpretable(kinds[i] + " of " + type);
         }
       }

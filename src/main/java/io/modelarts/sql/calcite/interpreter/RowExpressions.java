@@ -12,7 +12,6 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.SqlFunctions;
-import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -303,9 +302,8 @@ final class RowExpressions {
   private static Family family(RelDataType type) throws NotInterpretable {
     return switch (type.getSqlTypeName()) {
       case CHAR, VARCHAR -> {
-        SqlCollation collation = type.getCollation();
-        if (collation != null && collation.getCollator() != null) {
-          throw new NotInterpretable("collation " + collation);
+        if (PlanInterpreter.comparedByCollator(type)) {
+          throw new NotInterpretable("collation " + type.getCollation());
         }
         yield Family.STRING;
       }

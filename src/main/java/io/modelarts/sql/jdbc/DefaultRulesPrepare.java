@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
+import io.modelarts.sql.calcite.planner.DeferredRules;
 import io.modelarts.sql.calcite.planner.StandardProgram;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -50,8 +51,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * {@code CalcitePrepareImpl.createPlanner}, line for line, but for the rules' registration. Spark
-   * (a Calcite switch the driver never sets) goes to Calcite's own.
+   * {@code CalcitePrepareImpl.createPlanner}, line for line, but for the rules' registration, which
+   * waits in the planner's context for {@link StandardProgram} to know the plan ({@link
+   * DeferredRules}). Spark (a Calcite switch the driver never sets) goes to Calcite's own.
    */
   @Override
   protected RelOptPlanner createPlanner(
@@ -61,19 +63,22 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
     if (CALCITE_LISTS.isOn() || prepareContext.spark().enabled()) {
       return super.createPlanner(prepareContext, externalContext, costFactory);
     }
+    // The default rules wait for the plan: a simple one needs few of them (DeferredRules).
+    DeferredRules rules =
+        new DeferredRules(prepareContext.config().materializationsEnabled(), enableBindable);
     VolcanoPlanner planner =
         new VolcanoPlanner(
             costFactory,
-            externalContext != null ? externalContext : Contexts.of(prepareContext.config()));
+            Contexts.chain(
+                externalContext != null ? externalContext : Contexts.of(prepareContext.config()),
+                Contexts.of(rules)));
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
       planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     }
     planner.setTopDownOpt(prepareContext.config().topDownOpt());
-    DefaultPlannerRules.register(
-        planner, prepareContext.config().materializationsEnabled(), enableBindable);
-    Hook.PLANNER.run(planner); // as Calcite's: lets a test add or remove rules
+    Hook.PLANNER.run(planner); // as Calcite's: lets a test see the planner or add rules
     return planner;
   }
 

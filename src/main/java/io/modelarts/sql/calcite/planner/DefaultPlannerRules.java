@@ -9,6 +9,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.AbstractConverter;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.rules.AggregateCaseToFilterRule;
 import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
 import org.apache.calcite.rel.rules.AggregateExpandWithinDistinctRule;
@@ -111,6 +112,30 @@ public final class DefaultPlannerRules {
     planner.addRule(Rules.FILTER_REDUCE_EXPRESSIONS);
   }
 
+  /**
+   * Registers in {@code planner} the default rules that planning {@code plan} can use: when {@code
+   * plan} is a {@linkplain SimplePlans simple plan}, only those of {@link #register}'s rules that
+   * can match its nodes, else all of them.
+   *
+   * <p>Why: building the rules is a fifth of a first query's planning in a fresh JVM (their
+   * classes, configurations and lambdas); a first query is most often a listing, a lookup or a
+   * page, which 29 of the 108 rules can match. {@code SimplePlanRulesTest} derives the 29 from the
+   * full list by the classes of their operands, so a Calcite upgrade that adds a rule for such
+   * nodes fails it.
+   */
+  public static void registerFor(
+      RelOptPlanner planner, RelNode plan, boolean materializations, boolean bindable) {
+    // The stream rules match only a stream's delta, which a simple plan has none of.
+    if (mirrored(materializations, bindable) && SimplePlans.isSimple(plan)) {
+      (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()
+              ? SimplePlanRules.WITH_COLLATION
+              : SimplePlanRules.WITHOUT_COLLATION)
+          .forEach(planner::addRule);
+      return;
+    }
+    register(planner, materializations, bindable);
+  }
+
   /** Whether {@link #register} builds the list itself for these settings. */
   static boolean mirrored(boolean materializations, boolean bindable) {
     return !materializations
@@ -121,12 +146,12 @@ public final class DefaultPlannerRules {
 
   /** The rules of the standard program's last step, {@code RelOptRules.CALC_RULES}. */
   static List<RelOptRule> calcRules() {
-    return Rules.CALC;
+    return CalcRules.LIST;
   }
 
   /** The sub-query removal rules of the standard program's first step. */
   static List<RelOptRule> subQueryRules(boolean markJoin) {
-    return markJoin ? Rules.SUB_QUERY_TO_MARK_CORRELATE : Rules.SUB_QUERY_TO_CORRELATE;
+    return markJoin ? SubQueryRules.TO_MARK_CORRELATE : SubQueryRules.TO_CORRELATE;
   }
 
   /**
@@ -138,15 +163,12 @@ public final class DefaultPlannerRules {
     static final RelOptRule FILTER_INTO_JOIN =
         FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule();
     static final RelOptRule JOIN_COMMUTE = JoinCommuteRule.Config.DEFAULT.toRule();
-    static final RelOptRule PROJECT_OVER_SUM_TO_SUM0 =
-        ProjectOverSumToSum0Rule.Config.DEFAULT.toRule();
     static final RelOptRule PROJECT_TABLE_SCAN = ProjectTableScanRule.Config.DEFAULT.toRule();
     static final RelOptRule PROJECT_INTERPRETER_TABLE_SCAN =
         ProjectTableScanRule.Config.INTERPRETER.toRule();
     static final RelOptRule FILTER_REDUCE_EXPRESSIONS =
         ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig.DEFAULT
             .toRule();
-    static final RelOptRule JOIN_SUB_QUERY_TO_CORRELATE = SubQueryRemoveRule.Config.JOIN.toRule();
 
     /** {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}. */
     static final List<RelOptRule> ABSTRACT_RELATIONAL =
@@ -194,7 +216,7 @@ public final class DefaultPlannerRules {
             UnionMergeRule.Config.DEFAULT.toRule(),
             UnionMergeRule.Config.INTERSECT.toRule(),
             UnionMergeRule.Config.MINUS.toRule(),
-            PROJECT_OVER_SUM_TO_SUM0,
+            ProjectOverSumToSum0Rule.Config.DEFAULT.toRule(),
             ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
                 .ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT
                 .toRule(),
@@ -233,9 +255,13 @@ public final class DefaultPlannerRules {
             SampleToFilterRule.Config.DEFAULT.toRule(),
             FilterSampleTransposeRule.Config.DEFAULT.toRule(),
             FilterWindowTransposeRule.Config.DEFAULT.toRule());
+  }
 
-    /** {@code RelOptRules.CALC_RULES}. */
-    static final List<RelOptRule> CALC =
+  /**
+   * {@code RelOptRules.CALC_RULES}, apart so that a plan that needs no other rule builds no other.
+   */
+  private static final class CalcRules {
+    static final List<RelOptRule> LIST =
         ImmutableList.of(
             Bindables.FROM_NONE_RULE,
             EnumerableRules.ENUMERABLE_CALC_RULE,
@@ -246,21 +272,83 @@ public final class DefaultPlannerRules {
             CalcMergeRule.Config.DEFAULT.toRule(),
             FilterCalcMergeRule.Config.DEFAULT.toRule(),
             ProjectCalcMergeRule.Config.DEFAULT.toRule());
+  }
 
-    /** {@code Programs.subQuery}'s rules without mark joins. */
-    static final List<RelOptRule> SUB_QUERY_TO_CORRELATE =
+  /** {@code Programs.subQuery}'s rules, built only for a plan that may hold a sub-query. */
+  private static final class SubQueryRules {
+    static final RelOptRule JOIN_TO_CORRELATE = SubQueryRemoveRule.Config.JOIN.toRule();
+    static final RelOptRule PROJECT_OVER_SUM_TO_SUM0 =
+        ProjectOverSumToSum0Rule.Config.DEFAULT.toRule();
+
+    /** Without mark joins. */
+    static final List<RelOptRule> TO_CORRELATE =
         ImmutableList.of(
             SubQueryRemoveRule.Config.FILTER.toRule(),
             SubQueryRemoveRule.Config.PROJECT.toRule(),
-            JOIN_SUB_QUERY_TO_CORRELATE,
+            JOIN_TO_CORRELATE,
             PROJECT_OVER_SUM_TO_SUM0);
 
-    /** {@code Programs.subQuery}'s rules with mark joins (top-down general decorrelation). */
-    static final List<RelOptRule> SUB_QUERY_TO_MARK_CORRELATE =
+    /** With mark joins (top-down general decorrelation). */
+    static final List<RelOptRule> TO_MARK_CORRELATE =
         ImmutableList.of(
             SubQueryRemoveRule.Config.FILTER_ENABLE_MARK_JOIN.toRule(),
             SubQueryRemoveRule.Config.PROJECT_ENABLE_MARK_JOIN.toRule(),
-            JOIN_SUB_QUERY_TO_CORRELATE,
+            JOIN_TO_CORRELATE,
             PROJECT_OVER_SUM_TO_SUM0);
+  }
+
+  /**
+   * The rules of {@link Rules} whose every operand can match a node of a {@linkplain SimplePlans
+   * simple plan} or a node the planner makes of one (its enumerable and bindable forms, an abstract
+   * converter), in {@link #register}'s order; each built from its configuration as {@link Rules}
+   * builds it. Left out: the two rules that match only a projection holding a window function
+   * ({@code ProjectToWindowRule}, {@code ProjectOverSumToSum0Rule}), which a simple plan has none
+   * of.
+   */
+  private static final class SimplePlanRules {
+    /**
+     * {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}' part (registered with the collation trait).
+     */
+    private static final List<RelOptRule> ABSTRACT_RELATIONAL =
+        ImmutableList.of(
+            AbstractConverter.ExpandConversionRule.INSTANCE,
+            ProjectRemoveRule.Config.DEFAULT.toRule(),
+            SortRemoveRule.Config.DEFAULT.toRule());
+
+    /**
+     * The rest: the parts of {@code ABSTRACT_RULES}, {@code BASE_RULES} and the enumerable rules.
+     */
+    private static final List<RelOptRule> OTHERS =
+        ImmutableList.of(
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule(),
+            PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule(),
+            PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule(),
+            FilterMergeRule.Config.DEFAULT.toRule(),
+            DateRangeRules.FILTER_INSTANCE,
+            ProjectMergeRule.Config.DEFAULT.toRule(),
+            FilterTableScanRule.Config.DEFAULT.toRule(),
+            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
+            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
+            SortProjectTransposeRule.Config.DEFAULT.toRule(),
+            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
+            Bindables.BINDABLE_TABLE_SCAN_RULE,
+            ProjectTableScanRule.Config.DEFAULT.toRule(),
+            ProjectTableScanRule.Config.INTERPRETER.toRule(),
+            EnumerableRules.ENUMERABLE_PROJECT_RULE,
+            EnumerableRules.ENUMERABLE_FILTER_RULE,
+            EnumerableRules.ENUMERABLE_SORT_RULE,
+            EnumerableRules.ENUMERABLE_LIMIT_RULE,
+            EnumerableRules.ENUMERABLE_VALUES_RULE,
+            EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE,
+            EnumerableRules.TO_INTERPRETER,
+            ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
+                .DEFAULT
+                .toRule());
+
+    static final List<RelOptRule> WITHOUT_COLLATION = OTHERS;
+    static final List<RelOptRule> WITH_COLLATION =
+        ImmutableList.<RelOptRule>builder().addAll(ABSTRACT_RELATIONAL).addAll(OTHERS).build();
   }
 }

@@ -83,6 +83,7 @@ public final class StandardProgram {
     for (RelOptLattice lattice : lattices) {
       planner.addLattice(lattice);
     }
+    DeferredRules.registerFor(planner, rel);
     planner.setRoot(rel);
     RelNode root =
         rel.getTraitSet().equals(requiredOutputTraits)
@@ -93,13 +94,22 @@ public final class StandardProgram {
     return requireNonNull(planner.chooseDelegate().findBestExp(), "could not implement exp");
   }
 
-  /** {@code Programs.subQuery}: correlates or mark joins, as the connection's config says. */
+  /**
+   * {@code Programs.subQuery}: correlates or mark joins, as the connection's config says. A simple
+   * plan ({@link SimplePlans}) holds nothing its rules match (a sub-query, a window's {@code SUM}),
+   * so for it the rules are not built and the pass is skipped, but for the metadata provider the
+   * pass sets on the cluster.
+   */
   private static Program subQuery(RelMetadataProvider metadata) {
-    Program toCorrelate = hep(DefaultPlannerRules.subQueryRules(false), metadata);
-    Program toMarkCorrelate = hep(DefaultPlannerRules.subQueryRules(true), metadata);
-    return (planner, rel, traits, materializations, lattices) ->
-        (config(planner).topDownGeneralDecorrelationEnabled() ? toMarkCorrelate : toCorrelate)
-            .run(planner, rel, traits, materializations, lattices);
+    return (planner, rel, traits, materializations, lattices) -> {
+      if (SimplePlans.isSimple(rel)) {
+        useMetadata(rel, metadata);
+        return rel;
+      }
+      boolean markJoin = config(planner).topDownGeneralDecorrelationEnabled();
+      return hep(DefaultPlannerRules.subQueryRules(markJoin), metadata)
+          .run(planner, rel, traits, materializations, lattices);
+    };
   }
 
   /** {@code Programs.measure}: only for plans with measures, whose rules are built then. */
@@ -152,21 +162,38 @@ public final class StandardProgram {
   }
 
   /** {@code Programs.hep(rules, true, metadata)}: the rules as one heuristic pass, no DAG. */
-  @SuppressWarnings("deprecation") // Calcite's own program sets the cluster's provider so too
   private static Program hep(List<RelOptRule> rules, RelMetadataProvider metadata) {
     HepProgramBuilder builder = HepProgram.builder();
     rules.forEach(builder::addRuleInstance);
     HepProgram program = builder.build();
     return (planner, rel, traits, materializations, lattices) -> {
-      HepPlanner hepPlanner = new HepPlanner(program, null, true, null, RelOptCostImpl.FACTORY);
-      List<RelMetadataProvider> providers = new ArrayList<>(List.of(metadata));
-      hepPlanner.registerMetadataProviders(providers);
+      HepPlanner hepPlanner = hepPlanner(program, rel, metadata);
       materializations.forEach(hepPlanner::addMaterialization);
       lattices.forEach(hepPlanner::addLattice);
-      rel.getCluster().setMetadataProvider(ChainedRelMetadataProvider.of(providers));
       hepPlanner.setRoot(rel);
       return hepPlanner.findBestExp();
     };
+  }
+
+  /**
+   * A heuristic planner of {@code program}, with {@code metadata} behind its own provider set on
+   * {@code rel}'s cluster, as {@code Programs.hep} sets it (the cluster keeps it after the pass).
+   */
+  @SuppressWarnings("deprecation") // Calcite's own program sets the cluster's provider so too
+  private static HepPlanner hepPlanner(
+      HepProgram program, RelNode rel, RelMetadataProvider metadata) {
+    HepPlanner hepPlanner = new HepPlanner(program, null, true, null, RelOptCostImpl.FACTORY);
+    List<RelMetadataProvider> providers = new ArrayList<>(List.of(metadata));
+    hepPlanner.registerMetadataProviders(providers);
+    rel.getCluster().setMetadataProvider(ChainedRelMetadataProvider.of(providers));
+    return hepPlanner;
+  }
+
+  /**
+   * What a heuristic pass in which no rule fires leaves: {@code rel}, and the cluster's provider.
+   */
+  private static void useMetadata(RelNode rel, RelMetadataProvider metadata) {
+    hepPlanner(HepProgram.builder().build(), rel, metadata);
   }
 
   private static CalciteConnectionConfig config(RelOptPlanner planner) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableList;
+import io.modelarts.sql.calcite.ModelArtsCountScan;
 import io.modelarts.sql.calcite.ModelArtsTableScan;
 import io.modelarts.sql.testing.QueryGenerator;
 import io.modelarts.sql.testing.SimulatorFixture;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableFilter;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
@@ -33,6 +36,7 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
@@ -83,8 +87,8 @@ class DefaultRulesPrepareTest {
           "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING' AND feature = 'NOTEBOOK'",
           "SELECT id, SUM(volume_capacity) OVER (ORDER BY name) FROM notebooks");
 
-  /** Simple plans (scans under projections, filters and sorts; values), planned with few rules. */
-  private static final List<String> SIMPLE =
+  /** Plans of scans under projections, filters and sorts, or values: planned with few rules. */
+  private static final List<String> SCANS =
       List.of(
           "SELECT id, name, status FROM notebooks WHERE status = 'RUNNING' LIMIT 10",
           "SELECT * FROM notebooks",
@@ -106,17 +110,38 @@ class DefaultRulesPrepareTest {
           "VALUES (1, 'a'), (2, 'b')",
           "SELECT 1");
 
-  /** Plans that take every default rule. */
-  private static final List<String> NOT_SIMPLE =
+  /** The same with aggregates of one grouping set and no DISTINCT call. */
+  private static final List<String> AGGREGATES =
       List.of(
           "SELECT status, COUNT(*) FROM notebooks GROUP BY status",
           "SELECT COUNT(*) FROM notebooks",
+          "SELECT COUNT(*) FROM notebooks WHERE status = 'RUNNING' AND feature = 'NOTEBOOK'",
+          "SELECT DISTINCT status FROM notebooks",
+          "SELECT status, SUM(volume_capacity), AVG(volume_capacity), MIN(name), MAX(name)"
+              + " FROM notebooks GROUP BY status HAVING COUNT(*) > 1 ORDER BY 2 DESC",
+          "SELECT flavor, status, COUNT(description) FROM notebooks WHERE name LIKE 'a%'"
+              + " GROUP BY flavor, status",
+          "SELECT 'x', COUNT(*) FROM notebooks GROUP BY 'x'",
+          "SELECT STDDEV_POP(volume_capacity), COUNT(*) FILTER (WHERE status = 'RUNNING')"
+              + " FROM notebooks",
+          "SELECT c FROM (SELECT status, COUNT(*) AS c FROM notebooks GROUP BY status) t"
+              + " WHERE c > 1",
+          "SELECT status, COUNT(*) FROM (SELECT status FROM notebooks GROUP BY status, flavor) t"
+              + " GROUP BY status",
+          "SELECT dev_service, COUNT(*) FROM endpoints GROUP BY dev_service",
+          "SELECT COUNT(*) FROM notebooks WHERE 1 = 0");
+
+  /** Plans that take every default rule. */
+  private static final List<String> OTHER =
+      List.of(
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
           "SELECT id FROM notebooks WHERE id IN (SELECT notebook_id FROM endpoints)",
           "SELECT id, (SELECT 1) FROM notebooks",
           "SELECT id, ROW_NUMBER() OVER (ORDER BY name) FROM notebooks",
           "SELECT name FROM notebooks UNION ALL SELECT name FROM images",
-          "SELECT DISTINCT status FROM notebooks");
+          "SELECT COUNT(DISTINCT status) FROM notebooks",
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
+          "SELECT status, COUNT(DISTINCT flavor), COUNT(*) FROM notebooks GROUP BY status");
 
   @BeforeAll
   static void start() {
@@ -130,7 +155,9 @@ class DefaultRulesPrepareTest {
 
   @Test
   void registersCalcitesDefaultRulesInItsOrderWithItsConfigurations() throws Exception {
-    String sql = "SELECT status, COUNT(*) FROM notebooks WHERE name > 'b' GROUP BY status";
+    String sql =
+        "SELECT n.status, COUNT(*) FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+            + " WHERE n.name > 'b' GROUP BY n.status";
     List<RelOptRule> ours = rulesRegistered(() -> explain(sql));
     List<RelOptRule> calcites =
         rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql)));
@@ -144,18 +171,9 @@ class DefaultRulesPrepareTest {
   @Test
   void aSimplePlanGetsTheDefaultRulesThatCanMatchItsNodes() throws Exception {
     // Derived here from Calcite's own list, so a rule Calcite adds for such nodes fails the test.
-    for (String sql : SIMPLE) {
-      List<RelOptRule> ours = rulesRegistered(() -> explain(sql));
-      List<RelOptRule> calcites =
-          rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql)));
-      List<RelOptRule> matching =
-          calcites.stream().filter(DefaultRulesPrepareTest::canMatchASimplePlan).toList();
-      assertSameRules(matching, ours);
-      long calcitesRules =
-          ours.stream().filter(r -> r.getClass().getName().startsWith("org.apache.")).count();
-      assertTrue(calcitesRules < 40, sql + ": " + calcitesRules + " of Calcite's rules");
-    }
-    for (String sql : NOT_SIMPLE) {
+    assertRulesMatch(SCANS, SCAN_PLAN_NODES, 30);
+    assertRulesMatch(AGGREGATES, AGGREGATE_PLAN_NODES, 40);
+    for (String sql : OTHER) {
       assertSameRules(
           rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql))),
           rulesRegistered(() -> explain(sql)));
@@ -163,10 +181,29 @@ class DefaultRulesPrepareTest {
   }
 
   /**
-   * The nodes of a simple plan and those the planner makes of them with the default rules: their
-   * enumerable and bindable forms, the driver's scan, and the converters the planner places.
+   * Each query is planned with those of Calcite's rules that can match {@code nodes}, fewer than
+   * {@code atMost} of them.
    */
-  private static final List<Class<?>> SIMPLE_PLAN_NODES =
+  private static void assertRulesMatch(List<String> queries, List<Class<?>> nodes, int atMost)
+      throws Exception {
+    for (String sql : queries) {
+      List<RelOptRule> ours = rulesRegistered(() -> explain(sql));
+      List<RelOptRule> calcites =
+          rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql)));
+      List<RelOptRule> matching = calcites.stream().filter(rule -> canMatch(rule, nodes)).toList();
+      assertSameRules(matching, ours);
+      long calcitesRules =
+          ours.stream().filter(r -> r.getClass().getName().startsWith("org.apache.")).count();
+      assertTrue(calcitesRules < atMost, sql + ": " + calcitesRules + " of Calcite's rules");
+    }
+  }
+
+  /**
+   * The nodes of a plan of scans, projections, filters, sorts and values, and those the planner
+   * makes of them with the default rules: their enumerable and bindable forms, the driver's scan,
+   * and the converters the planner places.
+   */
+  private static final List<Class<?>> SCAN_PLAN_NODES =
       List.of(
           LogicalTableScan.class,
           ModelArtsTableScan.class,
@@ -184,7 +221,14 @@ class DefaultRulesPrepareTest {
           Bindables.BindableTableScan.class,
           AbstractConverter.class);
 
-  /** Rules that match only a projection holding a window function, which no simple plan has. */
+  /** The same with aggregates, their enumerable form and the driver's count of a listing. */
+  private static final List<Class<?>> AGGREGATE_PLAN_NODES =
+      ImmutableList.<Class<?>>builder()
+          .addAll(SCAN_PLAN_NODES)
+          .add(LogicalAggregate.class, EnumerableAggregate.class, ModelArtsCountScan.class)
+          .build();
+
+  /** Rules that match only a projection holding a window function, which no simple shape has. */
   private static final Set<String> WINDOW_ONLY =
       Set.of("ProjectToWindowRule:project", "ProjectOverSumToSum0Rule");
 
@@ -220,11 +264,11 @@ class DefaultRulesPrepareTest {
   }
 
   /**
-   * Whether every operand of {@code rule} matches a class of {@link #SIMPLE_PLAN_NODES}, unless it
-   * is one of {@link #WINDOW_ONLY}; the driver's own rules, registered by its scans whatever the
-   * plan, count as matching.
+   * Whether every operand of {@code rule} matches a class of {@code nodes}, unless it is one of
+   * {@link #WINDOW_ONLY}; the driver's own rules, registered by its scans whatever the plan, count
+   * as matching.
    */
-  private static boolean canMatchASimplePlan(RelOptRule rule) {
+  private static boolean canMatch(RelOptRule rule, List<Class<?>> nodes) {
     if (rule.getClass().getName().startsWith("io.modelarts.")) {
       return true;
     }
@@ -234,15 +278,15 @@ class DefaultRulesPrepareTest {
     return rule.getOperands().stream()
         .allMatch(
             operand ->
-                SIMPLE_PLAN_NODES.stream()
-                    .anyMatch(node -> operand.getMatchedClass().isAssignableFrom(node)));
+                nodes.stream().anyMatch(node -> operand.getMatchedClass().isAssignableFrom(node)));
   }
 
   @Test
   void everyQueryOfTheCorpusPlansAsWithCalcitesLists() throws Exception {
     List<String> queries = new ArrayList<>(SHAPES);
-    queries.addAll(SIMPLE);
-    queries.addAll(NOT_SIMPLE);
+    queries.addAll(SCANS);
+    queries.addAll(AGGREGATES);
+    queries.addAll(OTHER);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
     for (int i = 0; i < 150; i++) {

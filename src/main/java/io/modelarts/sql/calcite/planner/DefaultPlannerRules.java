@@ -114,26 +114,25 @@ public final class DefaultPlannerRules {
 
   /**
    * Registers in {@code planner} the default rules that planning {@code plan} can use: when {@code
-   * plan} is a {@linkplain SimplePlans simple plan}, only those of {@link #register}'s rules that
-   * can match its nodes, else all of them.
+   * plan} has a {@linkplain PlanShape simple shape}, only those of {@link #register}'s rules that
+   * can match the nodes of that shape, else all of them.
    *
    * <p>Why: building the rules is a fifth of a first query's planning in a fresh JVM (their
-   * classes, configurations and lambdas); a first query is most often a listing, a lookup or a
-   * page, which 29 of the 108 rules can match. {@code SimplePlanRulesTest} derives the 29 from the
-   * full list by the classes of their operands, so a Calcite upgrade that adds a rule for such
-   * nodes fails it.
+   * classes, configurations and lambdas); a first query is most often a listing, a lookup, a page
+   * or a count by group, which 27 (39 with aggregates) of the 108 rules can match. {@code
+   * DefaultRulesPrepareTest} derives both lists from Calcite's by the classes of their operands, so
+   * a Calcite upgrade that adds a rule for such nodes fails it, and plans a corpus both ways.
    */
   public static void registerFor(
       RelOptPlanner planner, RelNode plan, boolean materializations, boolean bindable) {
-    // The stream rules match only a stream's delta, which a simple plan has none of.
-    if (mirrored(materializations, bindable) && SimplePlans.isSimple(plan)) {
-      (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()
-              ? SimplePlanRules.WITH_COLLATION
-              : SimplePlanRules.WITHOUT_COLLATION)
-          .forEach(planner::addRule);
-      return;
+    PlanShape shape = mirrored(materializations, bindable) ? PlanShape.of(plan) : PlanShape.OTHER;
+    // The stream rules match only a stream's delta, which no simple shape has.
+    boolean collation = CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value();
+    switch (shape) {
+      case SCANS -> ScanPlanRules.list(collation).forEach(planner::addRule);
+      case AGGREGATES -> AggregatePlanRules.list(collation).forEach(planner::addRule);
+      case OTHER -> register(planner, materializations, bindable);
     }
-    register(planner, materializations, bindable);
   }
 
   /** Whether {@link #register} builds the list itself for these settings. */
@@ -298,14 +297,14 @@ public final class DefaultPlannerRules {
   }
 
   /**
-   * The rules of {@link Rules} whose every operand can match a node of a {@linkplain SimplePlans
-   * simple plan} or a node the planner makes of one (its enumerable and bindable forms, an abstract
-   * converter), in {@link #register}'s order; each built from its configuration as {@link Rules}
-   * builds it. Left out: the two rules that match only a projection holding a window function
-   * ({@code ProjectToWindowRule}, {@code ProjectOverSumToSum0Rule}), which a simple plan has none
-   * of.
+   * The rules of {@link Rules} whose every operand can match a node of a plan of {@link
+   * PlanShape#SCANS} or a node the planner makes of one (its enumerable and bindable forms, an
+   * abstract converter), in {@link #register}'s order; each built from its configuration as {@link
+   * Rules} builds it. Left out: the two rules that match only a projection holding a window
+   * function ({@code ProjectToWindowRule}, {@code ProjectOverSumToSum0Rule}), which no simple shape
+   * has.
    */
-  private static final class SimplePlanRules {
+  private static final class ScanPlanRules {
     /**
      * {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}' part (registered with the collation trait).
      */
@@ -347,8 +346,78 @@ public final class DefaultPlannerRules {
                 .DEFAULT
                 .toRule());
 
-    static final List<RelOptRule> WITHOUT_COLLATION = OTHERS;
-    static final List<RelOptRule> WITH_COLLATION =
+    private static final List<RelOptRule> WITH_COLLATION =
         ImmutableList.<RelOptRule>builder().addAll(ABSTRACT_RELATIONAL).addAll(OTHERS).build();
+
+    static List<RelOptRule> list(boolean collation) {
+      return collation ? WITH_COLLATION : OTHERS;
+    }
+  }
+
+  /**
+   * As {@link ScanPlanRules}, for {@link PlanShape#AGGREGATES}: those rules and the ones matching
+   * aggregates (merging, removing, reducing their functions, pushing filters below them), again in
+   * {@link #register}'s order.
+   */
+  private static final class AggregatePlanRules {
+    /**
+     * {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}' part (registered with the collation trait).
+     */
+    private static final List<RelOptRule> ABSTRACT_RELATIONAL =
+        ImmutableList.of(
+            AbstractConverter.ExpandConversionRule.INSTANCE,
+            AggregateRemoveRule.Config.DEFAULT.toRule(),
+            ProjectRemoveRule.Config.DEFAULT.toRule(),
+            ProjectAggregateMergeRule.Config.DEFAULT.toRule(),
+            AggregateMergeRule.Config.DEFAULT.toRule(),
+            AggregateProjectMergeRule.Config.DEFAULT.toRule(),
+            SortRemoveRule.Config.DEFAULT.toRule());
+
+    /**
+     * The rest: the parts of {@code ABSTRACT_RULES}, {@code BASE_RULES} and the enumerable rules.
+     */
+    private static final List<RelOptRule> OTHERS =
+        ImmutableList.of(
+            AggregateProjectPullUpConstantsRule.Config.ANY.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule(),
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE.toRule(),
+            PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule(),
+            PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule(),
+            FilterMergeRule.Config.DEFAULT.toRule(),
+            DateRangeRules.FILTER_INSTANCE,
+            ProjectMergeRule.Config.DEFAULT.toRule(),
+            FilterTableScanRule.Config.DEFAULT.toRule(),
+            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
+            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
+            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule(),
+            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule(),
+            AggregateCaseToFilterRule.Config.DEFAULT.toRule(),
+            AggregateReduceFunctionsRule.Config.DEFAULT.toRule(),
+            FilterAggregateTransposeRule.Config.DEFAULT.toRule(),
+            SortProjectTransposeRule.Config.DEFAULT.toRule(),
+            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
+            Bindables.BINDABLE_TABLE_SCAN_RULE,
+            ProjectTableScanRule.Config.DEFAULT.toRule(),
+            ProjectTableScanRule.Config.INTERPRETER.toRule(),
+            EnumerableRules.ENUMERABLE_PROJECT_RULE,
+            EnumerableRules.ENUMERABLE_FILTER_RULE,
+            EnumerableRules.ENUMERABLE_AGGREGATE_RULE,
+            EnumerableRules.ENUMERABLE_SORT_RULE,
+            EnumerableRules.ENUMERABLE_LIMIT_RULE,
+            EnumerableRules.ENUMERABLE_VALUES_RULE,
+            EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE,
+            EnumerableRules.TO_INTERPRETER,
+            ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
+                .DEFAULT
+                .toRule());
+
+    private static final List<RelOptRule> WITH_COLLATION =
+        ImmutableList.<RelOptRule>builder().addAll(ABSTRACT_RELATIONAL).addAll(OTHERS).build();
+
+    static List<RelOptRule> list(boolean collation) {
+      return collation ? WITH_COLLATION : OTHERS;
+    }
   }
 }

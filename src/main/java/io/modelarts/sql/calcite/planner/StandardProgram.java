@@ -95,14 +95,14 @@ public final class StandardProgram {
   }
 
   /**
-   * {@code Programs.subQuery}: correlates or mark joins, as the connection's config says. A simple
-   * plan ({@link SimplePlans}) holds nothing its rules match (a sub-query, a window's {@code SUM}),
+   * {@code Programs.subQuery}: correlates or mark joins, as the connection's config says. A plan of
+   * a simple {@link PlanShape} holds nothing its rules match (a sub-query, a window's {@code SUM}),
    * so for it the rules are not built and the pass is skipped, but for the metadata provider the
    * pass sets on the cluster.
    */
   private static Program subQuery(RelMetadataProvider metadata) {
     return (planner, rel, traits, materializations, lattices) -> {
-      if (SimplePlans.isSimple(rel)) {
+      if (PlanShape.of(rel) != PlanShape.OTHER) {
         useMetadata(rel, metadata);
         return rel;
       }

@@ -56,6 +56,9 @@ class PlanInterpreterTest {
           "SELECT COUNT(*) FROM notebooks WHERE name LIKE '%a%'",
           "SELECT MAX(lease_create_at) FROM notebooks",
           "SELECT status, COUNT(*), MIN(name), MAX(lease_update_at) FROM notebooks GROUP BY status",
+          // A dashboard's total by group.
+          "SELECT status, SUM(volume_capacity) FROM notebooks GROUP BY status",
+          "SELECT SUM(volume_capacity) FROM notebooks WHERE name > 'a'",
           "SELECT * FROM endpoints",
           "SELECT 1",
           "VALUES ('a', 1), ('b', 2)",
@@ -69,8 +72,8 @@ class PlanInterpreterTest {
   /** Queries whose plans hold what the interpreter leaves to Calcite. */
   static final List<String> COMPILED =
       List.of(
-          "SELECT status, SUM(volume_capacity) FROM notebooks GROUP BY status",
-          "SELECT SUM(volume_capacity) FROM notebooks WHERE name > 'a'",
+          "SELECT status, AVG(volume_capacity) FROM notebooks GROUP BY status",
+          "SELECT SUM(volume_capacity + 1) FROM notebooks WHERE name > 'a'",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -164,6 +167,18 @@ class PlanInterpreterTest {
           "SELECT MAX(description), MIN(owner) FROM notebooks WHERE description IS NULL",
           "SELECT pool_id, MAX(volume_capacity) AS m FROM notebooks GROUP BY pool_id"
               + " HAVING MAX(volume_capacity) > 10 ORDER BY m DESC, pool_id",
+          // Sums: integers and longs, nullable or not, no rows, overflow wrapping as Java's.
+          "SELECT status, SUM(volume_capacity), SUM(lease_duration), COUNT(*) FROM notebooks"
+              + " GROUP BY status",
+          "SELECT SUM(volume_capacity), SUM(lease_duration) FROM notebooks WHERE name > 'zzz'",
+          "SELECT pool_id, SUM(lease_duration) AS s FROM notebooks GROUP BY pool_id"
+              + " HAVING SUM(lease_duration) > 0 ORDER BY s DESC, pool_id",
+          "SELECT feature, owner, SUM(volume_capacity), MAX(volume_capacity) FROM notebooks"
+              + " WHERE status <> 'RUNNING' GROUP BY feature, owner",
+          "SELECT SUM(x), SUM(y) FROM (VALUES (2147483647, 9223372036854775807),"
+              + " (1, 1), (CAST(NULL AS INTEGER), CAST(NULL AS BIGINT))) AS t(x, y)",
+          "SELECT k, SUM(x) FROM (VALUES ('a', CAST(NULL AS INTEGER)), ('b', 3), ('b', NULL))"
+              + " AS t(k, x) GROUP BY k",
           // Joins: each join type, NULL and repeated keys, keys of several types, join order.
           "SELECT n.name, e.dev_service FROM notebooks n LEFT JOIN endpoints e"
               + " ON e.notebook_id = n.id",

@@ -22,7 +22,7 @@ public final class FirstQueryProbe {
     "SELECT status, COUNT(*) AS n FROM notebooks GROUP BY status ORDER BY n DESC",
     "SELECT n.name, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
         + " WHERE n.name LIKE 'a%' ORDER BY n.name",
-    "SELECT status, SUM(volume_capacity) AS capacity FROM notebooks GROUP BY status",
+    "SELECT status, AVG(volume_capacity) AS capacity FROM notebooks GROUP BY status",
   };
 
   private FirstQueryProbe() {}

@@ -42,7 +42,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
- * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, minima and maxima
+ * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, sums, minima and maxima
  * grouped by up to three columns, and hash and merge joins on one key ({@link JoinInterpreter}).
  * Any other plan is left to Calcite.
  *
@@ -66,7 +66,14 @@ public final class PlanInterpreter {
           SqlTypeName.TIMESTAMP);
 
   /** The aggregate functions grouped plans may use. */
-  private static final Set<SqlKind> AGGREGATES = Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX);
+  private static final Set<SqlKind> AGGREGATES =
+      Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX, SqlKind.SUM, SqlKind.SUM0);
+
+  /**
+   * Types whose SUM the generated code adds up in a Java primitive of that type ({@code int},
+   * {@code long}), wrapping on overflow as Java's {@code +} does; the sum has the argument's type.
+   */
+  private static final Set<SqlTypeName> SUMMED = Set.of(SqlTypeName.INTEGER, SqlTypeName.BIGINT);
 
   /**
    * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does.
@@ -272,8 +279,8 @@ public final class PlanInterpreter {
    * EnumerableAggregate}'s code does for counts, minima and maxima: one key is the value itself,
    * two or three keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)}
    * counts the rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}; {@code
-   * MIN}/{@code MAX} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a
-   * singleton, as that code does: one row, also over no rows.
+   * MIN}/{@code MAX} and {@code SUM} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code
+   * aggregate} in a singleton, as that code does: one row, also over no rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
@@ -290,6 +297,8 @@ public final class PlanInterpreter {
     List<AggregateCall> calls = aggregate.getAggCallList();
     SqlKind[] kinds = new SqlKind[calls.size()];
     int[] arguments = new int[calls.size()]; // the column read, or -1 for COUNT(*)
+    boolean[] intSums = new boolean[calls.size()]; // a SUM of INTEGER (else of BIGINT)
+    boolean[] nullableSums = new boolean[calls.size()]; // a SUM that is NULL over no value
     for (int i = 0; i < kinds.length; i++) {
       AggregateCall call = calls.get(i);
       kinds[i] = call.getAggregation().getKind();
@@ -303,27 +312,33 @@ public final class PlanInterpreter {
         throw new NotInterpretable("aggregate call " + call);
       }
       arguments[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
-      if (kinds[i] != SqlKind.COUNT) {
+      if (kinds[i] == SqlKind.MIN || kinds[i] == SqlKind.MAX) {
         RelDataType type = fields.get(arguments[i]).getType();
         if (!EXTREMA.contains(type.getSqlTypeName()) || comparedByCollator(type)) {
           throw new NotInterpretable(kinds[i] + " of " + type);
         }
+      } else if (kinds[i] != SqlKind.COUNT) {
+        SqlTypeName type = fields.get(arguments[i]).getType().getSqlTypeName();
+        if (!SUMMED.contains(type) || call.getType().getSqlTypeName() != type) {
+          throw new NotInterpretable(kinds[i] + " of " + type + " as " + call.getType());
+        }
+        intSums[i] = type == SqlTypeName.INTEGER;
+        nullableSums[i] = call.getType().isNullable();
       }
     }
     Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
     Function2<Accumulator, Object[], Accumulator> adder =
         (acc, row) -> {
-          acc.add(kinds, arguments, row);
+          acc.add(kinds, arguments, intSums, row);
           return acc;
         };
+    Function1<Accumulator, Object[]> ungrouped = acc -> acc.row(kinds, intSums, nullableSums, 0);
     if (keys.length == 0) {
       // No GROUP BY: one row, also over no rows, as the generated code's singletonEnumerable of
       // linq4j's aggregate gives.
       return root ->
           Linq4j.singletonEnumerable(
-              input
-                  .apply(root)
-                  .aggregate(new Accumulator(kinds.length), adder, acc -> acc.row(kinds, 0)));
+              input.apply(root).aggregate(new Accumulator(kinds.length), adder, ungrouped));
     }
     Function1<Object[], Object> keyOf =
         switch (keys.length) {
@@ -340,7 +355,7 @@ public final class PlanInterpreter {
                 () -> new Accumulator(kinds.length),
                 adder,
                 (Object key, Accumulator acc) -> {
-                  Object[] out = acc.row(kinds, keys.length);
+                  Object[] out = acc.row(kinds, intSums, nullableSums, keys.length);
                   if (keys.length == 1) {
                     out[0] = key;
                   } else {
@@ -354,21 +369,25 @@ public final class PlanInterpreter {
   }
 
   /**
-   * One group's aggregates: each {@code COUNT} as a {@code long}, each {@code MIN}/{@code MAX} as
+   * One group's aggregates: each {@code COUNT} as a {@code long}; each {@code MIN}/{@code MAX} as
    * the value {@code SqlFunctions.lesser}/{@code greater} keep (the methods the generated code
-   * calls), NULLs skipped, NULL while no value was seen.
+   * calls), NULLs skipped, NULL while no value was seen; each {@code SUM} added up as the generated
+   * code adds it (an {@code int} or a {@code long} from 0, NULLs skipped, wrapping on overflow),
+   * NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is not: 0).
    */
   private static final class Accumulator {
     private final long[] counts;
     private final Object[] extremes;
+    private final boolean[] seen;
 
     Accumulator(int calls) {
       counts = new long[calls];
       extremes = new Object[calls];
+      seen = new boolean[calls];
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    void add(SqlKind[] kinds, int[] arguments, Object[] row) {
+    void add(SqlKind[] kinds, int[] arguments, boolean[] intSums, Object[] row) {
       for (int i = 0; i < kinds.length; i++) {
         Object value = arguments[i] < 0 ? null : row[arguments[i]];
         switch (kinds[i]) {
@@ -382,9 +401,16 @@ public final class PlanInterpreter {
               extremes[i] = SqlFunctions.lesser((Comparable) extremes[i], (Comparable) value);
             }
           }
-          default -> {
+          case MAX -> {
             if (value != null) {
               extremes[i] = SqlFunctions.greater((Comparable) extremes[i], (Comparable) value);
+            }
+          }
+          default -> {
+            if (value != null) {
+              seen[i] = true;
+              // The sum kept in counts[i]: an int's wraps at 32 bits, as `int + int` does.
+              counts[i] = intSums[i] ? (int) counts[i] + (Integer) value : counts[i] + (Long) value;
             }
           }
         }
@@ -392,10 +418,18 @@ public final class PlanInterpreter {
     }
 
     /** A row of {@code keys} key columns (left empty) followed by the aggregates. */
-    Object[] row(SqlKind[] kinds, int keys) {
+    Object[] row(SqlKind[] kinds, boolean[] intSums, boolean[] nullableSums, int keys) {
       Object[] out = new Object[keys + kinds.length];
       for (int i = 0; i < kinds.length; i++) {
-        out[keys + i] = kinds[i] == SqlKind.COUNT ? (Object) counts[i] : extremes[i];
+        out[keys + i] =
+            switch (kinds[i]) {
+              case COUNT -> counts[i];
+              case MIN, MAX -> extremes[i];
+              default ->
+                  !seen[i] && nullableSums[i]
+                      ? null
+                      : intSums[i] ? (Object) (int) counts[i] : (Object) counts[i];
+            };
       }
       return out;
     }

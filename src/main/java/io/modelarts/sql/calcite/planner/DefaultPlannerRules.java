@@ -127,10 +127,9 @@ public final class DefaultPlannerRules {
       RelOptPlanner planner, RelNode plan, boolean materializations, boolean bindable) {
     PlanShape shape = mirrored(materializations, bindable) ? PlanShape.of(plan) : PlanShape.OTHER;
     // The stream rules match only a stream's delta, which no simple shape has.
-    boolean collation = CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value();
     switch (shape) {
-      case SCANS -> ScanPlanRules.list(collation).forEach(planner::addRule);
-      case AGGREGATES -> AggregatePlanRules.list(collation).forEach(planner::addRule);
+      case SCANS -> ScanPlanRules.LIST.forEach(planner::addRule);
+      case AGGREGATES -> AggregatePlanRules.LIST.forEach(planner::addRule);
       case OTHER -> register(planner, materializations, bindable);
     }
   }
@@ -297,127 +296,145 @@ public final class DefaultPlannerRules {
   }
 
   /**
-   * The rules of {@link Rules} whose every operand can match a node of a plan of {@link
-   * PlanShape#SCANS} or a node the planner makes of one (its enumerable and bindable forms, an
-   * abstract converter), in {@link #register}'s order; each built from its configuration as {@link
-   * Rules} builds it. Left out: the two rules that match only a projection holding a window
-   * function ({@code ProjectToWindowRule}, {@code ProjectOverSumToSum0Rule}), which no simple shape
-   * has.
+   * The rules of {@link Rules} whose every operand can match a node of a plan of a simple {@link
+   * PlanShape} or a node the planner makes of one (its enumerable and bindable forms, an abstract
+   * converter), in {@link #register}'s order, each with the least shape it can match and built from
+   * its configuration as {@link Rules} builds it. Left out: the two rules that match only a
+   * projection holding a window function ({@code ProjectToWindowRule}, {@code
+   * ProjectOverSumToSum0Rule}), which no simple shape has.
    */
-  private static final class ScanPlanRules {
-    /**
-     * {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}' part (registered with the collation trait).
-     */
-    private static final List<RelOptRule> ABSTRACT_RELATIONAL =
-        ImmutableList.of(
-            AbstractConverter.ExpandConversionRule.INSTANCE,
-            ProjectRemoveRule.Config.DEFAULT.toRule(),
-            SortRemoveRule.Config.DEFAULT.toRule());
+  private enum ShapeRule {
+    // RelOptRules.ABSTRACT_RELATIONAL_RULES' part, registered with the collation trait.
+    EXPAND_CONVERSION(PlanShape.SCANS, true),
+    AGGREGATE_REMOVE(PlanShape.AGGREGATES, true),
+    PROJECT_REMOVE(PlanShape.SCANS, true),
+    PROJECT_AGGREGATE_MERGE(PlanShape.AGGREGATES, true),
+    AGGREGATE_MERGE(PlanShape.AGGREGATES, true),
+    AGGREGATE_PROJECT_MERGE(PlanShape.AGGREGATES, true),
+    SORT_REMOVE(PlanShape.SCANS, true),
+    // The parts of ABSTRACT_RULES, BASE_RULES and the enumerable rules.
+    AGGREGATE_PROJECT_PULL_UP_CONSTANTS(PlanShape.AGGREGATES, false),
+    PRUNE_EMPTY_PROJECT(PlanShape.SCANS, false),
+    PRUNE_EMPTY_FILTER(PlanShape.SCANS, false),
+    PRUNE_EMPTY_SORT(PlanShape.SCANS, false),
+    PRUNE_EMPTY_AGGREGATE(PlanShape.AGGREGATES, false),
+    PRUNE_SORT_FETCH_ZERO(PlanShape.SCANS, false),
+    PRUNE_ZERO_ROWS_TABLE(PlanShape.SCANS, false),
+    FILTER_MERGE(PlanShape.SCANS, false),
+    FILTER_DATE_RANGE(PlanShape.SCANS, false),
+    PROJECT_MERGE(PlanShape.SCANS, false),
+    FILTER_TABLE_SCAN(PlanShape.SCANS, false),
+    PROJECT_FILTER_TRANSPOSE(PlanShape.SCANS, false),
+    FILTER_PROJECT_TRANSPOSE(PlanShape.SCANS, false),
+    AGGREGATE_EXPAND_DISTINCT_AGGREGATES(PlanShape.AGGREGATES, false),
+    AGGREGATE_EXPAND_WITHIN_DISTINCT(PlanShape.AGGREGATES, false),
+    AGGREGATE_CASE_TO_FILTER(PlanShape.AGGREGATES, false),
+    AGGREGATE_REDUCE_FUNCTIONS(PlanShape.AGGREGATES, false),
+    FILTER_AGGREGATE_TRANSPOSE(PlanShape.AGGREGATES, false),
+    SORT_PROJECT_TRANSPOSE(PlanShape.SCANS, false),
+    SORT_REMOVE_CONSTANT_KEYS(PlanShape.SCANS, false),
+    BINDABLE_TABLE_SCAN(PlanShape.SCANS, false),
+    PROJECT_TABLE_SCAN(PlanShape.SCANS, false),
+    PROJECT_INTERPRETER_TABLE_SCAN(PlanShape.SCANS, false),
+    ENUMERABLE_PROJECT(PlanShape.SCANS, false),
+    ENUMERABLE_FILTER(PlanShape.SCANS, false),
+    ENUMERABLE_AGGREGATE(PlanShape.AGGREGATES, false),
+    ENUMERABLE_SORT(PlanShape.SCANS, false),
+    ENUMERABLE_LIMIT(PlanShape.SCANS, false),
+    ENUMERABLE_VALUES(PlanShape.SCANS, false),
+    ENUMERABLE_TABLE_SCAN(PlanShape.SCANS, false),
+    TO_INTERPRETER(PlanShape.SCANS, false),
+    FILTER_REDUCE_EXPRESSIONS(PlanShape.SCANS, false);
 
-    /**
-     * The rest: the parts of {@code ABSTRACT_RULES}, {@code BASE_RULES} and the enumerable rules.
-     */
-    private static final List<RelOptRule> OTHERS =
-        ImmutableList.of(
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule(),
-            PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule(),
-            PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule(),
-            FilterMergeRule.Config.DEFAULT.toRule(),
-            DateRangeRules.FILTER_INSTANCE,
-            ProjectMergeRule.Config.DEFAULT.toRule(),
-            FilterTableScanRule.Config.DEFAULT.toRule(),
-            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
-            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
-            SortProjectTransposeRule.Config.DEFAULT.toRule(),
-            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
-            Bindables.BINDABLE_TABLE_SCAN_RULE,
-            ProjectTableScanRule.Config.DEFAULT.toRule(),
-            ProjectTableScanRule.Config.INTERPRETER.toRule(),
-            EnumerableRules.ENUMERABLE_PROJECT_RULE,
-            EnumerableRules.ENUMERABLE_FILTER_RULE,
-            EnumerableRules.ENUMERABLE_SORT_RULE,
-            EnumerableRules.ENUMERABLE_LIMIT_RULE,
-            EnumerableRules.ENUMERABLE_VALUES_RULE,
-            EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE,
-            EnumerableRules.TO_INTERPRETER,
+    /** The least shape whose plans the rule can match. */
+    private final PlanShape shape;
+
+    /** Whether Calcite registers the rule only with the collation trait. */
+    private final boolean collationOnly;
+
+    ShapeRule(PlanShape shape, boolean collationOnly) {
+      this.shape = shape;
+      this.collationOnly = collationOnly;
+    }
+
+    /** The rules for plans of {@code shape}, in order, each built anew (a switch, no lambdas). */
+    static List<RelOptRule> build(PlanShape shape, boolean collation) {
+      ImmutableList.Builder<RelOptRule> rules = ImmutableList.builder();
+      for (ShapeRule rule : values()) {
+        if (rule.shape.compareTo(shape) <= 0 && (collation || !rule.collationOnly)) {
+          rules.add(rule.build());
+        }
+      }
+      return rules.build();
+    }
+
+    private RelOptRule build() {
+      return switch (this) {
+        case EXPAND_CONVERSION -> AbstractConverter.ExpandConversionRule.INSTANCE;
+        case AGGREGATE_REMOVE -> AggregateRemoveRule.Config.DEFAULT.toRule();
+        case PROJECT_REMOVE -> ProjectRemoveRule.Config.DEFAULT.toRule();
+        case PROJECT_AGGREGATE_MERGE -> ProjectAggregateMergeRule.Config.DEFAULT.toRule();
+        case AGGREGATE_MERGE -> AggregateMergeRule.Config.DEFAULT.toRule();
+        case AGGREGATE_PROJECT_MERGE -> AggregateProjectMergeRule.Config.DEFAULT.toRule();
+        case SORT_REMOVE -> SortRemoveRule.Config.DEFAULT.toRule();
+        case AGGREGATE_PROJECT_PULL_UP_CONSTANTS ->
+            AggregateProjectPullUpConstantsRule.Config.ANY.toRule();
+        case PRUNE_EMPTY_PROJECT ->
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule();
+        case PRUNE_EMPTY_FILTER ->
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule();
+        case PRUNE_EMPTY_SORT ->
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule();
+        case PRUNE_EMPTY_AGGREGATE ->
+            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE.toRule();
+        case PRUNE_SORT_FETCH_ZERO -> PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule();
+        case PRUNE_ZERO_ROWS_TABLE -> PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule();
+        case FILTER_MERGE -> FilterMergeRule.Config.DEFAULT.toRule();
+        case FILTER_DATE_RANGE -> DateRangeRules.FILTER_INSTANCE;
+        case PROJECT_MERGE -> ProjectMergeRule.Config.DEFAULT.toRule();
+        case FILTER_TABLE_SCAN -> FilterTableScanRule.Config.DEFAULT.toRule();
+        case PROJECT_FILTER_TRANSPOSE -> ProjectFilterTransposeRule.Config.DEFAULT.toRule();
+        case FILTER_PROJECT_TRANSPOSE -> FilterProjectTransposeRule.Config.DEFAULT.toRule();
+        case AGGREGATE_EXPAND_DISTINCT_AGGREGATES ->
+            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule();
+        case AGGREGATE_EXPAND_WITHIN_DISTINCT ->
+            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule();
+        case AGGREGATE_CASE_TO_FILTER -> AggregateCaseToFilterRule.Config.DEFAULT.toRule();
+        case AGGREGATE_REDUCE_FUNCTIONS -> AggregateReduceFunctionsRule.Config.DEFAULT.toRule();
+        case FILTER_AGGREGATE_TRANSPOSE -> FilterAggregateTransposeRule.Config.DEFAULT.toRule();
+        case SORT_PROJECT_TRANSPOSE -> SortProjectTransposeRule.Config.DEFAULT.toRule();
+        case SORT_REMOVE_CONSTANT_KEYS -> SortRemoveConstantKeysRule.Config.DEFAULT.toRule();
+        case BINDABLE_TABLE_SCAN -> Bindables.BINDABLE_TABLE_SCAN_RULE;
+        case PROJECT_TABLE_SCAN -> ProjectTableScanRule.Config.DEFAULT.toRule();
+        case PROJECT_INTERPRETER_TABLE_SCAN -> ProjectTableScanRule.Config.INTERPRETER.toRule();
+        case ENUMERABLE_PROJECT -> EnumerableRules.ENUMERABLE_PROJECT_RULE;
+        case ENUMERABLE_FILTER -> EnumerableRules.ENUMERABLE_FILTER_RULE;
+        case ENUMERABLE_AGGREGATE -> EnumerableRules.ENUMERABLE_AGGREGATE_RULE;
+        case ENUMERABLE_SORT -> EnumerableRules.ENUMERABLE_SORT_RULE;
+        case ENUMERABLE_LIMIT -> EnumerableRules.ENUMERABLE_LIMIT_RULE;
+        case ENUMERABLE_VALUES -> EnumerableRules.ENUMERABLE_VALUES_RULE;
+        case ENUMERABLE_TABLE_SCAN -> EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE;
+        case TO_INTERPRETER -> EnumerableRules.TO_INTERPRETER;
+        case FILTER_REDUCE_EXPRESSIONS ->
             ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
                 .DEFAULT
-                .toRule());
-
-    private static final List<RelOptRule> WITH_COLLATION =
-        ImmutableList.<RelOptRule>builder().addAll(ABSTRACT_RELATIONAL).addAll(OTHERS).build();
-
-    static List<RelOptRule> list(boolean collation) {
-      return collation ? WITH_COLLATION : OTHERS;
+                .toRule();
+      };
     }
   }
 
   /**
-   * As {@link ScanPlanRules}, for {@link PlanShape#AGGREGATES}: those rules and the ones matching
-   * aggregates (merging, removing, reducing their functions, pushing filters below them), again in
-   * {@link #register}'s order.
+   * The rules for {@link PlanShape#SCANS}, built on first use, once per setting of the collation
+   * trait (a system property, fixed for the JVM's life).
    */
+  private static final class ScanPlanRules {
+    static final List<RelOptRule> LIST =
+        ShapeRule.build(PlanShape.SCANS, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
+  }
+
+  /** The rules for {@link PlanShape#AGGREGATES}, built on first use. */
   private static final class AggregatePlanRules {
-    /**
-     * {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}' part (registered with the collation trait).
-     */
-    private static final List<RelOptRule> ABSTRACT_RELATIONAL =
-        ImmutableList.of(
-            AbstractConverter.ExpandConversionRule.INSTANCE,
-            AggregateRemoveRule.Config.DEFAULT.toRule(),
-            ProjectRemoveRule.Config.DEFAULT.toRule(),
-            ProjectAggregateMergeRule.Config.DEFAULT.toRule(),
-            AggregateMergeRule.Config.DEFAULT.toRule(),
-            AggregateProjectMergeRule.Config.DEFAULT.toRule(),
-            SortRemoveRule.Config.DEFAULT.toRule());
-
-    /**
-     * The rest: the parts of {@code ABSTRACT_RULES}, {@code BASE_RULES} and the enumerable rules.
-     */
-    private static final List<RelOptRule> OTHERS =
-        ImmutableList.of(
-            AggregateProjectPullUpConstantsRule.Config.ANY.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule(),
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE.toRule(),
-            PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule(),
-            PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule(),
-            FilterMergeRule.Config.DEFAULT.toRule(),
-            DateRangeRules.FILTER_INSTANCE,
-            ProjectMergeRule.Config.DEFAULT.toRule(),
-            FilterTableScanRule.Config.DEFAULT.toRule(),
-            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
-            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
-            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule(),
-            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule(),
-            AggregateCaseToFilterRule.Config.DEFAULT.toRule(),
-            AggregateReduceFunctionsRule.Config.DEFAULT.toRule(),
-            FilterAggregateTransposeRule.Config.DEFAULT.toRule(),
-            SortProjectTransposeRule.Config.DEFAULT.toRule(),
-            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
-            Bindables.BINDABLE_TABLE_SCAN_RULE,
-            ProjectTableScanRule.Config.DEFAULT.toRule(),
-            ProjectTableScanRule.Config.INTERPRETER.toRule(),
-            EnumerableRules.ENUMERABLE_PROJECT_RULE,
-            EnumerableRules.ENUMERABLE_FILTER_RULE,
-            EnumerableRules.ENUMERABLE_AGGREGATE_RULE,
-            EnumerableRules.ENUMERABLE_SORT_RULE,
-            EnumerableRules.ENUMERABLE_LIMIT_RULE,
-            EnumerableRules.ENUMERABLE_VALUES_RULE,
-            EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE,
-            EnumerableRules.TO_INTERPRETER,
-            ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
-                .DEFAULT
-                .toRule());
-
-    private static final List<RelOptRule> WITH_COLLATION =
-        ImmutableList.<RelOptRule>builder().addAll(ABSTRACT_RELATIONAL).addAll(OTHERS).build();
-
-    static List<RelOptRule> list(boolean collation) {
-      return collation ? WITH_COLLATION : OTHERS;
-    }
+    static final List<RelOptRule> LIST =
+        ShapeRule.build(PlanShape.AGGREGATES, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
   }
 }

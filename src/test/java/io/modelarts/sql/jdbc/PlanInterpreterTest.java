@@ -80,7 +80,8 @@ class PlanInterpreterTest {
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
-          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
+          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END"
+              + " FROM notebooks",
           "SELECT UPPER(name) FROM notebooks",
           "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
 
@@ -167,6 +168,21 @@ class PlanInterpreterTest {
           "SELECT MAX(description), MIN(owner) FROM notebooks WHERE description IS NULL",
           "SELECT pool_id, MAX(volume_capacity) AS m FROM notebooks GROUP BY pool_id"
               + " HAVING MAX(volume_capacity) > 10 ORDER BY m DESC, pool_id",
+          // CASE, COALESCE, NULLIF: NULL conditions, no ELSE, as a filter and a grouping key.
+          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
+          "SELECT COALESCE(description, name), NULLIF(status, 'RUNNING') FROM notebooks",
+          "SELECT id, CASE WHEN description < 'm' THEN 'low' WHEN description >= 'm' THEN 'high'"
+              + " END FROM notebooks",
+          "SELECT CASE WHEN volume_capacity > 10 THEN volume_capacity END, CASE WHEN lease_enable"
+              + " THEN lease_duration ELSE 0 END, CASE WHEN pool_id IS NULL THEN TRUE END"
+              + " FROM notebooks",
+          "SELECT id FROM notebooks WHERE CASE WHEN lease_enable THEN status = 'RUNNING'"
+              + " ELSE name LIKE 'a%' END",
+          "SELECT CASE status WHEN 'RUNNING' THEN 1 WHEN 'STOPPED' THEN 2 ELSE 3 END AS k,"
+              + " COUNT(*) FROM notebooks GROUP BY CASE status WHEN 'RUNNING' THEN 1"
+              + " WHEN 'STOPPED' THEN 2 ELSE 3 END ORDER BY k",
+          "SELECT COALESCE(pool_id, owner, 'none') AS p, COUNT(*) FROM notebooks GROUP BY"
+              + " COALESCE(pool_id, owner, 'none')",
           // Sums: integers and longs, nullable or not, no rows, overflow wrapping as Java's.
           "SELECT status, SUM(volume_capacity), SUM(lease_duration), COUNT(*) FROM notebooks"
               + " GROUP BY status",

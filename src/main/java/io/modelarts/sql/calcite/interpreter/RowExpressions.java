@@ -15,6 +15,7 @@ import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -23,7 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * and string parameters; {@code = <> < <= > >=} between two strings, two integers, two timestamps
  * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
- * generator expands them. Anything else throws {@link NotInterpretable}.
+ * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
+ * have its type; a cast that changes only nullability. Anything else throws {@link
+ * NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -151,9 +154,57 @@ final class RowExpressions {
         return test(compile(call.getOperands().get(0)), Boolean.FALSE::equals);
       case IS_NOT_FALSE:
         return test(compile(call.getOperands().get(0)), value -> !Boolean.FALSE.equals(value));
+      case CASE:
+        return caseWhen(call);
+      case CAST:
+        {
+          // Only a cast that changes nothing but nullability (COALESCE's, under a NOT NULL test):
+          // the generated code passes the value through it.
+          RexNode operand = call.getOperands().get(0);
+          if (!sameTypeSansNullability(operand.getType(), call.getType())) {
+            throw new NotInterpretable("cast to " + call.getType());
+          }
+          return compile(operand);
+        }
       default:
         throw new NotInterpretable("operator " + call.getOperator().getName());
     }
+  }
+
+  /**
+   * {@code CASE WHEN c1 THEN v1 … ELSE e END} (with its ELSE, NULL if the SQL had none, as in every
+   * plan): the value of the first branch whose condition is TRUE (a NULL condition is not), else
+   * the ELSE's; only that branch is evaluated, as the generated code's nested {@code if}s evaluate
+   * it. Each value must have the CASE's type but for nullability, so that it is stored as the
+   * generated code stores it (a value Calcite widens takes a cast, which this class does not).
+   */
+  private RowExpression caseWhen(RexCall call) throws NotInterpretable {
+    List<RexNode> operands = call.getOperands();
+    int branches = operands.size() / 2;
+    RowExpression[] conditions = new RowExpression[branches];
+    RowExpression[] values = new RowExpression[branches + 1];
+    for (int i = 0; i <= branches; i++) {
+      RexNode value = operands.get(i == branches ? operands.size() - 1 : 2 * i + 1);
+      if (!sameTypeSansNullability(value.getType(), call.getType())) {
+        throw new NotInterpretable("CASE value of " + value.getType() + " as " + call.getType());
+      }
+      values[i] = compile(value);
+      if (i < branches) {
+        conditions[i] = compile(operands.get(2 * i));
+      }
+    }
+    return (row, root) -> {
+      for (int i = 0; i < conditions.length; i++) {
+        if (Boolean.TRUE.equals(conditions[i].evaluate(row, root))) {
+          return values[i].evaluate(row, root);
+        }
+      }
+      return values[conditions.length].evaluate(row, root);
+    };
+  }
+
+  private boolean sameTypeSansNullability(RelDataType a, RelDataType b) {
+    return SqlTypeUtil.equalSansNullability(rexBuilder.getTypeFactory(), a, b);
   }
 
   /** An {@code IS …} test: TRUE or FALSE, never NULL, whatever the operand's value. */

@@ -80,8 +80,7 @@ class PlanInterpreterTest {
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
-          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END"
-              + " FROM notebooks",
+          "SELECT id, CAST(lease_duration AS INTEGER) FROM notebooks",
           "SELECT UPPER(name) FROM notebooks",
           "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
 
@@ -183,6 +182,16 @@ class PlanInterpreterTest {
               + " WHEN 'STOPPED' THEN 2 ELSE 3 END ORDER BY k",
           "SELECT COALESCE(pool_id, owner, 'none') AS p, COUNT(*) FROM notebooks GROUP BY"
               + " COALESCE(pool_id, owner, 'none')",
+          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END,"
+              + " COALESCE(lease_duration, volume_capacity), CAST(volume_capacity AS BIGINT)"
+              + " FROM notebooks",
+          "SELECT id FROM notebooks WHERE CAST(volume_capacity AS BIGINT) < lease_duration",
+          // A widened value beside unwidened ones of its type: a Long it must be, or the sort
+          // fails.
+          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END AS d"
+              + " FROM notebooks ORDER BY d DESC, id",
+          "SELECT CAST(x AS BIGINT), CAST(y AS INTEGER) FROM (VALUES (CAST(-3 AS TINYINT),"
+              + " CAST(7 AS SMALLINT)), (NULL, NULL)) AS t(x, y)",
           // Sums: integers and longs, nullable or not, no rows, overflow wrapping as Java's.
           "SELECT status, SUM(volume_capacity), SUM(lease_duration), COUNT(*) FROM notebooks"
               + " GROUP BY status",

@@ -157,15 +157,7 @@ final class RowExpressions {
       case CASE:
         return caseWhen(call);
       case CAST:
-        {
-          // Only a cast that changes nothing but nullability (COALESCE's, under a NOT NULL test):
-          // the generated code passes the value through it.
-          RexNode operand = call.getOperands().get(0);
-          if (!sameTypeSansNullability(operand.getType(), call.getType())) {
-            throw new NotInterpretable("cast to " + call.getType());
-          }
-          return compile(operand);
-        }
+        return cast(call);
       default:
         throw new NotInterpretable("operator " + call.getOperator().getName());
     }
@@ -202,6 +194,41 @@ final class RowExpressions {
       return values[conditions.length].evaluate(row, root);
     };
   }
+
+  /**
+   * A cast that changes nothing but nullability (COALESCE's, under a NOT NULL test), whose value
+   * the generated code passes through, or that widens an integer (a CASE mixing INTEGER and BIGINT
+   * values), which it converts exactly ({@code (long) i}); any other cast is not interpreted.
+   */
+  private RowExpression cast(RexCall call) throws NotInterpretable {
+    RexNode operand = call.getOperands().get(0);
+    if (sameTypeSansNullability(operand.getType(), call.getType())) {
+      return compile(operand);
+    }
+    int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
+    int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
+    if (from < 0 || to < from) {
+      throw new NotInterpretable("cast of " + operand.getType() + " to " + call.getType());
+    }
+    RowExpression value = compile(operand);
+    SqlTypeName target = call.getType().getSqlTypeName();
+    return (row, root) -> {
+      Object number = value.evaluate(row, root);
+      if (number == null) {
+        return null;
+      }
+      long exact = ((Number) number).longValue();
+      return switch (target) {
+        case SMALLINT -> (Object) (short) exact;
+        case INTEGER -> (Object) (int) exact;
+        default -> (Object) exact;
+      };
+    };
+  }
+
+  /** Integer types from narrowest to widest: a cast up this list loses nothing. */
+  private static final List<SqlTypeName> INTEGER_WIDTHS =
+      List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
 
   private boolean sameTypeSansNullability(RelDataType a, RelDataType b) {
     return SqlTypeUtil.equalSansNullability(rexBuilder.getTypeFactory(), a, b);

@@ -84,6 +84,35 @@ class PlanInterpreterTest {
           "SELECT UPPER(name) FROM notebooks",
           "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
 
+  /**
+   * CASE, COALESCE, NULLIF and integer widenings (NULL conditions, no ELSE, in a filter, as a
+   * grouping key, widened values beside unwidened ones): interpreted, and compared.
+   */
+  static final List<String> CONDITIONALS =
+      List.of(
+          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
+          "SELECT COALESCE(description, name), NULLIF(status, 'RUNNING') FROM notebooks",
+          "SELECT id, CASE WHEN description < 'm' THEN 'low' WHEN description >= 'm' THEN 'high'"
+              + " END FROM notebooks",
+          "SELECT CASE WHEN volume_capacity > 10 THEN volume_capacity END, CASE WHEN lease_enable"
+              + " THEN lease_duration ELSE 0 END, CASE WHEN pool_id IS NULL THEN TRUE END"
+              + " FROM notebooks",
+          "SELECT id FROM notebooks WHERE CASE WHEN lease_enable THEN status = 'RUNNING'"
+              + " ELSE name LIKE 'a%' END",
+          "SELECT CASE status WHEN 'RUNNING' THEN 1 WHEN 'STOPPED' THEN 2 ELSE 3 END AS k,"
+              + " COUNT(*) FROM notebooks GROUP BY CASE status WHEN 'RUNNING' THEN 1"
+              + " WHEN 'STOPPED' THEN 2 ELSE 3 END ORDER BY k",
+          "SELECT COALESCE(pool_id, owner, 'none') AS p, COUNT(*) FROM notebooks GROUP BY"
+              + " COALESCE(pool_id, owner, 'none')",
+          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END,"
+              + " COALESCE(lease_duration, volume_capacity), CAST(volume_capacity AS BIGINT)"
+              + " FROM notebooks",
+          "SELECT id FROM notebooks WHERE CAST(volume_capacity AS BIGINT) < lease_duration",
+          // A widened value beside unwidened ones of its type: a Long it must be, or the sort
+          // fails.
+          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END AS d"
+              + " FROM notebooks ORDER BY d DESC, id");
+
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
       List.of(
@@ -167,29 +196,6 @@ class PlanInterpreterTest {
           "SELECT MAX(description), MIN(owner) FROM notebooks WHERE description IS NULL",
           "SELECT pool_id, MAX(volume_capacity) AS m FROM notebooks GROUP BY pool_id"
               + " HAVING MAX(volume_capacity) > 10 ORDER BY m DESC, pool_id",
-          // CASE, COALESCE, NULLIF: NULL conditions, no ELSE, as a filter and a grouping key.
-          "SELECT id, CASE WHEN status = 'RUNNING' THEN 'up' ELSE 'down' END FROM notebooks",
-          "SELECT COALESCE(description, name), NULLIF(status, 'RUNNING') FROM notebooks",
-          "SELECT id, CASE WHEN description < 'm' THEN 'low' WHEN description >= 'm' THEN 'high'"
-              + " END FROM notebooks",
-          "SELECT CASE WHEN volume_capacity > 10 THEN volume_capacity END, CASE WHEN lease_enable"
-              + " THEN lease_duration ELSE 0 END, CASE WHEN pool_id IS NULL THEN TRUE END"
-              + " FROM notebooks",
-          "SELECT id FROM notebooks WHERE CASE WHEN lease_enable THEN status = 'RUNNING'"
-              + " ELSE name LIKE 'a%' END",
-          "SELECT CASE status WHEN 'RUNNING' THEN 1 WHEN 'STOPPED' THEN 2 ELSE 3 END AS k,"
-              + " COUNT(*) FROM notebooks GROUP BY CASE status WHEN 'RUNNING' THEN 1"
-              + " WHEN 'STOPPED' THEN 2 ELSE 3 END ORDER BY k",
-          "SELECT COALESCE(pool_id, owner, 'none') AS p, COUNT(*) FROM notebooks GROUP BY"
-              + " COALESCE(pool_id, owner, 'none')",
-          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END,"
-              + " COALESCE(lease_duration, volume_capacity), CAST(volume_capacity AS BIGINT)"
-              + " FROM notebooks",
-          "SELECT id FROM notebooks WHERE CAST(volume_capacity AS BIGINT) < lease_duration",
-          // A widened value beside unwidened ones of its type: a Long it must be, or the sort
-          // fails.
-          "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END AS d"
-              + " FROM notebooks ORDER BY d DESC, id",
           "SELECT CAST(x AS BIGINT), CAST(y AS INTEGER) FROM (VALUES (CAST(-3 AS TINYINT),"
               + " CAST(7 AS SMALLINT)), (NULL, NULL)) AS t(x, y)",
           // Sums: integers and longs, nullable or not, no rows, overflow wrapping as Java's.
@@ -244,6 +250,9 @@ class PlanInterpreterTest {
       for (String sql : INTERPRETED) {
         assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
+      for (String sql : CONDITIONALS) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
@@ -257,6 +266,7 @@ class PlanInterpreterTest {
   void answersAreThoseOfCalcitesCompiledPlans() throws Exception {
     List<String> queries = new ArrayList<>(INTERPRETED);
     queries.addAll(COMPILED);
+    queries.addAll(CONDITIONALS);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());

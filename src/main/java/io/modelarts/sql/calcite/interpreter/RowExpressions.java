@@ -25,8 +25,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
  * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
- * have its type; a cast that changes only nullability. Anything else throws {@link
- * NotInterpretable}.
+ * have its type; a cast that changes only nullability or widens an integer. Anything else throws
+ * {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -168,7 +168,7 @@ final class RowExpressions {
    * plan): the value of the first branch whose condition is TRUE (a NULL condition is not), else
    * the ELSE's; only that branch is evaluated, as the generated code's nested {@code if}s evaluate
    * it. Each value must have the CASE's type but for nullability, so that it is stored as the
-   * generated code stores it (a value Calcite widens takes a cast, which this class does not).
+   * generated code stores it (a value Calcite widens comes in a cast, see {@link #cast}).
    */
   private RowExpression caseWhen(RexCall call) throws NotInterpretable {
     List<RexNode> operands = call.getOperands();

@@ -1,5 +1,6 @@
 package io.modelarts.sql.jdbc;
 
+import static io.modelarts.sql.testing.RuleLists.assertSameRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,6 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.AbstractConverter;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelNode;
@@ -331,23 +331,6 @@ class DefaultRulesPrepareTest {
     }
     assertEquals(1, seen.size(), "one planner");
     return List.copyOf(seen.get(0).getRules());
-  }
-
-  /** The same rules in the same order: classes, descriptions and configurations. */
-  private static void assertSameRules(List<RelOptRule> expected, List<RelOptRule> actual) {
-    assertEquals(descriptions(expected), descriptions(actual));
-    for (int i = 0; i < actual.size(); i++) {
-      RelOptRule mine = actual.get(i);
-      RelOptRule theirs = expected.get(i);
-      assertEquals(theirs.getClass(), mine.getClass(), mine.toString());
-      if (mine instanceof RelRule<?> rule) {
-        assertEquals(((RelRule<?>) theirs).config, rule.config, mine.toString());
-      }
-    }
-  }
-
-  private static List<String> descriptions(List<RelOptRule> rules) {
-    return rules.stream().map(RelOptRule::toString).toList();
   }
 
   private static Object explain(String sql) throws Exception {

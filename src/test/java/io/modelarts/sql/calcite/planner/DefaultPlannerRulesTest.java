@@ -1,12 +1,10 @@
 package io.modelarts.sql.calcite.planner;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.modelarts.sql.testing.RuleLists.assertSameRules;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRules;
-import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.junit.jupiter.api.Test;
@@ -48,17 +46,5 @@ class DefaultPlannerRulesTest {
         planner.getRules().stream().anyMatch(r -> r.toString().startsWith("MaterializedView")),
         planner.getRules().toString());
     assertTrue(planner.getRules().contains(CoreRules.FILTER_INTO_JOIN), "Calcite's own instances");
-  }
-
-  private static void assertSameRules(List<RelOptRule> expected, List<RelOptRule> actual) {
-    assertEquals(
-        expected.stream().map(RelOptRule::toString).toList(),
-        actual.stream().map(RelOptRule::toString).toList());
-    for (int i = 0; i < expected.size(); i++) {
-      assertEquals(expected.get(i).getClass(), actual.get(i).getClass());
-      if (expected.get(i) instanceof RelRule<?> rule) {
-        assertEquals(rule.config, ((RelRule<?>) actual.get(i)).config, rule.toString());
-      }
-    }
   }
 }

@@ -1,0 +1,27 @@
+package io.modelarts.sql.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelRule;
+
+/** Assertions on lists of planner rules, for the tests that compare the driver's with Calcite's. */
+public final class RuleLists {
+  private RuleLists() {}
+
+  /** The same rules in the same order: descriptions, classes and configurations. */
+  public static void assertSameRules(List<RelOptRule> expected, List<RelOptRule> actual) {
+    assertEquals(
+        expected.stream().map(RelOptRule::toString).toList(),
+        actual.stream().map(RelOptRule::toString).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      RelOptRule theirs = expected.get(i);
+      RelOptRule mine = actual.get(i);
+      assertEquals(theirs.getClass(), mine.getClass(), mine.toString());
+      if (theirs instanceof RelRule<?> rule) {
+        assertEquals(rule.config, ((RelRule<?>) mine).config, mine.toString());
+      }
+    }
+  }
+}

@@ -295,10 +295,9 @@ public final class PlanInterpreter {
       }
     }
     List<AggregateCall> calls = aggregate.getAggCallList();
-    SqlKind[] kinds = new SqlKind[calls.size()];
-    int[] arguments = new int[calls.size()]; // the column read, or -1 for COUNT(*)
-    boolean[] intSums = new boolean[calls.size()]; // a SUM of INTEGER (else of BIGINT)
-    boolean[] nullableSums = new boolean[calls.size()]; // a SUM that is NULL over no value
+    Calls checked = new Calls(calls.size());
+    SqlKind[] kinds = checked.kinds;
+    int[] arguments = checked.arguments;
     for (int i = 0; i < kinds.length; i++) {
       AggregateCall call = calls.get(i);
       kinds[i] = call.getAggregation().getKind();
@@ -322,23 +321,23 @@ public final class PlanInterpreter {
         if (!SUMMED.contains(type) || call.getType().getSqlTypeName() != type) {
           throw new NotInterpretable(kinds[i] + " of " + type + " as " + call.getType());
         }
-        intSums[i] = type == SqlTypeName.INTEGER;
-        nullableSums[i] = call.getType().isNullable();
+        checked.intSums[i] = type == SqlTypeName.INTEGER;
+        checked.nullableSums[i] = call.getType().isNullable();
       }
     }
     Function<DataContext, Enumerable<Object[]>> input = rows(aggregate.getInput());
     Function2<Accumulator, Object[], Accumulator> adder =
         (acc, row) -> {
-          acc.add(kinds, arguments, intSums, row);
+          acc.add(row);
           return acc;
         };
-    Function1<Accumulator, Object[]> ungrouped = acc -> acc.row(kinds, intSums, nullableSums, 0);
+    Function1<Accumulator, Object[]> ungrouped = acc -> acc.row(0);
     if (keys.length == 0) {
       // No GROUP BY: one row, also over no rows, as the generated code's singletonEnumerable of
       // linq4j's aggregate gives.
       return root ->
           Linq4j.singletonEnumerable(
-              input.apply(root).aggregate(new Accumulator(kinds.length), adder, ungrouped));
+              input.apply(root).aggregate(new Accumulator(checked), adder, ungrouped));
     }
     Function1<Object[], Object> keyOf =
         switch (keys.length) {
@@ -352,10 +351,10 @@ public final class PlanInterpreter {
             .apply(root)
             .groupBy(
                 keyOf,
-                () -> new Accumulator(kinds.length),
+                () -> new Accumulator(checked),
                 adder,
                 (Object key, Accumulator acc) -> {
-                  Object[] out = acc.row(kinds, intSums, nullableSums, keys.length);
+                  Object[] out = acc.row(keys.length);
                   if (keys.length == 1) {
                     out[0] = key;
                   } else {
@@ -368,6 +367,27 @@ public final class PlanInterpreter {
                 });
   }
 
+  /** An aggregate's calls, checked: one slot per call, read by every group's accumulator. */
+  private static final class Calls {
+    final SqlKind[] kinds;
+
+    /** The column each call reads, or -1 for {@code COUNT(*)}. */
+    final int[] arguments;
+
+    /** Whether a SUM adds INTEGERs (else BIGINTs). */
+    final boolean[] intSums;
+
+    /** Whether a SUM is NULL over no value (its type is nullable). */
+    final boolean[] nullableSums;
+
+    Calls(int count) {
+      kinds = new SqlKind[count];
+      arguments = new int[count];
+      intSums = new boolean[count];
+      nullableSums = new boolean[count];
+    }
+  }
+
   /**
    * One group's aggregates: each {@code COUNT} as a {@code long}; each {@code MIN}/{@code MAX} as
    * the value {@code SqlFunctions.lesser}/{@code greater} keep (the methods the generated code
@@ -376,18 +396,22 @@ public final class PlanInterpreter {
    * NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is not: 0).
    */
   private static final class Accumulator {
+    private final Calls calls;
     private final long[] counts;
     private final Object[] extremes;
     private final boolean[] seen;
 
-    Accumulator(int calls) {
-      counts = new long[calls];
-      extremes = new Object[calls];
-      seen = new boolean[calls];
+    Accumulator(Calls calls) {
+      this.calls = calls;
+      counts = new long[calls.kinds.length];
+      extremes = new Object[calls.kinds.length];
+      seen = new boolean[calls.kinds.length];
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    void add(SqlKind[] kinds, int[] arguments, boolean[] intSums, Object[] row) {
+    void add(Object[] row) {
+      SqlKind[] kinds = calls.kinds;
+      int[] arguments = calls.arguments;
       for (int i = 0; i < kinds.length; i++) {
         Object value = arguments[i] < 0 ? null : row[arguments[i]];
         switch (kinds[i]) {
@@ -410,7 +434,8 @@ public final class PlanInterpreter {
             if (value != null) {
               seen[i] = true;
               // The sum kept in counts[i]: an int's wraps at 32 bits, as `int + int` does.
-              counts[i] = intSums[i] ? (int) counts[i] + (Integer) value : counts[i] + (Long) value;
+              counts[i] =
+                  calls.intSums[i] ? (int) counts[i] + (Integer) value : counts[i] + (Long) value;
             }
           }
         }
@@ -418,7 +443,8 @@ public final class PlanInterpreter {
     }
 
     /** A row of {@code keys} key columns (left empty) followed by the aggregates. */
-    Object[] row(SqlKind[] kinds, boolean[] intSums, boolean[] nullableSums, int keys) {
+    Object[] row(int keys) {
+      SqlKind[] kinds = calls.kinds;
       Object[] out = new Object[keys + kinds.length];
       for (int i = 0; i < kinds.length; i++) {
         out[keys + i] =
@@ -426,9 +452,9 @@ public final class PlanInterpreter {
               case COUNT -> counts[i];
               case MIN, MAX -> extremes[i];
               default ->
-                  !seen[i] && nullableSums[i]
+                  !seen[i] && calls.nullableSums[i]
                       ? null
-                      : intSums[i] ? (Object) (int) counts[i] : (Object) counts[i];
+                      : calls.intSums[i] ? (Object) (int) counts[i] : (Object) counts[i];
             };
       }
       return out;

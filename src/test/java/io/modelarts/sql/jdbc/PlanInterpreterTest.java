@@ -2,6 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +60,8 @@ class PlanInterpreterTest {
           // A dashboard's total by group.
           "SELECT status, SUM(volume_capacity) FROM notebooks GROUP BY status",
           "SELECT SUM(volume_capacity) FROM notebooks WHERE name > 'a'",
+          // And its average.
+          "SELECT status, AVG(volume_capacity) FROM notebooks GROUP BY status",
           "SELECT * FROM endpoints",
           "SELECT 1",
           "VALUES ('a', 1), ('b', 2)",
@@ -72,15 +75,15 @@ class PlanInterpreterTest {
   /** Queries whose plans hold what the interpreter leaves to Calcite. */
   static final List<String> COMPILED =
       List.of(
-          "SELECT status, AVG(volume_capacity) FROM notebooks GROUP BY status",
-          "SELECT SUM(volume_capacity + 1) FROM notebooks WHERE name > 'a'",
+          "SELECT status, AVG(CAST(volume_capacity AS DOUBLE)) FROM notebooks GROUP BY status",
+          "SELECT id, MOD(volume_capacity, 7) FROM notebooks",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
-          "SELECT id, CAST(lease_duration AS INTEGER) FROM notebooks",
+          "SELECT id, volume_capacity * 3 / 2.0 FROM notebooks",
           "SELECT UPPER(name) FROM notebooks",
           "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
 
@@ -112,6 +115,40 @@ class PlanInterpreterTest {
           // fails.
           "SELECT id, CASE WHEN lease_enable THEN lease_duration ELSE volume_capacity END AS d"
               + " FROM notebooks ORDER BY d DESC, id");
+
+  /**
+   * Integer arithmetic, narrowing casts and AVG (a sum divided by a count, cast back): overflow
+   * wrapping, division towards zero, NULLs, no rows, in filters and grouping keys; interpreted, and
+   * compared.
+   */
+  static final List<String> ARITHMETIC =
+      List.of(
+          "SELECT status, AVG(volume_capacity), AVG(lease_duration), COUNT(*) FROM notebooks"
+              + " GROUP BY status",
+          "SELECT AVG(volume_capacity), AVG(lease_duration) FROM notebooks WHERE name > 'zzz'",
+          "SELECT pool_id, AVG(lease_duration) AS a FROM notebooks GROUP BY pool_id"
+              + " HAVING AVG(volume_capacity) > 10 ORDER BY a DESC, pool_id",
+          // Negative sums divided towards zero; sums that wrap before they are divided.
+          "SELECT k, AVG(x), AVG(y) FROM (VALUES ('a', -7, CAST(NULL AS BIGINT)),"
+              + " ('a', 2, 9223372036854775807), ('b', CAST(NULL AS INTEGER), 1),"
+              + " ('b', 2147483647, 9223372036854775807), ('b', 1, 1)) AS t(k, x, y) GROUP BY k",
+          "SELECT id, volume_capacity + 1, volume_capacity - lease_duration,"
+              + " volume_capacity * volume_capacity, -volume_capacity, volume_capacity / 3,"
+              + " lease_duration / volume_capacity, -lease_duration / 7 FROM notebooks"
+              + " WHERE volume_capacity <> 0",
+          // INTEGER and BIGINT products that overflow and wrap.
+          "SELECT id, volume_capacity * 1000000000, lease_duration * lease_duration"
+              + " * lease_duration, lease_duration * 2147483647 FROM notebooks",
+          "SELECT x + y, x - y, x * y, x / y, -x, y / x FROM (SELECT x, y FROM (VALUES"
+              + " (2147483647, 2), (-2147483648, -1), (-7, 2), (7, -2), (CAST(NULL AS INTEGER), 1))"
+              + " AS t(x, y) GROUP BY x, y)",
+          "SELECT id FROM notebooks WHERE volume_capacity * 2 > lease_duration / 100000"
+              + " AND -volume_capacity < 0",
+          "SELECT SUM(volume_capacity + 1), SUM(lease_duration * 2) FROM notebooks WHERE name > 'a'",
+          "SELECT id, CAST(lease_duration AS INTEGER), CAST(volume_capacity AS SMALLINT),"
+              + " CAST(volume_capacity AS TINYINT) FROM notebooks WHERE volume_capacity < 100",
+          "SELECT volume_capacity / 10 AS bucket, COUNT(*) FROM notebooks"
+              + " GROUP BY volume_capacity / 10 ORDER BY bucket");
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
@@ -253,6 +290,9 @@ class PlanInterpreterTest {
       for (String sql : CONDITIONALS) {
         assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
+      for (String sql : ARITHMETIC) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
@@ -267,6 +307,7 @@ class PlanInterpreterTest {
     List<String> queries = new ArrayList<>(INTERPRETED);
     queries.addAll(COMPILED);
     queries.addAll(CONDITIONALS);
+    queries.addAll(ARITHMETIC);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
@@ -299,6 +340,30 @@ class PlanInterpreterTest {
     }
     // Most of them must have been interpreted, or the comparison compared compiled code twice.
     assertTrue(interpreted > queries.size() / 2, interpreted + " of " + queries.size());
+  }
+
+  @Test
+  void arithmeticErrorsAreThoseOfCompiledCode() throws Exception {
+    List<String> failing =
+        List.of(
+            "SELECT id, volume_capacity / (volume_capacity - volume_capacity) FROM notebooks",
+            "SELECT id, lease_duration / 0 FROM notebooks WHERE lease_duration IS NOT NULL",
+            "SELECT CAST(lease_duration * 1000 AS INTEGER) FROM notebooks",
+            "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks");
+    try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
+      for (String sql : failing) {
+        SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);
+        int[] compiledHere = {0};
+        SQLException actual =
+            assertThrows(
+                SQLException.class,
+                () -> counting(compiledHere, () -> typedRows(c.createStatement(), sql)),
+                sql);
+        assertEquals(0, compiledHere[0], "interpreted: " + sql);
+        assertEquals(expected.getSQLState(), actual.getSQLState(), sql);
+        assertEquals(expected.getMessage(), actual.getMessage(), sql);
+      }
+    }
   }
 
   @Test
@@ -467,7 +532,7 @@ class PlanInterpreterTest {
     }
 
     String atom() {
-      switch (random.nextInt(14)) {
+      switch (random.nextInt(15)) {
         case 0, 1, 2:
           return stringColumn() + " " + comparison() + " " + string();
         case 3:
@@ -527,6 +592,21 @@ class PlanInterpreterTest {
               + string();
         case 12:
           return "lease_enable = " + (random.nextBoolean() ? "TRUE" : "FALSE");
+        case 13:
+          {
+            String[] operators = {"+", "-", "*", "/"};
+            int operand = random.nextInt(7) - 3;
+            int divisor = 1 + random.nextInt(100_000);
+            return "volume_capacity "
+                + operators[random.nextInt(4)]
+                + " "
+                + (operand == 0 ? 2 : operand)
+                + " "
+                + comparison()
+                + (random.nextBoolean() ? " -" : " ")
+                + "lease_duration / "
+                + divisor;
+          }
         default:
           return "volume_capacity IN (5, 40, 80)";
       }

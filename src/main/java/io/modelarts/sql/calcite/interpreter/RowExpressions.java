@@ -1,8 +1,11 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
+import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -13,6 +16,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -25,8 +29,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
  * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
- * have its type; a cast that changes only nullability or widens an integer. Anything else throws
- * {@link NotInterpretable}.
+ * have its type; a cast that changes only nullability or converts between integer types; {@code + -
+ * * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a count).
+ * Anything else throws {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -158,6 +163,13 @@ final class RowExpressions {
         return caseWhen(call);
       case CAST:
         return cast(call);
+      case PLUS:
+      case MINUS:
+      case TIMES:
+      case DIVIDE:
+        return arithmetic(call);
+      case MINUS_PREFIX:
+        return negation(call);
       default:
         throw new NotInterpretable("operator " + call.getOperator().getName());
     }
@@ -197,8 +209,10 @@ final class RowExpressions {
 
   /**
    * A cast that changes nothing but nullability (COALESCE's, under a NOT NULL test), whose value
-   * the generated code passes through, or that widens an integer (a CASE mixing INTEGER and BIGINT
-   * values), which it converts exactly ({@code (long) i}); any other cast is not interpreted.
+   * the generated code passes through; that widens an integer (a CASE mixing INTEGER and BIGINT
+   * values), which it converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back
+   * to its column's type), which it converts with linq4j's {@code Primitive.integerCast}, throwing
+   * when the value does not fit: this calls the same method. Any other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
@@ -207,11 +221,18 @@ final class RowExpressions {
     }
     int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
     int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
-    if (from < 0 || to < from) {
+    if (from < 0 || to < 0) {
       throw new NotInterpretable("cast of " + operand.getType() + " to " + call.getType());
     }
     RowExpression value = compile(operand);
     SqlTypeName target = call.getType().getSqlTypeName();
+    if (to < from) {
+      Primitive primitive = NARROWED_TO.get(to);
+      return (row, root) -> {
+        Object number = value.evaluate(row, root);
+        return number == null ? null : Primitive.integerCast(primitive, number, RoundingMode.DOWN);
+      };
+    }
     return (row, root) -> {
       Object number = value.evaluate(row, root);
       if (number == null) {
@@ -229,6 +250,84 @@ final class RowExpressions {
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */
   private static final List<SqlTypeName> INTEGER_WIDTHS =
       List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+
+  /**
+   * The primitive the generated code narrows to, for each of {@link #INTEGER_WIDTHS} but BIGINT.
+   */
+  private static final List<Primitive> NARROWED_TO =
+      List.of(Primitive.BYTE, Primitive.SHORT, Primitive.INT);
+
+  /**
+   * {@code + - * /} of two integers whose result is an INTEGER or a BIGINT, as the generated code
+   * computes them: in Java's {@code int} or {@code long} arithmetic of the result's type, wrapping
+   * on overflow, dividing towards zero, throwing {@code ArithmeticException} on a division by zero;
+   * NULL if either operand is (both are evaluated first, as there). Each operand is at most as wide
+   * as the result, so computing in a {@code long} and keeping the result's low bits gives the same
+   * value.
+   */
+  private RowExpression arithmetic(RexCall call) throws NotInterpretable {
+    boolean intResult = integerResult(call);
+    SqlOperator operator = call.getOperator();
+    LongBinaryOperator operation;
+    if (operator == SqlStdOperatorTable.PLUS) {
+      operation = (a, b) -> a + b;
+    } else if (operator == SqlStdOperatorTable.MINUS) {
+      operation = (a, b) -> a - b;
+    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
+      operation = (a, b) -> a * b;
+    } else if (operator == SqlStdOperatorTable.DIVIDE
+        || operator == SqlStdOperatorTable.DIVIDE_INTEGER) {
+      operation = (a, b) -> a / b;
+    } else {
+      throw new NotInterpretable("operator " + operator.getName());
+    }
+    RowExpression left = compile(call.getOperands().get(0));
+    RowExpression right = compile(call.getOperands().get(1));
+    return (row, root) -> {
+      Object a = left.evaluate(row, root);
+      Object b = right.evaluate(row, root);
+      if (a == null || b == null) {
+        return null;
+      }
+      long result = operation.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
+      return intResult ? (Object) (int) result : (Object) result;
+    };
+  }
+
+  /** Unary {@code -} of an integer, as {@link #arithmetic} computes (so {@code -MIN} wraps). */
+  private RowExpression negation(RexCall call) throws NotInterpretable {
+    boolean intResult = integerResult(call);
+    if (call.getOperator() != SqlStdOperatorTable.UNARY_MINUS) {
+      throw new NotInterpretable("operator " + call.getOperator().getName());
+    }
+    RowExpression operand = compile(call.getOperands().get(0));
+    return (row, root) -> {
+      Object value = operand.evaluate(row, root);
+      if (value == null) {
+        return null;
+      }
+      long result = -((Number) value).longValue();
+      return intResult ? (Object) (int) result : (Object) result;
+    };
+  }
+
+  /**
+   * Whether an arithmetic call's result is an INTEGER (else a BIGINT), after checking that its
+   * operands are integers no wider than it; any other types are not interpreted.
+   */
+  private static boolean integerResult(RexCall call) throws NotInterpretable {
+    int result = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
+    if (result < INTEGER_WIDTHS.indexOf(SqlTypeName.INTEGER)) {
+      throw new NotInterpretable("arithmetic of type " + call.getType());
+    }
+    for (RexNode operand : call.getOperands()) {
+      int width = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
+      if (width < 0 || width > result) {
+        throw new NotInterpretable("arithmetic on " + operand.getType() + " as " + call.getType());
+      }
+    }
+    return result == INTEGER_WIDTHS.indexOf(SqlTypeName.INTEGER);
+  }
 
   private boolean sameTypeSansNullability(RelDataType a, RelDataType b) {
     return SqlTypeUtil.equalSansNullability(rexBuilder.getTypeFactory(), a, b);

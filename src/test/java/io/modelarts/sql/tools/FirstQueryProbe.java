@@ -8,10 +8,10 @@ import java.sql.Statement;
 /**
  * What {@link FirstQueryClassesIT} runs in a fresh JVM to take its census of the classes first
  * queries load: connects and runs a few typical first queries, one after another — a filter with a
- * limit, a count by status, a join (all three run by the driver's plan interpreter), and an
- * aggregate Calcite compiles (so that a client whose first query needs Janino finds its classes
- * loaded) — then reads the tables' metadata as a client tool does. Uses only {@code java.sql}, so
- * every class it loads comes from the driver.
+ * limit, a count by status, a join, an average by status (all four run by the driver's plan
+ * interpreter), and a count by day, which Calcite compiles (so that a client whose first query
+ * needs Janino finds its classes loaded) — then reads the tables' metadata as a client tool does.
+ * Uses only {@code java.sql}, so every class it loads comes from the driver.
  *
  * <p>Args: the URL, then optionally {@code --await-preloader}: show the driver's debug lines and
  * wait for its class preloader to finish, so that its closing line is printed.
@@ -23,6 +23,8 @@ public final class FirstQueryProbe {
     "SELECT n.name, e.dev_service FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
         + " WHERE n.name LIKE 'a%' ORDER BY n.name",
     "SELECT status, AVG(volume_capacity) AS capacity FROM notebooks GROUP BY status",
+    "SELECT CAST(lease_create_at AS DATE) AS created, COUNT(*) AS n FROM notebooks"
+        + " GROUP BY CAST(lease_create_at AS DATE)",
   };
 
   private FirstQueryProbe() {}

@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableFilter;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
@@ -38,6 +41,7 @@ import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
@@ -131,14 +135,37 @@ class DefaultRulesPrepareTest {
           "SELECT dev_service, COUNT(*) FROM endpoints GROUP BY dev_service",
           "SELECT COUNT(*) FROM notebooks WHERE 1 = 0");
 
+  /** The same with joins that need no correlation. */
+  private static final List<String> JOINS =
+      List.of(
+          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
+          "SELECT n.name, e.dev_service FROM notebooks n LEFT JOIN endpoints e"
+              + " ON e.notebook_id = n.id WHERE n.status = 'RUNNING'",
+          "SELECT n.status, COUNT(*) FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " WHERE n.name > 'b' GROUP BY n.status",
+          "SELECT n.id, e.dev_service, a.step FROM notebooks n JOIN endpoints e"
+              + " ON e.notebook_id = n.id LEFT JOIN action_progress a ON a.notebook_id = n.id",
+          "SELECT a.id, b.id FROM notebooks a FULL JOIN notebooks b ON a.description = b.owner",
+          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " AND e.dev_service <> n.name ORDER BY n.id LIMIT 5",
+          "SELECT n.name, i.name FROM notebooks n, images i WHERE i.id = n.image_id",
+          "SELECT n.id, t.x FROM notebooks n CROSS JOIN (VALUES 1, 2) AS t(x)",
+          "SELECT a.id FROM notebooks a JOIN notebooks b ON a.volume_capacity < b.volume_capacity"
+              + " WHERE a.name = 'x'",
+          "SELECT e.dev_service, COUNT(*) FROM (SELECT notebook_id, dev_service FROM endpoints"
+              + " GROUP BY notebook_id, dev_service) e JOIN notebooks n ON n.id = e.notebook_id"
+              + " GROUP BY e.dev_service",
+          // Sub-queries the first step turns into joins, planned in the second.
+          "SELECT id FROM notebooks WHERE id IN (SELECT notebook_id FROM endpoints)",
+          "SELECT id, (SELECT 1) FROM notebooks");
+
   /** Plans that take every default rule. */
   private static final List<String> OTHER =
       List.of(
-          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id",
-          "SELECT id FROM notebooks WHERE id IN (SELECT notebook_id FROM endpoints)",
-          "SELECT id, (SELECT 1) FROM notebooks",
           "SELECT id, ROW_NUMBER() OVER (ORDER BY name) FROM notebooks",
           "SELECT name FROM notebooks UNION ALL SELECT name FROM images",
+          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " UNION SELECT id FROM images",
           "SELECT COUNT(DISTINCT status) FROM notebooks",
           "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
           "SELECT status, COUNT(DISTINCT flavor), COUNT(*) FROM notebooks GROUP BY status");
@@ -157,7 +184,7 @@ class DefaultRulesPrepareTest {
   void registersCalcitesDefaultRulesInItsOrderWithItsConfigurations() throws Exception {
     String sql =
         "SELECT n.status, COUNT(*) FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
-            + " WHERE n.name > 'b' GROUP BY n.status";
+            + " WHERE n.name > 'b' GROUP BY n.status UNION ALL SELECT name, 1 FROM images";
     List<RelOptRule> ours = rulesRegistered(() -> explain(sql));
     List<RelOptRule> calcites =
         rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql)));
@@ -173,6 +200,7 @@ class DefaultRulesPrepareTest {
     // Derived here from Calcite's own list, so a rule Calcite adds for such nodes fails the test.
     assertRulesMatch(SCANS, SCAN_PLAN_NODES, 30);
     assertRulesMatch(AGGREGATES, AGGREGATE_PLAN_NODES, 40);
+    assertRulesMatch(JOINS, JOIN_PLAN_NODES, 80);
     for (String sql : OTHER) {
       assertSameRules(
           rulesRegistered(() -> DefaultRulesPrepare.withCalciteLists(() -> explain(sql))),
@@ -226,6 +254,17 @@ class DefaultRulesPrepareTest {
       ImmutableList.<Class<?>>builder()
           .addAll(SCAN_PLAN_NODES)
           .add(LogicalAggregate.class, EnumerableAggregate.class, ModelArtsCountScan.class)
+          .build();
+
+  /** The same with joins and their enumerable forms. */
+  private static final List<Class<?>> JOIN_PLAN_NODES =
+      ImmutableList.<Class<?>>builder()
+          .addAll(AGGREGATE_PLAN_NODES)
+          .add(
+              LogicalJoin.class,
+              EnumerableHashJoin.class,
+              EnumerableMergeJoin.class,
+              EnumerableNestedLoopJoin.class)
           .build();
 
   /** Rules that match only a projection holding a window function, which no simple shape has. */
@@ -286,6 +325,7 @@ class DefaultRulesPrepareTest {
     List<String> queries = new ArrayList<>(SHAPES);
     queries.addAll(SCANS);
     queries.addAll(AGGREGATES);
+    queries.addAll(JOINS);
     queries.addAll(OTHER);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());

@@ -119,9 +119,10 @@ public final class DefaultPlannerRules {
    *
    * <p>Why: building the rules is a fifth of a first query's planning in a fresh JVM (their
    * classes, configurations and lambdas); a first query is most often a listing, a lookup, a page
-   * or a count by group, which 27 (39 with aggregates) of the 108 rules can match. {@code
-   * DefaultRulesPrepareTest} derives both lists from Calcite's by the classes of their operands, so
-   * a Calcite upgrade that adds a rule for such nodes fails it, and plans a corpus both ways.
+   * or a count by group, which 27 (39 with aggregates) of the 108 rules can match, or a notebook
+   * joined to its endpoints (58 with joins). {@code DefaultRulesPrepareTest} derives the lists from
+   * Calcite's by the classes of their operands, so a Calcite upgrade that adds a rule for such
+   * nodes fails it, and plans a corpus both ways.
    */
   public static void registerFor(
       RelOptPlanner planner, RelNode plan, boolean materializations, boolean bindable) {
@@ -130,6 +131,7 @@ public final class DefaultPlannerRules {
     switch (shape) {
       case SCANS -> ScanPlanRules.LIST.forEach(planner::addRule);
       case AGGREGATES -> AggregatePlanRules.LIST.forEach(planner::addRule);
+      case JOINS -> JoinPlanRules.LIST.forEach(planner::addRule);
       case OTHER -> register(planner, materializations, bindable);
     }
   }
@@ -305,63 +307,92 @@ public final class DefaultPlannerRules {
    */
   private enum ShapeRule {
     // RelOptRules.ABSTRACT_RELATIONAL_RULES' part, registered with the collation trait.
-    EXPAND_CONVERSION(PlanShape.SCANS, true),
-    AGGREGATE_REMOVE(PlanShape.AGGREGATES, true),
-    PROJECT_REMOVE(PlanShape.SCANS, true),
-    PROJECT_AGGREGATE_MERGE(PlanShape.AGGREGATES, true),
-    AGGREGATE_MERGE(PlanShape.AGGREGATES, true),
-    AGGREGATE_PROJECT_MERGE(PlanShape.AGGREGATES, true),
-    SORT_REMOVE(PlanShape.SCANS, true),
+    FILTER_INTO_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    JOIN_CONDITION_PUSH(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    EXPAND_CONVERSION(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
+    JOIN_COMMUTE(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    PROJECT_TO_SEMI_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    JOIN_ON_UNIQUE_TO_SEMI_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    JOIN_TO_SEMI_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    AGGREGATE_REMOVE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    PROJECT_REMOVE(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
+    PROJECT_AGGREGATE_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    AGGREGATE_JOIN_TRANSPOSE(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
+    AGGREGATE_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    AGGREGATE_PROJECT_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    SORT_REMOVE(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
     // The parts of ABSTRACT_RULES, BASE_RULES and the enumerable rules.
-    AGGREGATE_PROJECT_PULL_UP_CONSTANTS(PlanShape.AGGREGATES, false),
-    PRUNE_EMPTY_PROJECT(PlanShape.SCANS, false),
-    PRUNE_EMPTY_FILTER(PlanShape.SCANS, false),
-    PRUNE_EMPTY_SORT(PlanShape.SCANS, false),
-    PRUNE_EMPTY_AGGREGATE(PlanShape.AGGREGATES, false),
-    PRUNE_SORT_FETCH_ZERO(PlanShape.SCANS, false),
-    PRUNE_ZERO_ROWS_TABLE(PlanShape.SCANS, false),
-    FILTER_MERGE(PlanShape.SCANS, false),
-    FILTER_DATE_RANGE(PlanShape.SCANS, false),
-    PROJECT_MERGE(PlanShape.SCANS, false),
-    FILTER_TABLE_SCAN(PlanShape.SCANS, false),
-    PROJECT_FILTER_TRANSPOSE(PlanShape.SCANS, false),
-    FILTER_PROJECT_TRANSPOSE(PlanShape.SCANS, false),
-    AGGREGATE_EXPAND_DISTINCT_AGGREGATES(PlanShape.AGGREGATES, false),
-    AGGREGATE_EXPAND_WITHIN_DISTINCT(PlanShape.AGGREGATES, false),
-    AGGREGATE_CASE_TO_FILTER(PlanShape.AGGREGATES, false),
-    AGGREGATE_REDUCE_FUNCTIONS(PlanShape.AGGREGATES, false),
-    FILTER_AGGREGATE_TRANSPOSE(PlanShape.AGGREGATES, false),
-    SORT_PROJECT_TRANSPOSE(PlanShape.SCANS, false),
-    SORT_REMOVE_CONSTANT_KEYS(PlanShape.SCANS, false),
-    BINDABLE_TABLE_SCAN(PlanShape.SCANS, false),
-    PROJECT_TABLE_SCAN(PlanShape.SCANS, false),
-    PROJECT_INTERPRETER_TABLE_SCAN(PlanShape.SCANS, false),
-    ENUMERABLE_PROJECT(PlanShape.SCANS, false),
-    ENUMERABLE_FILTER(PlanShape.SCANS, false),
-    ENUMERABLE_AGGREGATE(PlanShape.AGGREGATES, false),
-    ENUMERABLE_SORT(PlanShape.SCANS, false),
-    ENUMERABLE_LIMIT(PlanShape.SCANS, false),
-    ENUMERABLE_VALUES(PlanShape.SCANS, false),
-    ENUMERABLE_TABLE_SCAN(PlanShape.SCANS, false),
-    TO_INTERPRETER(PlanShape.SCANS, false),
-    FILTER_REDUCE_EXPRESSIONS(PlanShape.SCANS, false);
+    AGGREGATE_PROJECT_PULL_UP_CONSTANTS(PlanShape.AGGREGATES, Registered.ALWAYS),
+    PRUNE_EMPTY_PROJECT(PlanShape.SCANS, Registered.ALWAYS),
+    PRUNE_EMPTY_FILTER(PlanShape.SCANS, Registered.ALWAYS),
+    PRUNE_EMPTY_SORT(PlanShape.SCANS, Registered.ALWAYS),
+    PRUNE_EMPTY_AGGREGATE(PlanShape.AGGREGATES, Registered.ALWAYS),
+    PRUNE_EMPTY_JOIN_LEFT(PlanShape.JOINS, Registered.ALWAYS),
+    PRUNE_EMPTY_JOIN_RIGHT(PlanShape.JOINS, Registered.ALWAYS),
+    PRUNE_SORT_FETCH_ZERO(PlanShape.SCANS, Registered.ALWAYS),
+    PRUNE_ZERO_ROWS_TABLE(PlanShape.SCANS, Registered.ALWAYS),
+    JOIN_LEFT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
+    JOIN_RIGHT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
+    JOIN_LEFT_PROJECT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
+    JOIN_RIGHT_PROJECT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
+    FILTER_MERGE(PlanShape.SCANS, Registered.ALWAYS),
+    FILTER_DATE_RANGE(PlanShape.SCANS, Registered.ALWAYS),
+    PROJECT_MERGE(PlanShape.SCANS, Registered.ALWAYS),
+    FILTER_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    PROJECT_FILTER_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
+    FILTER_PROJECT_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
+    // BASE_RULES lists it again: a second place only without the collation trait.
+    FILTER_INTO_JOIN_IN_BASE(PlanShape.JOINS, Registered.WITHOUT_COLLATION_TRAIT),
+    JOIN_PUSH_EXPRESSIONS(PlanShape.JOINS, Registered.ALWAYS),
+    AGGREGATE_EXPAND_DISTINCT_AGGREGATES(PlanShape.AGGREGATES, Registered.ALWAYS),
+    AGGREGATE_EXPAND_WITHIN_DISTINCT(PlanShape.AGGREGATES, Registered.ALWAYS),
+    AGGREGATE_CASE_TO_FILTER(PlanShape.AGGREGATES, Registered.ALWAYS),
+    AGGREGATE_REDUCE_FUNCTIONS(PlanShape.AGGREGATES, Registered.ALWAYS),
+    FILTER_AGGREGATE_TRANSPOSE(PlanShape.AGGREGATES, Registered.ALWAYS),
+    JOIN_COMMUTE_IN_BASE(PlanShape.JOINS, Registered.WITHOUT_COLLATION_TRAIT),
+    JOIN_PUSH_THROUGH_JOIN_RIGHT(PlanShape.JOINS, Registered.ALWAYS),
+    JOIN_PUSH_THROUGH_JOIN_LEFT(PlanShape.JOINS, Registered.ALWAYS),
+    SORT_PROJECT_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
+    SORT_JOIN_TRANSPOSE(PlanShape.JOINS, Registered.ALWAYS),
+    SORT_REMOVE_CONSTANT_KEYS(PlanShape.SCANS, Registered.ALWAYS),
+    BINDABLE_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    PROJECT_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    PROJECT_INTERPRETER_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_JOIN(PlanShape.JOINS, Registered.ALWAYS),
+    ENUMERABLE_MERGE_JOIN(PlanShape.JOINS, Registered.ALWAYS),
+    ENUMERABLE_PROJECT(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_FILTER(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_AGGREGATE(PlanShape.AGGREGATES, Registered.ALWAYS),
+    ENUMERABLE_SORT(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_LIMIT(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_VALUES(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    TO_INTERPRETER(PlanShape.SCANS, Registered.ALWAYS),
+    FILTER_REDUCE_EXPRESSIONS(PlanShape.SCANS, Registered.ALWAYS);
 
     /** The least shape whose plans the rule can match. */
     private final PlanShape shape;
 
-    /** Whether Calcite registers the rule only with the collation trait. */
-    private final boolean collationOnly;
+    /** Whether Calcite registers the rule here with the collation trait, without it, or both. */
+    private final Registered registered;
 
-    ShapeRule(PlanShape shape, boolean collationOnly) {
+    ShapeRule(PlanShape shape, Registered registered) {
       this.shape = shape;
-      this.collationOnly = collationOnly;
+      this.registered = registered;
     }
 
-    /** The rules for plans of {@code shape}, in order, each built anew (a switch, no lambdas). */
+    /**
+     * The rules for plans of {@code shape}, in order, each built anew (a switch, no lambdas); a
+     * rule Calcite lists twice is in one of its two places, so it is built once.
+     */
     static List<RelOptRule> build(PlanShape shape, boolean collation) {
       ImmutableList.Builder<RelOptRule> rules = ImmutableList.builder();
       for (ShapeRule rule : values()) {
-        if (rule.shape.compareTo(shape) <= 0 && (collation || !rule.collationOnly)) {
+        if (rule.shape.compareTo(shape) <= 0
+            && rule.registered
+                != (collation
+                    ? Registered.WITHOUT_COLLATION_TRAIT
+                    : Registered.WITH_COLLATION_TRAIT)) {
           rules.add(rule.build());
         }
       }
@@ -370,6 +401,34 @@ public final class DefaultPlannerRules {
 
     private RelOptRule build() {
       return switch (this) {
+        case FILTER_INTO_JOIN, FILTER_INTO_JOIN_IN_BASE ->
+            FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule();
+        case JOIN_CONDITION_PUSH ->
+            FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT.toRule();
+        case JOIN_COMMUTE, JOIN_COMMUTE_IN_BASE -> JoinCommuteRule.Config.DEFAULT.toRule();
+        case PROJECT_TO_SEMI_JOIN ->
+            SemiJoinRule.ProjectToSemiJoinRule.ProjectToSemiJoinRuleConfig.DEFAULT.toRule();
+        case JOIN_ON_UNIQUE_TO_SEMI_JOIN ->
+            SemiJoinRule.JoinOnUniqueToSemiJoinRule.JoinOnUniqueToSemiJoinRuleConfig.DEFAULT
+                .toRule();
+        case JOIN_TO_SEMI_JOIN ->
+            SemiJoinRule.JoinToSemiJoinRule.JoinToSemiJoinRuleConfig.DEFAULT.toRule();
+        case AGGREGATE_JOIN_TRANSPOSE -> AggregateJoinTransposeRule.Config.DEFAULT.toRule();
+        case PRUNE_EMPTY_JOIN_LEFT -> PruneEmptyRules.JoinLeftEmptyRuleConfig.DEFAULT.toRule();
+        case PRUNE_EMPTY_JOIN_RIGHT -> PruneEmptyRules.JoinRightEmptyRuleConfig.DEFAULT.toRule();
+        // Their configurations are not public; the four instances are all this shape's.
+        case JOIN_LEFT_SINGLE_VALUE -> SingleValuesOptimizationRules.JOIN_LEFT_INSTANCE;
+        case JOIN_RIGHT_SINGLE_VALUE -> SingleValuesOptimizationRules.JOIN_RIGHT_INSTANCE;
+        case JOIN_LEFT_PROJECT_SINGLE_VALUE ->
+            SingleValuesOptimizationRules.JOIN_LEFT_PROJECT_INSTANCE;
+        case JOIN_RIGHT_PROJECT_SINGLE_VALUE ->
+            SingleValuesOptimizationRules.JOIN_RIGHT_PROJECT_INSTANCE;
+        case JOIN_PUSH_EXPRESSIONS -> JoinPushExpressionsRule.Config.DEFAULT.toRule();
+        case JOIN_PUSH_THROUGH_JOIN_RIGHT -> JoinPushThroughJoinRule.RIGHT;
+        case JOIN_PUSH_THROUGH_JOIN_LEFT -> JoinPushThroughJoinRule.LEFT;
+        case SORT_JOIN_TRANSPOSE -> SortJoinTransposeRule.Config.DEFAULT.toRule();
+        case ENUMERABLE_JOIN -> EnumerableRules.ENUMERABLE_JOIN_RULE;
+        case ENUMERABLE_MERGE_JOIN -> EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE;
         case EXPAND_CONVERSION -> AbstractConverter.ExpandConversionRule.INSTANCE;
         case AGGREGATE_REMOVE -> AggregateRemoveRule.Config.DEFAULT.toRule();
         case PROJECT_REMOVE -> ProjectRemoveRule.Config.DEFAULT.toRule();
@@ -436,5 +495,18 @@ public final class DefaultPlannerRules {
   private static final class AggregatePlanRules {
     static final List<RelOptRule> LIST =
         ShapeRule.build(PlanShape.AGGREGATES, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
+  }
+
+  /** The rules for {@link PlanShape#JOINS}, built on first use. */
+  private static final class JoinPlanRules {
+    static final List<RelOptRule> LIST =
+        ShapeRule.build(PlanShape.JOINS, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
+  }
+
+  /** Where Calcite registers a rule, by the collation trait (a system property). */
+  private enum Registered {
+    ALWAYS,
+    WITH_COLLATION_TRAIT,
+    WITHOUT_COLLATION_TRAIT
   }
 }

@@ -5,6 +5,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -17,8 +18,8 @@ import org.apache.calcite.util.Util;
 
 /**
  * The kinds of node a logical plan is made of, as far as the planner's rules care: the shapes of
- * most first queries (a listing, a lookup, a page, a count by group) need only the few default
- * rules that can match their nodes.
+ * most first queries (a listing, a lookup, a page, a count by group, a notebook joined to its
+ * endpoints) need only the default rules that can match their nodes.
  *
  * <p>No simple shape has a window function, a sub-query or a correlation in any expression.
  */
@@ -27,7 +28,9 @@ public enum PlanShape {
   SCANS,
   /** As {@link #SCANS}, with aggregates of one grouping set and no {@code DISTINCT} call. */
   AGGREGATES,
-  /** Anything else: joins, set operations, windows, sub-queries, distinct aggregates... */
+  /** As {@link #AGGREGATES}, with joins that need no correlation. */
+  JOINS,
+  /** Anything else: set operations, windows, sub-queries, correlations, distinct aggregates... */
   OTHER;
 
   /** The first of the shapes, in declaration order, that {@code plan} has. */
@@ -40,6 +43,11 @@ public enum PlanShape {
         return OTHER;
       }
       shape = AGGREGATES;
+    } else if (plan instanceof LogicalJoin join) {
+      if (!join.getVariablesSet().isEmpty()) {
+        return OTHER;
+      }
+      shape = JOINS;
     } else if (!(plan instanceof TableScan && plan.getInputs().isEmpty()
         || plan instanceof LogicalProject
         || plan instanceof LogicalFilter filter && filter.getVariablesSet().isEmpty()

@@ -76,7 +76,7 @@ class PlanInterpreterTest {
   static final List<String> COMPILED =
       List.of(
           "SELECT status, AVG(CAST(volume_capacity AS DOUBLE)) FROM notebooks GROUP BY status",
-          "SELECT id, MOD(volume_capacity, 7) FROM notebooks",
+          "SELECT TRIM(name), REPLACE(name, 'a', 'b') FROM notebooks",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -84,8 +84,9 @@ class PlanInterpreterTest {
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
           "SELECT id, volume_capacity * 3 / 2.0 FROM notebooks",
-          "SELECT UPPER(name) FROM notebooks",
-          "SELECT id FROM notebooks WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'");
+          "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
+          "SELECT EXTRACT(YEAR FROM lease_create_at), COUNT(*) FROM notebooks"
+              + " GROUP BY EXTRACT(YEAR FROM lease_create_at)");
 
   /**
    * CASE, COALESCE, NULLIF and integer widenings (NULL conditions, no ELSE, in a filter, as a
@@ -149,6 +150,39 @@ class PlanInterpreterTest {
               + " CAST(volume_capacity AS TINYINT) FROM notebooks WHERE volume_capacity < 100",
           "SELECT volume_capacity / 10 AS bucket, COUNT(*) FROM notebooks"
               + " GROUP BY volume_capacity / 10 ORDER BY bucket");
+
+  /**
+   * String and integer functions and a timestamp's date (NULL operands, positions before, at and
+   * past the ends, negative MOD operands, nested calls, in filters and grouping keys, times before
+   * 1970): interpreted, and compared.
+   */
+  static final List<String> FUNCTIONS =
+      List.of(
+          "SELECT id, UPPER(name), LOWER(description), CHAR_LENGTH(description),"
+              + " CHARACTER_LENGTH(name) FROM notebooks",
+          "SELECT id FROM notebooks WHERE LOWER(name) LIKE '%a%' OR UPPER(description) = 'X'",
+          "SELECT name || '/' || status, description || name, 'é' || owner FROM notebooks",
+          "SELECT POSITION('a' IN name), POSITION(status IN description), POSITION('' IN name)"
+              + " FROM notebooks",
+          "SELECT SUBSTRING(name FROM 2), SUBSTRING(name FROM 0 FOR 3), SUBSTRING(name FROM -2"
+              + " FOR 4), SUBSTRING(description FROM 5 FOR 100), SUBSTRING(name FROM 40)"
+              + " FROM notebooks",
+          "SELECT MOD(volume_capacity, 7), MOD(-volume_capacity, 7), MOD(volume_capacity, -3),"
+              + " MOD(lease_duration, 3000000000), ABS(volume_capacity - 50), ABS(-lease_duration)"
+              + " FROM notebooks WHERE volume_capacity > 0",
+          "SELECT UPPER(SUBSTRING(name FROM 1 FOR 2)) AS prefix, COUNT(*) FROM notebooks"
+              + " GROUP BY UPPER(SUBSTRING(name FROM 1 FOR 2)) ORDER BY prefix",
+          "SELECT id FROM notebooks WHERE CHAR_LENGTH(name) > 12 AND MOD(volume_capacity, 2) = 0",
+          "SELECT LOWER(status) AS s, AVG(CHAR_LENGTH(name)) FROM notebooks GROUP BY LOWER(status)",
+          "SELECT id, SUBSTRING(name FROM volume_capacity FOR 2) FROM notebooks",
+          // A count by day; days of times before 1970 floor-divided.
+          "SELECT CAST(lease_create_at AS DATE) AS d, COUNT(*) FROM notebooks"
+              + " GROUP BY CAST(lease_create_at AS DATE) ORDER BY d",
+          "SELECT id, CAST(lease_update_at AS DATE) FROM notebooks"
+              + " WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'",
+          "SELECT CAST(t AS DATE) FROM (SELECT t FROM (VALUES (TIMESTAMP '1969-12-31 23:59:59.999'),"
+              + " (TIMESTAMP '1970-01-01 00:00:00.000'), (TIMESTAMP '1968-02-29 12:00:00.000'),"
+              + " (CAST(NULL AS TIMESTAMP(3)))) AS v(t) GROUP BY t)");
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
@@ -293,6 +327,9 @@ class PlanInterpreterTest {
       for (String sql : ARITHMETIC) {
         assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
+      for (String sql : FUNCTIONS) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
@@ -308,6 +345,7 @@ class PlanInterpreterTest {
     queries.addAll(COMPILED);
     queries.addAll(CONDITIONALS);
     queries.addAll(ARITHMETIC);
+    queries.addAll(FUNCTIONS);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
@@ -347,6 +385,9 @@ class PlanInterpreterTest {
     List<String> failing =
         List.of(
             "SELECT id, volume_capacity / (volume_capacity - volume_capacity) FROM notebooks",
+            "SELECT id, MOD(volume_capacity, volume_capacity - volume_capacity) FROM notebooks",
+            "SELECT SUBSTRING(name FROM 2 FOR -volume_capacity) FROM notebooks"
+                + " WHERE volume_capacity > 0",
             "SELECT id, lease_duration / 0 FROM notebooks WHERE lease_duration IS NOT NULL",
             "SELECT CAST(lease_duration * 1000 AS INTEGER) FROM notebooks",
             "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks");
@@ -532,7 +573,7 @@ class PlanInterpreterTest {
     }
 
     String atom() {
-      switch (random.nextInt(15)) {
+      switch (random.nextInt(16)) {
         case 0, 1, 2:
           return stringColumn() + " " + comparison() + " " + string();
         case 3:
@@ -606,6 +647,18 @@ class PlanInterpreterTest {
                 + (random.nextBoolean() ? " -" : " ")
                 + "lease_duration / "
                 + divisor;
+          }
+        case 14:
+          {
+            String[] functions = {"UPPER", "LOWER"};
+            return functions[random.nextInt(2)]
+                + "("
+                + stringColumn()
+                + ")"
+                + (random.nextBoolean()
+                    ? " " + comparison() + " " + string()
+                    : " LIKE '%" + pick(strings).replace("'", "''").toLowerCase() + "%'")
+                + (random.nextBoolean() ? "" : " AND CHAR_LENGTH(" + stringColumn() + ") > 10");
           }
         default:
           return "volume_capacity IN (5, 40, 80)";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -29,9 +30,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
  * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
- * have its type; a cast that changes only nullability or converts between integer types; {@code + -
- * * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a count).
- * Anything else throws {@link NotInterpretable}.
+ * have its type; a cast that changes only nullability, converts between integer types or takes a
+ * timestamp's date; {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a
+ * sum divided by a count); the functions {@link FunctionCalls} takes. Anything else throws {@link
+ * NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -171,7 +173,7 @@ final class RowExpressions {
       case MINUS_PREFIX:
         return negation(call);
       default:
-        throw new NotInterpretable("operator " + call.getOperator().getName());
+        return FunctionCalls.of(call, operands(call));
     }
   }
 
@@ -209,15 +211,21 @@ final class RowExpressions {
 
   /**
    * A cast that changes nothing but nullability (COALESCE's, under a NOT NULL test), whose value
-   * the generated code passes through; that widens an integer (a CASE mixing INTEGER and BIGINT
-   * values), which it converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back
-   * to its column's type), which it converts with linq4j's {@code Primitive.integerCast}, throwing
-   * when the value does not fit: this calls the same method. Any other cast is not interpreted.
+   * the generated code passes through; that takes a timestamp's date ({@link #timestampToDate});
+   * that widens an integer (a CASE mixing INTEGER and BIGINT values), which it converts exactly
+   * ({@code (long) i}); or that narrows one (AVG's quotient back to its column's type), which it
+   * converts with linq4j's {@code Primitive.integerCast}, throwing when the value does not fit:
+   * this calls the same method. Any other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
     if (sameTypeSansNullability(operand.getType(), call.getType())) {
       return compile(operand);
+    }
+    if (operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+        && operand.getType().getPrecision() <= 3
+        && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
+      return timestampToDate(compile(operand));
     }
     int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
     int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
@@ -244,6 +252,20 @@ final class RowExpressions {
         case INTEGER -> (Object) (int) exact;
         default -> (Object) exact;
       };
+    };
+  }
+
+  /**
+   * A timestamp's day (a count by day): its milliseconds floor-divided by a day's, as the generated
+   * code computes it ({@code (int) Math.floorDiv(ms, 86400000L)}), so a time before 1970 falls on
+   * the day before, not on the day 0.
+   */
+  private static RowExpression timestampToDate(RowExpression timestamp) {
+    return (row, root) -> {
+      Object millis = timestamp.evaluate(row, root);
+      return millis == null
+          ? null
+          : (Object) (int) Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
     };
   }
 

@@ -1,0 +1,157 @@
+package io.modelarts.sql.calcite.interpreter;
+
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.SqlFunctions;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
+ * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
+ * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)} and {@code SUBSTRING} of
+ * strings (its positions INTEGERs), {@code MOD} and {@code ABS} of INTEGERs or of BIGINTs. Like the
+ * generated code, every operand is evaluated first, and a NULL operand makes the result NULL; the
+ * methods' exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other
+ * function, or other operand types, throws {@link NotInterpretable}.
+ *
+ * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
+ * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
+ */
+final class FunctionCalls {
+  private FunctionCalls() {}
+
+  /** {@code call}, whose operands {@code operands} evaluate, as an expression over a row. */
+  static RowExpression of(RexCall call, List<RowExpression> operands) throws NotInterpretable {
+    SqlOperator operator = call.getOperator();
+    List<RexNode> arguments = call.getOperands();
+    if (operator == SqlStdOperatorTable.UPPER) {
+      requireStrings(arguments);
+      return unary(operands.get(0), s -> SqlFunctions.upper(s.toString()));
+    }
+    if (operator == SqlStdOperatorTable.LOWER) {
+      requireStrings(arguments);
+      return unary(operands.get(0), s -> SqlFunctions.lower(s.toString()));
+    }
+    if (operator == SqlStdOperatorTable.CHAR_LENGTH
+        || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
+      requireStrings(arguments);
+      return unary(operands.get(0), s -> SqlFunctions.charLength(s.toString()));
+    }
+    if (operator == SqlStdOperatorTable.CONCAT) {
+      requireStrings(arguments);
+      return binary(
+          operands.get(0),
+          operands.get(1),
+          (a, b) -> SqlFunctions.concat(a.toString(), b.toString()));
+    }
+    if (operator == SqlStdOperatorTable.POSITION && arguments.size() == 2) {
+      requireStrings(arguments);
+      return binary(
+          operands.get(0),
+          operands.get(1),
+          (a, b) -> SqlFunctions.position(a.toString(), b.toString()));
+    }
+    if (operator == SqlStdOperatorTable.SUBSTRING) {
+      return substring(arguments, operands);
+    }
+    if (operator == SqlStdOperatorTable.MOD) {
+      boolean ints = integersOfResultType(call);
+      return binary(
+          operands.get(0),
+          operands.get(1),
+          ints
+              ? (a, b) -> SqlFunctions.mod(((Integer) a).intValue(), ((Integer) b).intValue())
+              : (a, b) -> SqlFunctions.mod(((Long) a).longValue(), ((Long) b).longValue()));
+    }
+    if (operator == SqlStdOperatorTable.ABS) {
+      boolean ints = integersOfResultType(call);
+      return unary(
+          operands.get(0),
+          ints
+              ? v -> SqlFunctions.abs(((Integer) v).intValue())
+              : v -> SqlFunctions.abs(((Long) v).longValue()));
+    }
+    throw new NotInterpretable("operator " + operator.getName());
+  }
+
+  /** {@code SUBSTRING(s FROM start [FOR length])}, positions INTEGERs (the generated overload). */
+  private static RowExpression substring(List<RexNode> arguments, List<RowExpression> operands)
+      throws NotInterpretable {
+    requireStrings(arguments.subList(0, 1));
+    for (RexNode position : arguments.subList(1, arguments.size())) {
+      if (position.getType().getSqlTypeName() != SqlTypeName.INTEGER) {
+        throw new NotInterpretable("SUBSTRING position of " + position.getType());
+      }
+    }
+    if (arguments.size() == 2) {
+      return binary(
+          operands.get(0),
+          operands.get(1),
+          (s, start) -> SqlFunctions.substring(s.toString(), (int) (Integer) start));
+    }
+    RowExpression string = operands.get(0);
+    RowExpression start = operands.get(1);
+    RowExpression length = operands.get(2);
+    return (row, root) -> {
+      Object s = string.evaluate(row, root);
+      Object from = start.evaluate(row, root);
+      Object count = length.evaluate(row, root);
+      return s == null || from == null || count == null
+          ? null
+          : SqlFunctions.substring(s.toString(), (int) (Integer) from, (int) (Integer) count);
+    };
+  }
+
+  /** Each of {@code arguments} is a CHAR or VARCHAR, as the {@code String} methods take. */
+  private static void requireStrings(List<RexNode> arguments) throws NotInterpretable {
+    for (RexNode argument : arguments) {
+      SqlTypeName type = argument.getType().getSqlTypeName();
+      if (type != SqlTypeName.CHAR && type != SqlTypeName.VARCHAR) {
+        throw new NotInterpretable("string function of " + argument.getType());
+      }
+    }
+  }
+
+  /**
+   * Whether {@code call}'s result and operands are all INTEGERs (else all BIGINTs, the only other
+   * types taken), so that the {@code int} or {@code long} overload is the one the generated code
+   * calls.
+   */
+  private static boolean integersOfResultType(RexCall call) throws NotInterpretable {
+    SqlTypeName type = call.getType().getSqlTypeName();
+    if (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT) {
+      throw new NotInterpretable(call.getOperator().getName() + " of type " + call.getType());
+    }
+    for (RexNode operand : call.getOperands()) {
+      RelDataType operandType = operand.getType();
+      if (operandType.getSqlTypeName() != type) {
+        throw new NotInterpretable(call.getOperator().getName() + " of " + operandType);
+      }
+    }
+    return type == SqlTypeName.INTEGER;
+  }
+
+  /** A function of one operand: NULL for NULL. */
+  private static RowExpression unary(RowExpression operand, UnaryOperator<Object> function) {
+    return (row, root) -> {
+      Object value = operand.evaluate(row, root);
+      return value == null ? null : function.apply(value);
+    };
+  }
+
+  /** A function of two operands, both evaluated first: NULL if either is. */
+  private static RowExpression binary(
+      RowExpression left, RowExpression right, BinaryOperator<Object> function) {
+    return (row, root) -> {
+      Object a = left.evaluate(row, root);
+      Object b = right.evaluate(row, root);
+      return a == null || b == null ? null : function.apply(a, b);
+    };
+  }
+}

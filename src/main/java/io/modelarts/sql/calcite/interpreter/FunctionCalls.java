@@ -1,8 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
 import java.util.List;
-import java.util.function.BinaryOperator;
-import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
@@ -32,27 +30,27 @@ final class FunctionCalls {
     List<RexNode> arguments = call.getOperands();
     if (operator == SqlStdOperatorTable.UPPER) {
       requireStrings(arguments);
-      return unary(operands.get(0), s -> SqlFunctions.upper(s.toString()));
+      return RowExpression.strict(operands.get(0), s -> SqlFunctions.upper(s.toString()));
     }
     if (operator == SqlStdOperatorTable.LOWER) {
       requireStrings(arguments);
-      return unary(operands.get(0), s -> SqlFunctions.lower(s.toString()));
+      return RowExpression.strict(operands.get(0), s -> SqlFunctions.lower(s.toString()));
     }
     if (operator == SqlStdOperatorTable.CHAR_LENGTH
         || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
       requireStrings(arguments);
-      return unary(operands.get(0), s -> SqlFunctions.charLength(s.toString()));
+      return RowExpression.strict(operands.get(0), s -> SqlFunctions.charLength(s.toString()));
     }
     if (operator == SqlStdOperatorTable.CONCAT) {
       requireStrings(arguments);
-      return binary(
+      return RowExpression.strict(
           operands.get(0),
           operands.get(1),
           (a, b) -> SqlFunctions.concat(a.toString(), b.toString()));
     }
     if (operator == SqlStdOperatorTable.POSITION && arguments.size() == 2) {
       requireStrings(arguments);
-      return binary(
+      return RowExpression.strict(
           operands.get(0),
           operands.get(1),
           (a, b) -> SqlFunctions.position(a.toString(), b.toString()));
@@ -62,7 +60,7 @@ final class FunctionCalls {
     }
     if (operator == SqlStdOperatorTable.MOD) {
       boolean ints = integersOfResultType(call);
-      return binary(
+      return RowExpression.strict(
           operands.get(0),
           operands.get(1),
           ints
@@ -71,7 +69,7 @@ final class FunctionCalls {
     }
     if (operator == SqlStdOperatorTable.ABS) {
       boolean ints = integersOfResultType(call);
-      return unary(
+      return RowExpression.strict(
           operands.get(0),
           ints
               ? v -> SqlFunctions.abs(((Integer) v).intValue())
@@ -90,22 +88,18 @@ final class FunctionCalls {
       }
     }
     if (arguments.size() == 2) {
-      return binary(
+      return RowExpression.strict(
           operands.get(0),
           operands.get(1),
           (s, start) -> SqlFunctions.substring(s.toString(), (int) (Integer) start));
     }
-    RowExpression string = operands.get(0);
-    RowExpression start = operands.get(1);
-    RowExpression length = operands.get(2);
-    return (row, root) -> {
-      Object s = string.evaluate(row, root);
-      Object from = start.evaluate(row, root);
-      Object count = length.evaluate(row, root);
-      return s == null || from == null || count == null
-          ? null
-          : SqlFunctions.substring(s.toString(), (int) (Integer) from, (int) (Integer) count);
-    };
+    return RowExpression.strict(
+        operands.get(0),
+        operands.get(1),
+        operands.get(2),
+        (string, start, length) ->
+            SqlFunctions.substring(
+                string.toString(), (int) (Integer) start, (int) (Integer) length));
   }
 
   /** Each of {@code arguments} is a CHAR or VARCHAR, as the {@code String} methods take. */
@@ -135,23 +129,5 @@ final class FunctionCalls {
       }
     }
     return type == SqlTypeName.INTEGER;
-  }
-
-  /** A function of one operand: NULL for NULL. */
-  private static RowExpression unary(RowExpression operand, UnaryOperator<Object> function) {
-    return (row, root) -> {
-      Object value = operand.evaluate(row, root);
-      return value == null ? null : function.apply(value);
-    };
-  }
-
-  /** A function of two operands, both evaluated first: NULL if either is. */
-  private static RowExpression binary(
-      RowExpression left, RowExpression right, BinaryOperator<Object> function) {
-    return (row, root) -> {
-      Object a = left.evaluate(row, root);
-      Object b = right.evaluate(row, root);
-      return a == null || b == null ? null : function.apply(a, b);
-    };
   }
 }

@@ -142,13 +142,7 @@ final class RowExpressions {
       case OR:
         return connective(operands(call), true);
       case NOT:
-        {
-          RowExpression operand = compile(call.getOperands().get(0));
-          return (row, root) -> {
-            Object value = operand.evaluate(row, root);
-            return value == null ? null : !(Boolean) value;
-          };
-        }
+        return RowExpression.strict(compile(call.getOperands().get(0)), value -> !(Boolean) value);
       case IS_NULL:
         return test(supportedOperand(call), value -> value == null);
       case IS_NOT_NULL:
@@ -236,23 +230,19 @@ final class RowExpressions {
     SqlTypeName target = call.getType().getSqlTypeName();
     if (to < from) {
       Primitive primitive = NARROWED_TO.get(to);
-      return (row, root) -> {
-        Object number = value.evaluate(row, root);
-        return number == null ? null : Primitive.integerCast(primitive, number, RoundingMode.DOWN);
-      };
+      return RowExpression.strict(
+          value, number -> Primitive.integerCast(primitive, number, RoundingMode.DOWN));
     }
-    return (row, root) -> {
-      Object number = value.evaluate(row, root);
-      if (number == null) {
-        return null;
-      }
-      long exact = ((Number) number).longValue();
-      return switch (target) {
-        case SMALLINT -> (Object) (short) exact;
-        case INTEGER -> (Object) (int) exact;
-        default -> (Object) exact;
-      };
-    };
+    return RowExpression.strict(
+        value,
+        number -> {
+          long exact = ((Number) number).longValue();
+          return switch (target) {
+            case SMALLINT -> (Object) (short) exact;
+            case INTEGER -> (Object) (int) exact;
+            default -> (Object) exact;
+          };
+        });
   }
 
   /**
@@ -261,12 +251,9 @@ final class RowExpressions {
    * the day before, not on the day 0.
    */
   private static RowExpression timestampToDate(RowExpression timestamp) {
-    return (row, root) -> {
-      Object millis = timestamp.evaluate(row, root);
-      return millis == null
-          ? null
-          : (Object) (int) Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
-    };
+    return RowExpression.strict(
+        timestamp,
+        millis -> (int) Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY));
   }
 
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */
@@ -303,17 +290,13 @@ final class RowExpressions {
     } else {
       throw new NotInterpretable("operator " + operator.getName());
     }
-    RowExpression left = compile(call.getOperands().get(0));
-    RowExpression right = compile(call.getOperands().get(1));
-    return (row, root) -> {
-      Object a = left.evaluate(row, root);
-      Object b = right.evaluate(row, root);
-      if (a == null || b == null) {
-        return null;
-      }
-      long result = operation.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
-      return intResult ? (Object) (int) result : (Object) result;
-    };
+    return RowExpression.strict(
+        compile(call.getOperands().get(0)),
+        compile(call.getOperands().get(1)),
+        (a, b) -> {
+          long result = operation.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
+          return intResult ? (Object) (int) result : (Object) result;
+        });
   }
 
   /** Unary {@code -} of an integer, as {@link #arithmetic} computes (so {@code -MIN} wraps). */
@@ -322,15 +305,12 @@ final class RowExpressions {
     if (call.getOperator() != SqlStdOperatorTable.UNARY_MINUS) {
       throw new NotInterpretable("operator " + call.getOperator().getName());
     }
-    RowExpression operand = compile(call.getOperands().get(0));
-    return (row, root) -> {
-      Object value = operand.evaluate(row, root);
-      if (value == null) {
-        return null;
-      }
-      long result = -((Number) value).longValue();
-      return intResult ? (Object) (int) result : (Object) result;
-    };
+    return RowExpression.strict(
+        compile(call.getOperands().get(0)),
+        value -> {
+          long result = -((Number) value).longValue();
+          return intResult ? (Object) (int) result : (Object) result;
+        });
   }
 
   /**
@@ -415,13 +395,7 @@ final class RowExpressions {
           case INTEGRAL, TIMESTAMP, DATE -> numberTest(call.getKind());
           case BOOLEAN -> booleanTest(call.getKind());
         };
-    RowExpression left = compile(leftNode);
-    RowExpression right = compile(rightNode);
-    return (row, root) -> {
-      Object a = left.evaluate(row, root);
-      Object b = right.evaluate(row, root);
-      return a == null || b == null ? null : test.holds(a, b);
-    };
+    return RowExpression.strict(compile(leftNode), compile(rightNode), test::holds);
   }
 
   /** The {@link SqlFunctions} method the generated code calls for two strings. */
@@ -477,24 +451,15 @@ final class RowExpressions {
       this.like = new SqlFunctions.LikeFunction();
     }
     SqlFunctions.LikeFunction like = this.like; // the lambdas hold the function, not this class
-    RowExpression value = operands.get(0);
-    RowExpression pattern = operands.get(1);
     if (operands.size() == 2) {
-      return (row, root) -> {
-        Object s = value.evaluate(row, root);
-        Object p = pattern.evaluate(row, root);
-        return s == null || p == null ? null : like.like(s.toString(), p.toString());
-      };
+      return RowExpression.strict(
+          operands.get(0), operands.get(1), (s, p) -> like.like(s.toString(), p.toString()));
     }
-    RowExpression escape = operands.get(2);
-    return (row, root) -> {
-      Object s = value.evaluate(row, root);
-      Object p = pattern.evaluate(row, root);
-      Object e = escape.evaluate(row, root);
-      return s == null || p == null || e == null
-          ? null
-          : like.like(s.toString(), p.toString(), e.toString());
-    };
+    return RowExpression.strict(
+        operands.get(0),
+        operands.get(1),
+        operands.get(2),
+        (s, p, e) -> like.like(s.toString(), p.toString(), e.toString()));
   }
 
   /** The family of a type this class compares, or {@link NotInterpretable}. */

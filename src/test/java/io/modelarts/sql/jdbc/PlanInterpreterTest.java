@@ -85,8 +85,8 @@ class PlanInterpreterTest {
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
           "SELECT id, volume_capacity * 3 / 2.0 FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
-          "SELECT EXTRACT(YEAR FROM lease_create_at), COUNT(*) FROM notebooks"
-              + " GROUP BY EXTRACT(YEAR FROM lease_create_at)");
+          "SELECT EXTRACT(HOUR FROM lease_create_at), COUNT(*) FROM notebooks"
+              + " GROUP BY EXTRACT(HOUR FROM lease_create_at)");
 
   /**
    * CASE, COALESCE, NULLIF and integer widenings (NULL conditions, no ELSE, in a filter, as a
@@ -182,7 +182,18 @@ class PlanInterpreterTest {
               + " WHERE CAST(lease_create_at AS DATE) > DATE '2024-01-01'",
           "SELECT CAST(t AS DATE) FROM (SELECT t FROM (VALUES (TIMESTAMP '1969-12-31 23:59:59.999'),"
               + " (TIMESTAMP '1970-01-01 00:00:00.000'), (TIMESTAMP '1968-02-29 12:00:00.000'),"
-              + " (CAST(NULL AS TIMESTAMP(3)))) AS v(t) GROUP BY t)");
+              + " (CAST(NULL AS TIMESTAMP(3)))) AS v(t) GROUP BY t)",
+          // A count by year and month; fields of times before 1970.
+          "SELECT EXTRACT(YEAR FROM lease_create_at) AS y, EXTRACT(MONTH FROM lease_create_at) AS m,"
+              + " COUNT(*) FROM notebooks GROUP BY EXTRACT(YEAR FROM lease_create_at),"
+              + " EXTRACT(MONTH FROM lease_create_at) ORDER BY y, m",
+          "SELECT id, EXTRACT(DAY FROM lease_update_at), EXTRACT(DOW FROM lease_update_at)"
+              + " FROM notebooks WHERE EXTRACT(YEAR FROM lease_create_at) >= 2024",
+          "SELECT EXTRACT(YEAR FROM t), EXTRACT(MONTH FROM t), EXTRACT(DAY FROM t),"
+              + " EXTRACT(DOW FROM t) FROM (SELECT t FROM (VALUES"
+              + " (TIMESTAMP '1969-12-31 23:59:59.999'), (TIMESTAMP '1970-01-01 00:00:00.000'),"
+              + " (TIMESTAMP '1968-02-29 12:00:00.000'), (CAST(NULL AS TIMESTAMP(3))))"
+              + " AS v(t) GROUP BY t)");
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

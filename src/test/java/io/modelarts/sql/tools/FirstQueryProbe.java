@@ -9,7 +9,7 @@ import java.sql.Statement;
  * What {@link FirstQueryClassesIT} runs in a fresh JVM to take its census of the classes first
  * queries load: connects and runs a few typical first queries, one after another — a filter with a
  * limit, a count by status, a join, an average by status, a count by day (all five run by the
- * driver's plan interpreter), and a count by year, which Calcite compiles (so that a client whose
+ * driver's plan interpreter), and a count by hour, which Calcite compiles (so that a client whose
  * first query needs Janino finds its classes loaded) — then reads the tables' metadata as a client
  * tool does. Uses only {@code java.sql}, so every class it loads comes from the driver.
  *
@@ -25,8 +25,8 @@ public final class FirstQueryProbe {
     "SELECT status, AVG(volume_capacity) AS capacity FROM notebooks GROUP BY status",
     "SELECT CAST(lease_create_at AS DATE) AS created, COUNT(*) AS n FROM notebooks"
         + " GROUP BY CAST(lease_create_at AS DATE)",
-    "SELECT EXTRACT(YEAR FROM lease_create_at) AS created, COUNT(*) AS n FROM notebooks"
-        + " GROUP BY EXTRACT(YEAR FROM lease_create_at)",
+    "SELECT EXTRACT(HOUR FROM lease_create_at) AS created, COUNT(*) AS n FROM notebooks"
+        + " GROUP BY EXTRACT(HOUR FROM lease_create_at)",
   };
 
   private FirstQueryProbe() {}

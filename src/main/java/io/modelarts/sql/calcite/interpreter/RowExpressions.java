@@ -3,9 +3,11 @@ package io.modelarts.sql.calcite.interpreter;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
 import org.apache.calcite.avatica.util.DateTimeUtils;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -31,9 +33,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
  * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
  * have its type; a cast that changes only nullability, converts between integer types or takes a
- * timestamp's date; {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a
- * sum divided by a count); the functions {@link FunctionCalls} takes. Anything else throws {@link
- * NotInterpretable}.
+ * timestamp's date; a timestamp's year, month, day or day of week ({@code EXTRACT}); {@code + - *
+ * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a count); the
+ * functions {@link FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -166,6 +168,8 @@ final class RowExpressions {
         return arithmetic(call);
       case MINUS_PREFIX:
         return negation(call);
+      case EXTRACT:
+        return extract(call);
       default:
         return FunctionCalls.of(call, operands(call));
     }
@@ -254,6 +258,36 @@ final class RowExpressions {
     return RowExpression.strict(
         timestamp,
         millis -> (int) Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY));
+  }
+
+  /**
+   * The fields of a timestamp {@link #extract} takes: those the generated code takes of its day.
+   */
+  private static final Set<TimeUnitRange> DAY_FIELDS =
+      Set.of(TimeUnitRange.YEAR, TimeUnitRange.MONTH, TimeUnitRange.DAY, TimeUnitRange.DOW);
+
+  /**
+   * {@code EXTRACT(YEAR|MONTH|DAY|DOW FROM ts)} of a timestamp (a count by year or month): as the
+   * generated code computes it, {@code SqlFunctions.unixDateExtract} of the timestamp's day ({@link
+   * #timestampToDate}'s floor division), a BIGINT. Other fields and types are not interpreted.
+   */
+  private RowExpression extract(RexCall call) throws NotInterpretable {
+    RexNode field = call.getOperands().get(0);
+    RexNode operand = call.getOperands().get(1);
+    TimeUnitRange unit =
+        field instanceof RexLiteral literal ? literal.getValueAs(TimeUnitRange.class) : null;
+    if (unit == null
+        || !DAY_FIELDS.contains(unit)
+        || operand.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP
+        || operand.getType().getPrecision() > 3
+        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
+      throw new NotInterpretable("EXTRACT " + field + " of " + operand.getType());
+    }
+    return RowExpression.strict(
+        compile(operand),
+        millis ->
+            SqlFunctions.unixDateExtract(
+                unit, Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY)));
   }
 
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */

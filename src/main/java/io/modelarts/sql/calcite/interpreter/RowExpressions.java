@@ -255,9 +255,12 @@ final class RowExpressions {
    * the day before, not on the day 0.
    */
   private static RowExpression timestampToDate(RowExpression timestamp) {
-    return RowExpression.strict(
-        timestamp,
-        millis -> (int) Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY));
+    return RowExpression.strict(timestamp, millis -> (int) day(millis));
+  }
+
+  /** The day, since the epoch, of a timestamp held as milliseconds: floor-divided, as there. */
+  private static long day(Object millis) {
+    return Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
   }
 
   /**
@@ -284,10 +287,7 @@ final class RowExpressions {
       throw new NotInterpretable("EXTRACT " + field + " of " + operand.getType());
     }
     return RowExpression.strict(
-        compile(operand),
-        millis ->
-            SqlFunctions.unixDateExtract(
-                unit, Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY)));
+        compile(operand), millis -> SqlFunctions.unixDateExtract(unit, day(millis)));
   }
 
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */

@@ -8,6 +8,7 @@ import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.AbstractConverter;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.rules.AggregateCaseToFilterRule;
@@ -69,7 +70,8 @@ import org.apache.calcite.rel.stream.StreamRules;
 
 /**
  * The rules Calcite's default planner starts with ({@code RelOptUtil.registerDefaultRules}), each
- * built from its own configuration instead of taken from {@code CoreRules}.
+ * built from its own configuration instead of taken from {@code CoreRules}, and the shorter lists
+ * that plans of a {@linkplain PlanShape simple shape} need.
  *
  * <p>Why: {@code CoreRules}' static initialiser builds all 162 of Calcite's core rules, with their
  * classes, configurations and lambdas, the first time anything reads one of its fields; the default
@@ -77,8 +79,9 @@ import org.apache.calcite.rel.stream.StreamRules;
  * (600 fewer classes loaded). The instances here are the ones {@code CoreRules} would hold (the
  * same configuration object, so the same description, operands and behaviour), registered in
  * Calcite's order. {@code DefaultRulesPrepareTest} compares both lists rule by rule and the plans
- * of a corpus of queries, {@code DefaultPlannerRulesTest} the heuristic steps' lists, so a Calcite
- * upgrade that changes its defaults fails a test rather than planning differently.
+ * of a corpus of queries, {@code DefaultPlannerRulesTest} every setting's list and the heuristic
+ * steps' lists, so a Calcite upgrade that changes its defaults fails a test rather than planning
+ * differently.
  *
  * <p>Only the settings the driver uses are mirrored: with materializations, bindables, join
  * commuting or the enumerable convention switched on or off from the default, {@link #register}
@@ -96,20 +99,7 @@ public final class DefaultPlannerRules {
       RelOptUtil.registerDefaultRules(planner, materializations, bindable);
       return;
     }
-    if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
-      Rules.ABSTRACT_RELATIONAL.forEach(planner::addRule);
-    }
-    Rules.ABSTRACT.forEach(planner::addRule);
-    Rules.BASE.forEach(planner::addRule);
-    planner.addRule(Bindables.BINDABLE_TABLE_SCAN_RULE);
-    planner.addRule(Rules.PROJECT_TABLE_SCAN);
-    planner.addRule(Rules.PROJECT_INTERPRETER_TABLE_SCAN);
-    EnumerableRules.ENUMERABLE_RULES.forEach(planner::addRule);
-    planner.addRule(EnumerableRules.TO_INTERPRETER);
-    if (CalciteSystemProperty.ENABLE_STREAM.value()) {
-      StreamRules.RULES.forEach(planner::addRule);
-    }
-    planner.addRule(Rules.FILTER_REDUCE_EXPRESSIONS);
+    AllRules.LIST.forEach(planner::addRule);
   }
 
   /**
@@ -127,7 +117,6 @@ public final class DefaultPlannerRules {
   public static void registerFor(
       RelOptPlanner planner, RelNode plan, boolean materializations, boolean bindable) {
     PlanShape shape = mirrored(materializations, bindable) ? PlanShape.of(plan) : PlanShape.OTHER;
-    // The stream rules match only a stream's delta, which no simple shape has.
     switch (shape) {
       case SCANS -> ScanPlanRules.LIST.forEach(planner::addRule);
       case AGGREGATES -> AggregatePlanRules.LIST.forEach(planner::addRule);
@@ -155,106 +144,46 @@ public final class DefaultPlannerRules {
   }
 
   /**
-   * The rule instances, built on first use, each once, so that a rule listed twice (as {@code
-   * FILTER_INTO_JOIN} is) is the same object both times, as the planner requires of two rules with
-   * one description.
+   * The default rules, in Calcite's order, that a plan of {@code shape} can use ({@link
+   * PlanShape#OTHER}: all of them), with the collation trait and the stream rules switched as given
+   * (system properties, fixed for a JVM's life, and the lists with them), each built anew.
    */
-  private static final class Rules {
-    static final RelOptRule FILTER_INTO_JOIN =
-        FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule();
-    static final RelOptRule JOIN_COMMUTE = JoinCommuteRule.Config.DEFAULT.toRule();
-    static final RelOptRule PROJECT_TABLE_SCAN = ProjectTableScanRule.Config.DEFAULT.toRule();
-    static final RelOptRule PROJECT_INTERPRETER_TABLE_SCAN =
-        ProjectTableScanRule.Config.INTERPRETER.toRule();
-    static final RelOptRule FILTER_REDUCE_EXPRESSIONS =
-        ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig.DEFAULT
-            .toRule();
+  static List<RelOptRule> rules(PlanShape shape, boolean collationTrait, boolean streams) {
+    ImmutableList.Builder<RelOptRule> rules = ImmutableList.builder();
+    for (DefaultRule rule : DefaultRule.values()) {
+      if (rule.shape.compareTo(shape) <= 0 && rule.registered.applies(collationTrait, streams)) {
+        rules.add(rule.build());
+      }
+    }
+    return rules.build();
+  }
 
-    /** {@code RelOptRules.ABSTRACT_RELATIONAL_RULES}. */
-    static final List<RelOptRule> ABSTRACT_RELATIONAL =
-        ImmutableList.of(
-            FILTER_INTO_JOIN,
-            FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT.toRule(),
-            AbstractConverter.ExpandConversionRule.INSTANCE,
-            JOIN_COMMUTE,
-            SemiJoinRule.ProjectToSemiJoinRule.ProjectToSemiJoinRuleConfig.DEFAULT.toRule(),
-            SemiJoinRule.JoinOnUniqueToSemiJoinRule.JoinOnUniqueToSemiJoinRuleConfig.DEFAULT
-                .toRule(),
-            SemiJoinRule.JoinToSemiJoinRule.JoinToSemiJoinRuleConfig.DEFAULT.toRule(),
-            AggregateRemoveRule.Config.DEFAULT.toRule(),
-            UnionToDistinctRule.Config.DEFAULT.toRule(),
-            UnionToValuesRule.Config.DEFAULT.toRule(),
-            ProjectRemoveRule.Config.DEFAULT.toRule(),
-            ProjectAggregateMergeRule.Config.DEFAULT.toRule(),
-            AggregateJoinTransposeRule.Config.DEFAULT.toRule(),
-            AggregateMergeRule.Config.DEFAULT.toRule(),
-            AggregateProjectMergeRule.Config.DEFAULT.toRule(),
-            CalcRemoveRule.Config.DEFAULT.toRule(),
-            SortRemoveRule.Config.DEFAULT.toRule());
+  /** {@link #rules} with this JVM's settings. */
+  private static List<RelOptRule> rules(PlanShape shape) {
+    return rules(
+        shape,
+        CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value(),
+        CalciteSystemProperty.ENABLE_STREAM.value());
+  }
 
-    /** {@code RelOptRules.ABSTRACT_RULES}. */
-    static final List<RelOptRule> ABSTRACT =
-        ImmutableList.of(
-            AggregateProjectPullUpConstantsRule.Config.ANY.toRule(),
-            UnionPullUpConstantsRule.Config.DEFAULT.toRule(),
-            PruneEmptyRules.UNION_INSTANCE,
-            PruneEmptyRules.INTERSECT_INSTANCE,
-            PruneEmptyRules.MINUS_INSTANCE,
-            PruneEmptyRules.PROJECT_INSTANCE,
-            PruneEmptyRules.FILTER_INSTANCE,
-            PruneEmptyRules.SORT_INSTANCE,
-            PruneEmptyRules.AGGREGATE_INSTANCE,
-            PruneEmptyRules.WINDOW_INSTANCE,
-            PruneEmptyRules.JOIN_LEFT_INSTANCE,
-            PruneEmptyRules.JOIN_RIGHT_INSTANCE,
-            PruneEmptyRules.SORT_FETCH_ZERO_INSTANCE,
-            PruneEmptyRules.EMPTY_TABLE_INSTANCE,
-            SingleValuesOptimizationRules.JOIN_LEFT_INSTANCE,
-            SingleValuesOptimizationRules.JOIN_RIGHT_INSTANCE,
-            SingleValuesOptimizationRules.JOIN_LEFT_PROJECT_INSTANCE,
-            SingleValuesOptimizationRules.JOIN_RIGHT_PROJECT_INSTANCE,
-            UnionMergeRule.Config.DEFAULT.toRule(),
-            UnionMergeRule.Config.INTERSECT.toRule(),
-            UnionMergeRule.Config.MINUS.toRule(),
-            ProjectOverSumToSum0Rule.Config.DEFAULT.toRule(),
-            ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
-                .ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT
-                .toRule(),
-            FilterMergeRule.Config.DEFAULT.toRule(),
-            DateRangeRules.FILTER_INSTANCE,
-            IntersectToDistinctRule.Config.DEFAULT.toRule(),
-            MinusToDistinctRule.Config.DEFAULT.toRule());
+  /** The rules for {@link PlanShape#SCANS}, built on first use. */
+  private static final class ScanPlanRules {
+    static final List<RelOptRule> LIST = rules(PlanShape.SCANS);
+  }
 
-    /** {@code RelOptRules.BASE_RULES} without join commuting (so with {@code PROJECT_MERGE}). */
-    static final List<RelOptRule> BASE =
-        ImmutableList.of(
-            AggregateStarTableRule.Config.DEFAULT.toRule(),
-            AggregateProjectStarTableRule.Config.DEFAULT.toRule(),
-            ProjectMergeRule.Config.DEFAULT.toRule(),
-            FilterTableScanRule.Config.DEFAULT.toRule(),
-            ProjectFilterTransposeRule.Config.DEFAULT.toRule(),
-            FilterProjectTransposeRule.Config.DEFAULT.toRule(),
-            FILTER_INTO_JOIN,
-            JoinPushExpressionsRule.Config.DEFAULT.toRule(),
-            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule(),
-            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule(),
-            AggregateCaseToFilterRule.Config.DEFAULT.toRule(),
-            AggregateReduceFunctionsRule.Config.DEFAULT.toRule(),
-            FilterAggregateTransposeRule.Config.DEFAULT.toRule(),
-            ProjectWindowTransposeRule.Config.DEFAULT.toRule(),
-            MatchRule.Config.DEFAULT.toRule(),
-            JOIN_COMMUTE,
-            JoinPushThroughJoinRule.RIGHT,
-            JoinPushThroughJoinRule.LEFT,
-            SortProjectTransposeRule.Config.DEFAULT.toRule(),
-            SortJoinTransposeRule.Config.DEFAULT.toRule(),
-            SortRemoveConstantKeysRule.Config.DEFAULT.toRule(),
-            SortUnionTransposeRule.Config.DEFAULT.toRule(),
-            ExchangeRemoveConstantKeysRule.Config.DEFAULT.toRule(),
-            ExchangeRemoveConstantKeysRule.Config.SORT.toRule(),
-            SampleToFilterRule.Config.DEFAULT.toRule(),
-            FilterSampleTransposeRule.Config.DEFAULT.toRule(),
-            FilterWindowTransposeRule.Config.DEFAULT.toRule());
+  /** The rules for {@link PlanShape#AGGREGATES}, built on first use. */
+  private static final class AggregatePlanRules {
+    static final List<RelOptRule> LIST = rules(PlanShape.AGGREGATES);
+  }
+
+  /** The rules for {@link PlanShape#JOINS}, built on first use. */
+  private static final class JoinPlanRules {
+    static final List<RelOptRule> LIST = rules(PlanShape.JOINS);
+  }
+
+  /** All the default rules ({@link #register}'s), built on first use. */
+  private static final class AllRules {
+    static final List<RelOptRule> LIST = rules(PlanShape.OTHER);
   }
 
   /**
@@ -298,15 +227,15 @@ public final class DefaultPlannerRules {
   }
 
   /**
-   * The rules of {@link Rules} whose every operand can match a node of a plan of a simple {@link
-   * PlanShape} or a node the planner makes of one (its enumerable and bindable forms, an abstract
-   * converter), in {@link #register}'s order, each with the least shape it can match and built from
-   * its configuration as {@link Rules} builds it. Left out: the two rules that match only a
-   * projection holding a window function ({@code ProjectToWindowRule}, {@code
-   * ProjectOverSumToSum0Rule}), which no simple shape has.
+   * Every rule Calcite's default registration adds, in its order, each with the least {@link
+   * PlanShape} whose plans it can match (an operand of it can match a node of such a plan or one
+   * the planner makes of one: its enumerable and bindable forms, an abstract converter) and the
+   * settings under which Calcite registers it there. Two rules matching only a projection holding a
+   * window function ({@code ProjectToWindowRule}, {@code ProjectOverSumToSum0Rule}) are left to
+   * {@link PlanShape#OTHER}, as no simple shape has one.
    */
-  private enum ShapeRule {
-    // RelOptRules.ABSTRACT_RELATIONAL_RULES' part, registered with the collation trait.
+  private enum DefaultRule {
+    // RelOptRules.ABSTRACT_RELATIONAL_RULES, registered with the collation trait only.
     FILTER_INTO_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
     JOIN_CONDITION_PUSH(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
     EXPAND_CONVERSION(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
@@ -315,18 +244,26 @@ public final class DefaultPlannerRules {
     JOIN_ON_UNIQUE_TO_SEMI_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
     JOIN_TO_SEMI_JOIN(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
     AGGREGATE_REMOVE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    UNION_TO_DISTINCT(PlanShape.OTHER, Registered.WITH_COLLATION_TRAIT),
+    UNION_TO_VALUES(PlanShape.OTHER, Registered.WITH_COLLATION_TRAIT),
     PROJECT_REMOVE(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
     PROJECT_AGGREGATE_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
     AGGREGATE_JOIN_TRANSPOSE(PlanShape.JOINS, Registered.WITH_COLLATION_TRAIT),
     AGGREGATE_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
     AGGREGATE_PROJECT_MERGE(PlanShape.AGGREGATES, Registered.WITH_COLLATION_TRAIT),
+    CALC_REMOVE(PlanShape.OTHER, Registered.WITH_COLLATION_TRAIT),
     SORT_REMOVE(PlanShape.SCANS, Registered.WITH_COLLATION_TRAIT),
-    // The parts of ABSTRACT_RULES, BASE_RULES and the enumerable rules.
+    // RelOptRules.ABSTRACT_RULES.
     AGGREGATE_PROJECT_PULL_UP_CONSTANTS(PlanShape.AGGREGATES, Registered.ALWAYS),
+    UNION_PULL_UP_CONSTANTS(PlanShape.OTHER, Registered.ALWAYS),
+    PRUNE_EMPTY_UNION(PlanShape.OTHER, Registered.ALWAYS),
+    PRUNE_EMPTY_INTERSECT(PlanShape.OTHER, Registered.ALWAYS),
+    PRUNE_EMPTY_MINUS(PlanShape.OTHER, Registered.ALWAYS),
     PRUNE_EMPTY_PROJECT(PlanShape.SCANS, Registered.ALWAYS),
     PRUNE_EMPTY_FILTER(PlanShape.SCANS, Registered.ALWAYS),
     PRUNE_EMPTY_SORT(PlanShape.SCANS, Registered.ALWAYS),
     PRUNE_EMPTY_AGGREGATE(PlanShape.AGGREGATES, Registered.ALWAYS),
+    PRUNE_EMPTY_WINDOW(PlanShape.OTHER, Registered.ALWAYS),
     PRUNE_EMPTY_JOIN_LEFT(PlanShape.JOINS, Registered.ALWAYS),
     PRUNE_EMPTY_JOIN_RIGHT(PlanShape.JOINS, Registered.ALWAYS),
     PRUNE_SORT_FETCH_ZERO(PlanShape.SCANS, Registered.ALWAYS),
@@ -335,13 +272,23 @@ public final class DefaultPlannerRules {
     JOIN_RIGHT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
     JOIN_LEFT_PROJECT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
     JOIN_RIGHT_PROJECT_SINGLE_VALUE(PlanShape.JOINS, Registered.ALWAYS),
+    UNION_MERGE(PlanShape.OTHER, Registered.ALWAYS),
+    INTERSECT_MERGE(PlanShape.OTHER, Registered.ALWAYS),
+    MINUS_MERGE(PlanShape.OTHER, Registered.ALWAYS),
+    PROJECT_OVER_SUM_TO_SUM0(PlanShape.OTHER, Registered.ALWAYS),
+    PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW(PlanShape.OTHER, Registered.ALWAYS),
     FILTER_MERGE(PlanShape.SCANS, Registered.ALWAYS),
     FILTER_DATE_RANGE(PlanShape.SCANS, Registered.ALWAYS),
+    INTERSECT_TO_DISTINCT(PlanShape.OTHER, Registered.ALWAYS),
+    MINUS_TO_DISTINCT(PlanShape.OTHER, Registered.ALWAYS),
+    // RelOptRules.BASE_RULES without join commuting (so with PROJECT_MERGE).
+    AGGREGATE_STAR_TABLE(PlanShape.OTHER, Registered.ALWAYS),
+    AGGREGATE_PROJECT_STAR_TABLE(PlanShape.OTHER, Registered.ALWAYS),
     PROJECT_MERGE(PlanShape.SCANS, Registered.ALWAYS),
     FILTER_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
     PROJECT_FILTER_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
     FILTER_PROJECT_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
-    // BASE_RULES lists it again: a second place only without the collation trait.
+    // Listed again: its place when the collation trait did not register it above.
     FILTER_INTO_JOIN_IN_BASE(PlanShape.JOINS, Registered.WITHOUT_COLLATION_TRAIT),
     JOIN_PUSH_EXPRESSIONS(PlanShape.JOINS, Registered.ALWAYS),
     AGGREGATE_EXPAND_DISTINCT_AGGREGATES(PlanShape.AGGREGATES, Registered.ALWAYS),
@@ -349,164 +296,253 @@ public final class DefaultPlannerRules {
     AGGREGATE_CASE_TO_FILTER(PlanShape.AGGREGATES, Registered.ALWAYS),
     AGGREGATE_REDUCE_FUNCTIONS(PlanShape.AGGREGATES, Registered.ALWAYS),
     FILTER_AGGREGATE_TRANSPOSE(PlanShape.AGGREGATES, Registered.ALWAYS),
+    PROJECT_WINDOW_TRANSPOSE(PlanShape.OTHER, Registered.ALWAYS),
+    MATCH(PlanShape.OTHER, Registered.ALWAYS),
     JOIN_COMMUTE_IN_BASE(PlanShape.JOINS, Registered.WITHOUT_COLLATION_TRAIT),
     JOIN_PUSH_THROUGH_JOIN_RIGHT(PlanShape.JOINS, Registered.ALWAYS),
     JOIN_PUSH_THROUGH_JOIN_LEFT(PlanShape.JOINS, Registered.ALWAYS),
     SORT_PROJECT_TRANSPOSE(PlanShape.SCANS, Registered.ALWAYS),
     SORT_JOIN_TRANSPOSE(PlanShape.JOINS, Registered.ALWAYS),
     SORT_REMOVE_CONSTANT_KEYS(PlanShape.SCANS, Registered.ALWAYS),
+    SORT_UNION_TRANSPOSE(PlanShape.OTHER, Registered.ALWAYS),
+    EXCHANGE_REMOVE_CONSTANT_KEYS(PlanShape.OTHER, Registered.ALWAYS),
+    SORT_EXCHANGE_REMOVE_CONSTANT_KEYS(PlanShape.OTHER, Registered.ALWAYS),
+    SAMPLE_TO_FILTER(PlanShape.OTHER, Registered.ALWAYS),
+    FILTER_SAMPLE_TRANSPOSE(PlanShape.OTHER, Registered.ALWAYS),
+    FILTER_WINDOW_TRANSPOSE(PlanShape.OTHER, Registered.ALWAYS),
+    // The table scans' rules registerDefaultRules adds itself.
     BINDABLE_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
     PROJECT_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
     PROJECT_INTERPRETER_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    // EnumerableRules.ENUMERABLE_RULES, then TO_INTERPRETER.
     ENUMERABLE_JOIN(PlanShape.JOINS, Registered.ALWAYS),
+    ENUMERABLE_ASOF_JOIN(PlanShape.OTHER, Registered.ALWAYS),
     ENUMERABLE_MERGE_JOIN(PlanShape.JOINS, Registered.ALWAYS),
+    ENUMERABLE_CORRELATE(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_CONDITIONAL_CORRELATE(PlanShape.OTHER, Registered.ALWAYS),
     ENUMERABLE_PROJECT(PlanShape.SCANS, Registered.ALWAYS),
     ENUMERABLE_FILTER(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_CALC(PlanShape.OTHER, Registered.ALWAYS),
     ENUMERABLE_AGGREGATE(PlanShape.AGGREGATES, Registered.ALWAYS),
     ENUMERABLE_SORT(PlanShape.SCANS, Registered.ALWAYS),
     ENUMERABLE_LIMIT(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_COLLECT(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_UNCOLLECT(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_MERGE_UNION(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_UNION(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_COMBINE(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_REPEAT_UNION(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_TABLE_SPOOL(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_INTERSECT(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_MINUS(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_TABLE_MODIFICATION(PlanShape.OTHER, Registered.ALWAYS),
     ENUMERABLE_VALUES(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_WINDOW(PlanShape.OTHER, Registered.ALWAYS),
     ENUMERABLE_TABLE_SCAN(PlanShape.SCANS, Registered.ALWAYS),
+    ENUMERABLE_TABLE_FUNCTION_SCAN(PlanShape.OTHER, Registered.ALWAYS),
+    ENUMERABLE_MATCH(PlanShape.OTHER, Registered.ALWAYS),
     TO_INTERPRETER(PlanShape.SCANS, Registered.ALWAYS),
+    // StreamRules.RULES: they match only a stream's delta, which no simple shape has.
+    DELTA_PROJECT_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_FILTER_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_AGGREGATE_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_SORT_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_UNION_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_JOIN_TRANSPOSE(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_TABLE_SCAN(PlanShape.OTHER, Registered.WITH_STREAMS),
+    DELTA_TABLE_SCAN_TO_EMPTY(PlanShape.OTHER, Registered.WITH_STREAMS),
+    // The last rule registerDefaultRules adds.
     FILTER_REDUCE_EXPRESSIONS(PlanShape.SCANS, Registered.ALWAYS);
 
     /** The least shape whose plans the rule can match. */
     private final PlanShape shape;
 
-    /** Whether Calcite registers the rule here with the collation trait, without it, or both. */
+    /** The settings under which Calcite registers the rule in this place. */
     private final Registered registered;
 
-    ShapeRule(PlanShape shape, Registered registered) {
+    DefaultRule(PlanShape shape, Registered registered) {
       this.shape = shape;
       this.registered = registered;
     }
 
     /**
-     * The rules for plans of {@code shape}, in order, each built anew (a switch, no lambdas); a
-     * rule Calcite lists twice is in one of its two places, so it is built once.
+     * The rule, built from its configuration as {@code CoreRules} builds it (a switch, no lambdas),
+     * or the instance Calcite's own class holds where that class builds few others or its
+     * configuration is not public.
      */
-    static List<RelOptRule> build(PlanShape shape, boolean collation) {
-      ImmutableList.Builder<RelOptRule> rules = ImmutableList.builder();
-      for (ShapeRule rule : values()) {
-        if (rule.shape.compareTo(shape) <= 0
-            && rule.registered
-                != (collation
-                    ? Registered.WITHOUT_COLLATION_TRAIT
-                    : Registered.WITH_COLLATION_TRAIT)) {
-          rules.add(rule.build());
-        }
-      }
-      return rules.build();
-    }
-
     private RelOptRule build() {
       return switch (this) {
         case FILTER_INTO_JOIN, FILTER_INTO_JOIN_IN_BASE ->
-            FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT.toRule();
+            rule(FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT);
         case JOIN_CONDITION_PUSH ->
-            FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT.toRule();
-        case JOIN_COMMUTE, JOIN_COMMUTE_IN_BASE -> JoinCommuteRule.Config.DEFAULT.toRule();
+            rule(FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT);
+        case EXPAND_CONVERSION -> AbstractConverter.ExpandConversionRule.INSTANCE;
+        case JOIN_COMMUTE, JOIN_COMMUTE_IN_BASE -> rule(JoinCommuteRule.Config.DEFAULT);
         case PROJECT_TO_SEMI_JOIN ->
-            SemiJoinRule.ProjectToSemiJoinRule.ProjectToSemiJoinRuleConfig.DEFAULT.toRule();
+            rule(SemiJoinRule.ProjectToSemiJoinRule.ProjectToSemiJoinRuleConfig.DEFAULT);
         case JOIN_ON_UNIQUE_TO_SEMI_JOIN ->
-            SemiJoinRule.JoinOnUniqueToSemiJoinRule.JoinOnUniqueToSemiJoinRuleConfig.DEFAULT
-                .toRule();
+            rule(SemiJoinRule.JoinOnUniqueToSemiJoinRule.JoinOnUniqueToSemiJoinRuleConfig.DEFAULT);
         case JOIN_TO_SEMI_JOIN ->
-            SemiJoinRule.JoinToSemiJoinRule.JoinToSemiJoinRuleConfig.DEFAULT.toRule();
-        case AGGREGATE_JOIN_TRANSPOSE -> AggregateJoinTransposeRule.Config.DEFAULT.toRule();
-        case PRUNE_EMPTY_JOIN_LEFT -> PruneEmptyRules.JoinLeftEmptyRuleConfig.DEFAULT.toRule();
-        case PRUNE_EMPTY_JOIN_RIGHT -> PruneEmptyRules.JoinRightEmptyRuleConfig.DEFAULT.toRule();
-        // Their configurations are not public; the four instances are all this shape's.
+            rule(SemiJoinRule.JoinToSemiJoinRule.JoinToSemiJoinRuleConfig.DEFAULT);
+        case AGGREGATE_REMOVE -> rule(AggregateRemoveRule.Config.DEFAULT);
+        case UNION_TO_DISTINCT -> rule(UnionToDistinctRule.Config.DEFAULT);
+        case UNION_TO_VALUES -> rule(UnionToValuesRule.Config.DEFAULT);
+        case PROJECT_REMOVE -> rule(ProjectRemoveRule.Config.DEFAULT);
+        case PROJECT_AGGREGATE_MERGE -> rule(ProjectAggregateMergeRule.Config.DEFAULT);
+        case AGGREGATE_JOIN_TRANSPOSE -> rule(AggregateJoinTransposeRule.Config.DEFAULT);
+        case AGGREGATE_MERGE -> rule(AggregateMergeRule.Config.DEFAULT);
+        case AGGREGATE_PROJECT_MERGE -> rule(AggregateProjectMergeRule.Config.DEFAULT);
+        case CALC_REMOVE -> rule(CalcRemoveRule.Config.DEFAULT);
+        case SORT_REMOVE -> rule(SortRemoveRule.Config.DEFAULT);
+        case AGGREGATE_PROJECT_PULL_UP_CONSTANTS ->
+            rule(AggregateProjectPullUpConstantsRule.Config.ANY);
+        case UNION_PULL_UP_CONSTANTS -> rule(UnionPullUpConstantsRule.Config.DEFAULT);
+        case PRUNE_EMPTY_UNION -> rule(PruneEmptyRules.UnionEmptyPruneRuleConfig.DEFAULT);
+        case PRUNE_EMPTY_INTERSECT -> rule(PruneEmptyRules.IntersectEmptyPruneRuleConfig.DEFAULT);
+        case PRUNE_EMPTY_MINUS -> rule(PruneEmptyRules.MinusEmptyPruneRuleConfig.DEFAULT);
+        case PRUNE_EMPTY_PROJECT ->
+            rule(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT);
+        case PRUNE_EMPTY_FILTER ->
+            rule(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER);
+        case PRUNE_EMPTY_SORT ->
+            rule(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT);
+        case PRUNE_EMPTY_AGGREGATE ->
+            rule(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE);
+        case PRUNE_EMPTY_WINDOW ->
+            rule(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.WINDOW);
+        case PRUNE_EMPTY_JOIN_LEFT -> rule(PruneEmptyRules.JoinLeftEmptyRuleConfig.DEFAULT);
+        case PRUNE_EMPTY_JOIN_RIGHT -> rule(PruneEmptyRules.JoinRightEmptyRuleConfig.DEFAULT);
+        case PRUNE_SORT_FETCH_ZERO -> rule(PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT);
+        case PRUNE_ZERO_ROWS_TABLE -> rule(PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT);
+        // Their configurations are not public; the four instances are all this class holds.
         case JOIN_LEFT_SINGLE_VALUE -> SingleValuesOptimizationRules.JOIN_LEFT_INSTANCE;
         case JOIN_RIGHT_SINGLE_VALUE -> SingleValuesOptimizationRules.JOIN_RIGHT_INSTANCE;
         case JOIN_LEFT_PROJECT_SINGLE_VALUE ->
             SingleValuesOptimizationRules.JOIN_LEFT_PROJECT_INSTANCE;
         case JOIN_RIGHT_PROJECT_SINGLE_VALUE ->
             SingleValuesOptimizationRules.JOIN_RIGHT_PROJECT_INSTANCE;
-        case JOIN_PUSH_EXPRESSIONS -> JoinPushExpressionsRule.Config.DEFAULT.toRule();
+        case UNION_MERGE -> rule(UnionMergeRule.Config.DEFAULT);
+        case INTERSECT_MERGE -> rule(UnionMergeRule.Config.INTERSECT);
+        case MINUS_MERGE -> rule(UnionMergeRule.Config.MINUS);
+        case PROJECT_OVER_SUM_TO_SUM0 -> rule(ProjectOverSumToSum0Rule.Config.DEFAULT);
+        case PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW ->
+            rule(
+                ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
+                    .ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT);
+        case FILTER_MERGE -> rule(FilterMergeRule.Config.DEFAULT);
+        case FILTER_DATE_RANGE -> DateRangeRules.FILTER_INSTANCE;
+        case INTERSECT_TO_DISTINCT -> rule(IntersectToDistinctRule.Config.DEFAULT);
+        case MINUS_TO_DISTINCT -> rule(MinusToDistinctRule.Config.DEFAULT);
+        case AGGREGATE_STAR_TABLE -> rule(AggregateStarTableRule.Config.DEFAULT);
+        case AGGREGATE_PROJECT_STAR_TABLE -> rule(AggregateProjectStarTableRule.Config.DEFAULT);
+        case PROJECT_MERGE -> rule(ProjectMergeRule.Config.DEFAULT);
+        case FILTER_TABLE_SCAN -> rule(FilterTableScanRule.Config.DEFAULT);
+        case PROJECT_FILTER_TRANSPOSE -> rule(ProjectFilterTransposeRule.Config.DEFAULT);
+        case FILTER_PROJECT_TRANSPOSE -> rule(FilterProjectTransposeRule.Config.DEFAULT);
+        case JOIN_PUSH_EXPRESSIONS -> rule(JoinPushExpressionsRule.Config.DEFAULT);
+        case AGGREGATE_EXPAND_DISTINCT_AGGREGATES ->
+            rule(AggregateExpandDistinctAggregatesRule.Config.DEFAULT);
+        case AGGREGATE_EXPAND_WITHIN_DISTINCT ->
+            rule(AggregateExpandWithinDistinctRule.Config.DEFAULT);
+        case AGGREGATE_CASE_TO_FILTER -> rule(AggregateCaseToFilterRule.Config.DEFAULT);
+        case AGGREGATE_REDUCE_FUNCTIONS -> rule(AggregateReduceFunctionsRule.Config.DEFAULT);
+        case FILTER_AGGREGATE_TRANSPOSE -> rule(FilterAggregateTransposeRule.Config.DEFAULT);
+        case PROJECT_WINDOW_TRANSPOSE -> rule(ProjectWindowTransposeRule.Config.DEFAULT);
+        case MATCH -> rule(MatchRule.Config.DEFAULT);
         case JOIN_PUSH_THROUGH_JOIN_RIGHT -> JoinPushThroughJoinRule.RIGHT;
         case JOIN_PUSH_THROUGH_JOIN_LEFT -> JoinPushThroughJoinRule.LEFT;
-        case SORT_JOIN_TRANSPOSE -> SortJoinTransposeRule.Config.DEFAULT.toRule();
-        case ENUMERABLE_JOIN -> EnumerableRules.ENUMERABLE_JOIN_RULE;
-        case ENUMERABLE_MERGE_JOIN -> EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE;
-        case EXPAND_CONVERSION -> AbstractConverter.ExpandConversionRule.INSTANCE;
-        case AGGREGATE_REMOVE -> AggregateRemoveRule.Config.DEFAULT.toRule();
-        case PROJECT_REMOVE -> ProjectRemoveRule.Config.DEFAULT.toRule();
-        case PROJECT_AGGREGATE_MERGE -> ProjectAggregateMergeRule.Config.DEFAULT.toRule();
-        case AGGREGATE_MERGE -> AggregateMergeRule.Config.DEFAULT.toRule();
-        case AGGREGATE_PROJECT_MERGE -> AggregateProjectMergeRule.Config.DEFAULT.toRule();
-        case SORT_REMOVE -> SortRemoveRule.Config.DEFAULT.toRule();
-        case AGGREGATE_PROJECT_PULL_UP_CONSTANTS ->
-            AggregateProjectPullUpConstantsRule.Config.ANY.toRule();
-        case PRUNE_EMPTY_PROJECT ->
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule();
-        case PRUNE_EMPTY_FILTER ->
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule();
-        case PRUNE_EMPTY_SORT ->
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule();
-        case PRUNE_EMPTY_AGGREGATE ->
-            PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE.toRule();
-        case PRUNE_SORT_FETCH_ZERO -> PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule();
-        case PRUNE_ZERO_ROWS_TABLE -> PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule();
-        case FILTER_MERGE -> FilterMergeRule.Config.DEFAULT.toRule();
-        case FILTER_DATE_RANGE -> DateRangeRules.FILTER_INSTANCE;
-        case PROJECT_MERGE -> ProjectMergeRule.Config.DEFAULT.toRule();
-        case FILTER_TABLE_SCAN -> FilterTableScanRule.Config.DEFAULT.toRule();
-        case PROJECT_FILTER_TRANSPOSE -> ProjectFilterTransposeRule.Config.DEFAULT.toRule();
-        case FILTER_PROJECT_TRANSPOSE -> FilterProjectTransposeRule.Config.DEFAULT.toRule();
-        case AGGREGATE_EXPAND_DISTINCT_AGGREGATES ->
-            AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule();
-        case AGGREGATE_EXPAND_WITHIN_DISTINCT ->
-            AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule();
-        case AGGREGATE_CASE_TO_FILTER -> AggregateCaseToFilterRule.Config.DEFAULT.toRule();
-        case AGGREGATE_REDUCE_FUNCTIONS -> AggregateReduceFunctionsRule.Config.DEFAULT.toRule();
-        case FILTER_AGGREGATE_TRANSPOSE -> FilterAggregateTransposeRule.Config.DEFAULT.toRule();
-        case SORT_PROJECT_TRANSPOSE -> SortProjectTransposeRule.Config.DEFAULT.toRule();
-        case SORT_REMOVE_CONSTANT_KEYS -> SortRemoveConstantKeysRule.Config.DEFAULT.toRule();
+        case SORT_PROJECT_TRANSPOSE -> rule(SortProjectTransposeRule.Config.DEFAULT);
+        case SORT_JOIN_TRANSPOSE -> rule(SortJoinTransposeRule.Config.DEFAULT);
+        case SORT_REMOVE_CONSTANT_KEYS -> rule(SortRemoveConstantKeysRule.Config.DEFAULT);
+        case SORT_UNION_TRANSPOSE -> rule(SortUnionTransposeRule.Config.DEFAULT);
+        case EXCHANGE_REMOVE_CONSTANT_KEYS -> rule(ExchangeRemoveConstantKeysRule.Config.DEFAULT);
+        case SORT_EXCHANGE_REMOVE_CONSTANT_KEYS -> rule(ExchangeRemoveConstantKeysRule.Config.SORT);
+        case SAMPLE_TO_FILTER -> rule(SampleToFilterRule.Config.DEFAULT);
+        case FILTER_SAMPLE_TRANSPOSE -> rule(FilterSampleTransposeRule.Config.DEFAULT);
+        case FILTER_WINDOW_TRANSPOSE -> rule(FilterWindowTransposeRule.Config.DEFAULT);
         case BINDABLE_TABLE_SCAN -> Bindables.BINDABLE_TABLE_SCAN_RULE;
-        case PROJECT_TABLE_SCAN -> ProjectTableScanRule.Config.DEFAULT.toRule();
-        case PROJECT_INTERPRETER_TABLE_SCAN -> ProjectTableScanRule.Config.INTERPRETER.toRule();
+        case PROJECT_TABLE_SCAN -> rule(ProjectTableScanRule.Config.DEFAULT);
+        case PROJECT_INTERPRETER_TABLE_SCAN -> rule(ProjectTableScanRule.Config.INTERPRETER);
+        // Calcite's preparation builds all the enumerable rules anyway (CalcitePrepareImpl).
+        case ENUMERABLE_JOIN -> EnumerableRules.ENUMERABLE_JOIN_RULE;
+        case ENUMERABLE_ASOF_JOIN -> EnumerableRules.ENUMERABLE_ASOFJOIN_RULE;
+        case ENUMERABLE_MERGE_JOIN -> EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE;
+        case ENUMERABLE_CORRELATE -> EnumerableRules.ENUMERABLE_CORRELATE_RULE;
+        case ENUMERABLE_CONDITIONAL_CORRELATE ->
+            EnumerableRules.ENUMERABLE_CONDITIONAL_CORRELATE_RULE;
         case ENUMERABLE_PROJECT -> EnumerableRules.ENUMERABLE_PROJECT_RULE;
         case ENUMERABLE_FILTER -> EnumerableRules.ENUMERABLE_FILTER_RULE;
+        case ENUMERABLE_CALC -> EnumerableRules.ENUMERABLE_CALC_RULE;
         case ENUMERABLE_AGGREGATE -> EnumerableRules.ENUMERABLE_AGGREGATE_RULE;
         case ENUMERABLE_SORT -> EnumerableRules.ENUMERABLE_SORT_RULE;
         case ENUMERABLE_LIMIT -> EnumerableRules.ENUMERABLE_LIMIT_RULE;
+        case ENUMERABLE_COLLECT -> EnumerableRules.ENUMERABLE_COLLECT_RULE;
+        case ENUMERABLE_UNCOLLECT -> EnumerableRules.ENUMERABLE_UNCOLLECT_RULE;
+        case ENUMERABLE_MERGE_UNION -> EnumerableRules.ENUMERABLE_MERGE_UNION_RULE;
+        case ENUMERABLE_UNION -> EnumerableRules.ENUMERABLE_UNION_RULE;
+        case ENUMERABLE_COMBINE -> EnumerableRules.ENUMERABLE_COMBINE_RULE;
+        case ENUMERABLE_REPEAT_UNION -> EnumerableRules.ENUMERABLE_REPEAT_UNION_RULE;
+        case ENUMERABLE_TABLE_SPOOL -> EnumerableRules.ENUMERABLE_TABLE_SPOOL_RULE;
+        case ENUMERABLE_INTERSECT -> EnumerableRules.ENUMERABLE_INTERSECT_RULE;
+        case ENUMERABLE_MINUS -> EnumerableRules.ENUMERABLE_MINUS_RULE;
+        case ENUMERABLE_TABLE_MODIFICATION -> EnumerableRules.ENUMERABLE_TABLE_MODIFICATION_RULE;
         case ENUMERABLE_VALUES -> EnumerableRules.ENUMERABLE_VALUES_RULE;
+        case ENUMERABLE_WINDOW -> EnumerableRules.ENUMERABLE_WINDOW_RULE;
         case ENUMERABLE_TABLE_SCAN -> EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE;
+        case ENUMERABLE_TABLE_FUNCTION_SCAN -> EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE;
+        case ENUMERABLE_MATCH -> EnumerableRules.ENUMERABLE_MATCH_RULE;
         case TO_INTERPRETER -> EnumerableRules.TO_INTERPRETER;
+        case DELTA_PROJECT_TRANSPOSE ->
+            rule(StreamRules.DeltaProjectTransposeRule.DeltaProjectTransposeRuleConfig.DEFAULT);
+        case DELTA_FILTER_TRANSPOSE ->
+            rule(StreamRules.DeltaFilterTransposeRule.DeltaFilterTransposeRuleConfig.DEFAULT);
+        case DELTA_AGGREGATE_TRANSPOSE ->
+            rule(StreamRules.DeltaAggregateTransposeRule.DeltaAggregateTransposeRuleConfig.DEFAULT);
+        case DELTA_SORT_TRANSPOSE ->
+            rule(StreamRules.DeltaSortTransposeRule.DeltaSortTransposeRuleConfig.DEFAULT);
+        case DELTA_UNION_TRANSPOSE ->
+            rule(StreamRules.DeltaUnionTransposeRule.DeltaUnionTransposeRuleConfig.DEFAULT);
+        case DELTA_JOIN_TRANSPOSE ->
+            rule(StreamRules.DeltaJoinTransposeRule.DeltaJoinTransposeRuleConfig.DEFAULT);
+        case DELTA_TABLE_SCAN ->
+            rule(StreamRules.DeltaTableScanRule.DeltaTableScanRuleConfig.DEFAULT);
+        case DELTA_TABLE_SCAN_TO_EMPTY ->
+            rule(StreamRules.DeltaTableScanToEmptyRule.DeltaTableScanToEmptyRuleConfig.DEFAULT);
         case FILTER_REDUCE_EXPRESSIONS ->
-            ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
-                .DEFAULT
-                .toRule();
+            rule(
+                ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
+                    .DEFAULT);
       };
+    }
+
+    /**
+     * The rule {@code config} builds, as a plain {@link RelOptRule}: were {@link #build} to return
+     * each configuration's own {@code toRule()}, typed as its rule's class, the JVM's verifier
+     * would load all ~110 rule classes to check them against its return type when a simple plan
+     * first uses this enum, not only the rules that plan builds.
+     */
+    private static RelOptRule rule(RelRule.Config config) {
+      return config.toRule();
     }
   }
 
   /**
-   * The rules for {@link PlanShape#SCANS}, built on first use, once per setting of the collation
-   * trait (a system property, fixed for the JVM's life).
+   * The settings under which Calcite registers a rule in a place of its list: both system
+   * properties, the collation trait and the stream rules, are on by default.
    */
-  private static final class ScanPlanRules {
-    static final List<RelOptRule> LIST =
-        ShapeRule.build(PlanShape.SCANS, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
-  }
-
-  /** The rules for {@link PlanShape#AGGREGATES}, built on first use. */
-  private static final class AggregatePlanRules {
-    static final List<RelOptRule> LIST =
-        ShapeRule.build(PlanShape.AGGREGATES, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
-  }
-
-  /** The rules for {@link PlanShape#JOINS}, built on first use. */
-  private static final class JoinPlanRules {
-    static final List<RelOptRule> LIST =
-        ShapeRule.build(PlanShape.JOINS, CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value());
-  }
-
-  /** Where Calcite registers a rule, by the collation trait (a system property). */
   private enum Registered {
     ALWAYS,
     WITH_COLLATION_TRAIT,
-    WITHOUT_COLLATION_TRAIT
+    WITHOUT_COLLATION_TRAIT,
+    WITH_STREAMS;
+
+    boolean applies(boolean collationTrait, boolean streams) {
+      return switch (this) {
+        case ALWAYS -> true;
+        case WITH_COLLATION_TRAIT -> collationTrait;
+        case WITHOUT_COLLATION_TRAIT -> !collationTrait;
+        case WITH_STREAMS -> streams;
+      };
+    }
   }
 }

@@ -76,7 +76,7 @@ class PlanInterpreterTest {
   static final List<String> COMPILED =
       List.of(
           "SELECT status, AVG(CAST(volume_capacity AS DOUBLE)) FROM notebooks GROUP BY status",
-          "SELECT TRIM(name), REPLACE(name, 'a', 'b') FROM notebooks",
+          "SELECT TRIM(BOTH 'ab' FROM name), REPLACE(name, 'a', 'b') FROM notebooks",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -85,8 +85,9 @@ class PlanInterpreterTest {
           "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
           "SELECT id, volume_capacity * 3 / 2.0 FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
-          "SELECT EXTRACT(HOUR FROM lease_create_at), COUNT(*) FROM notebooks"
-              + " GROUP BY EXTRACT(HOUR FROM lease_create_at)");
+          "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
+              + " GROUP BY EXTRACT(MILLISECOND FROM lease_create_at)",
+          "SELECT FLOOR(CAST(lease_create_at AS DATE) TO MONTH) FROM notebooks");
 
   /**
    * CASE, COALESCE, NULLIF and integer widenings (NULL conditions, no ELSE, in a filter, as a
@@ -194,6 +195,49 @@ class PlanInterpreterTest {
               + " (TIMESTAMP '1969-12-31 23:59:59.999'), (TIMESTAMP '1970-01-01 00:00:00.000'),"
               + " (TIMESTAMP '1968-02-29 12:00:00.000'), (CAST(NULL AS TIMESTAMP(3))))"
               + " AS v(t) GROUP BY t)");
+
+  /** Times either side of 1970 (and at it), on day, hour, minute and second boundaries. */
+  private static final String TIMES =
+      "(SELECT t FROM (VALUES (TIMESTAMP '1969-12-31 23:59:59.999'),"
+          + " (TIMESTAMP '1970-01-01 00:00:00.000'), (TIMESTAMP '1968-02-29 12:00:00.000'),"
+          + " (TIMESTAMP '1969-06-30 00:59:00.001'), (TIMESTAMP '2024-12-30 23:00:59.000'),"
+          + " (TIMESTAMP '2021-01-03 07:30:30.500'), (CAST(NULL AS TIMESTAMP(3)))) AS v(t)"
+          + " GROUP BY t)";
+
+  /**
+   * A timestamp's fields and its rounding to units (counts by hour and by rounded time, every field
+   * and unit on times before, at and after 1970, NULLs) and TRIM: interpreted, and compared.
+   */
+  static final List<String> DATETIME =
+      List.of(
+          "SELECT EXTRACT(HOUR FROM lease_create_at) AS h, COUNT(*) FROM notebooks"
+              + " GROUP BY EXTRACT(HOUR FROM lease_create_at) ORDER BY h",
+          "SELECT id, EXTRACT(MINUTE FROM lease_update_at), EXTRACT(SECOND FROM lease_update_at)"
+              + " FROM notebooks WHERE EXTRACT(HOUR FROM lease_create_at) BETWEEN 8 AND 17",
+          "SELECT EXTRACT(HOUR FROM t), EXTRACT(MINUTE FROM t), EXTRACT(SECOND FROM t),"
+              + " EXTRACT(QUARTER FROM t), EXTRACT(WEEK FROM t), EXTRACT(DOY FROM t),"
+              + " EXTRACT(ISODOW FROM t), EXTRACT(ISOYEAR FROM t), EXTRACT(DECADE FROM t),"
+              + " EXTRACT(CENTURY FROM t), EXTRACT(MILLENNIUM FROM t) FROM "
+              + TIMES,
+          "SELECT FLOOR(lease_create_at TO DAY) AS d, COUNT(*) FROM notebooks"
+              + " GROUP BY FLOOR(lease_create_at TO DAY) ORDER BY d",
+          "SELECT id FROM notebooks WHERE FLOOR(lease_create_at TO MONTH)"
+              + " >= TIMESTAMP '2024-01-01 00:00:00' AND CEIL(lease_update_at TO HOUR) IS NOT NULL",
+          "SELECT FLOOR(t TO YEAR), FLOOR(t TO QUARTER), FLOOR(t TO MONTH), FLOOR(t TO WEEK),"
+              + " FLOOR(t TO DAY), FLOOR(t TO HOUR), FLOOR(t TO MINUTE), FLOOR(t TO SECOND),"
+              + " FLOOR(t TO DECADE), FLOOR(t TO CENTURY), FLOOR(t TO MILLENNIUM),"
+              + " FLOOR(t TO ISOYEAR) FROM "
+              + TIMES,
+          "SELECT CEIL(t TO YEAR), CEIL(t TO QUARTER), CEIL(t TO MONTH), CEIL(t TO WEEK),"
+              + " CEIL(t TO DAY), CEIL(t TO HOUR), CEIL(t TO MINUTE), CEIL(t TO SECOND),"
+              + " CEIL(t TO DECADE) FROM "
+              + TIMES,
+          "SELECT TRIM(name), TRIM(LEADING 'n' FROM name), TRIM(TRAILING 'x' FROM description),"
+              + " TRIM(BOTH 'a' FROM status) FROM notebooks",
+          "SELECT '[' || TRIM(s) || ']', TRIM(LEADING ' ' FROM s), TRIM(TRAILING FROM s) FROM"
+              + " (SELECT s FROM (VALUES ('  a b  '), ('   '), (''), ('x'), (CAST(NULL AS"
+              + " VARCHAR(5)))) AS v(s) GROUP BY s)",
+          "SELECT TRIM(status) AS s, COUNT(*) FROM notebooks GROUP BY TRIM(status) ORDER BY s");
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
@@ -341,6 +385,9 @@ class PlanInterpreterTest {
       for (String sql : FUNCTIONS) {
         assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
+      for (String sql : DATETIME) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
@@ -357,6 +404,7 @@ class PlanInterpreterTest {
     queries.addAll(CONDITIONALS);
     queries.addAll(ARITHMETIC);
     queries.addAll(FUNCTIONS);
+    queries.addAll(DATETIME);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
@@ -584,7 +632,7 @@ class PlanInterpreterTest {
     }
 
     String atom() {
-      switch (random.nextInt(16)) {
+      switch (random.nextInt(17)) {
         case 0, 1, 2:
           return stringColumn() + " " + comparison() + " " + string();
         case 3:
@@ -596,18 +644,11 @@ class PlanInterpreterTest {
               + comparison()
               + (random.nextBoolean() ? " lease_duration" : " " + random.nextInt(7_200_000));
         case 6:
-          {
-            long t = pick(times) + random.nextInt(3) - 1;
-            String text =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-                    .withZone(java.time.ZoneOffset.UTC)
-                    .format(java.time.Instant.ofEpochMilli(t));
-            return (random.nextBoolean() ? "lease_create_at " : "lease_update_at ")
-                + comparison()
-                + " TIMESTAMP '"
-                + text
-                + "'";
-          }
+          return timeColumn()
+              + " "
+              + comparison()
+              + " "
+              + timestamp(pick(times) + random.nextInt(3) - 1);
         case 7:
           return stringColumn() + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
         case 8:
@@ -671,9 +712,45 @@ class PlanInterpreterTest {
                     : " LIKE '%" + pick(strings).replace("'", "''").toLowerCase() + "%'")
                 + (random.nextBoolean() ? "" : " AND CHAR_LENGTH(" + stringColumn() + ") > 10");
           }
+        case 15:
+          {
+            String[] fields = {"HOUR", "MINUTE", "SECOND", "DOW", "QUARTER", "WEEK", "DOY"};
+            // Not WEEK or QUARTER: Calcite's FilterDateRangeRule fails on those in a filter.
+            String[] units = {"DAY", "HOUR", "MONTH", "YEAR", "MINUTE", "SECOND"};
+            if (random.nextBoolean()) {
+              return "EXTRACT("
+                  + fields[random.nextInt(fields.length)]
+                  + " FROM "
+                  + timeColumn()
+                  + ") "
+                  + comparison()
+                  + " "
+                  + random.nextInt(30);
+            }
+            return (random.nextBoolean() ? "FLOOR(" : "CEIL(")
+                + timeColumn()
+                + " TO "
+                + units[random.nextInt(units.length)]
+                + ") "
+                + comparison()
+                + " "
+                + timestamp(pick(times));
+          }
         default:
           return "volume_capacity IN (5, 40, 80)";
       }
+    }
+
+    private String timeColumn() {
+      return random.nextBoolean() ? "lease_create_at" : "lease_update_at";
+    }
+
+    private static String timestamp(long millis) {
+      return "TIMESTAMP '"
+          + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+              .withZone(java.time.ZoneOffset.UTC)
+              .format(java.time.Instant.ofEpochMilli(millis))
+          + "'";
     }
 
     String predicate(int depth) {

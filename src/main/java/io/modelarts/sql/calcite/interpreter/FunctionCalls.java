@@ -3,20 +3,23 @@ package io.modelarts.sql.calcite.interpreter;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
- * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)} and {@code SUBSTRING} of
- * strings (its positions INTEGERs), {@code MOD} and {@code ABS} of INTEGERs or of BIGINTs. Like the
- * generated code, every operand is evaluated first, and a NULL operand makes the result NULL; the
- * methods' exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other
- * function, or other operand types, throws {@link NotInterpretable}.
+ * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
+ * positions INTEGERs) and {@code TRIM} (of one literal character) of strings, {@code MOD} and
+ * {@code ABS} of INTEGERs or of BIGINTs. Like the generated code, every operand is evaluated first,
+ * and a NULL operand makes the result NULL; the methods' exceptions (a negative substring length,
+ * {@code MOD} by zero) are theirs. Any other function, or other operand types, throws {@link
+ * NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -24,8 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class FunctionCalls {
   private FunctionCalls() {}
 
-  /** {@code call}, whose operands {@code operands} evaluate, as an expression over a row. */
-  static RowExpression of(RexCall call, List<RowExpression> operands) throws NotInterpretable {
+  /** {@code call}, whose operands {@code operands} compiles, as an expression over a row. */
+  static RowExpression of(RexCall call, Operands operands) throws NotInterpretable {
     SqlOperator operator = call.getOperator();
     List<RexNode> arguments = call.getOperands();
     if (operator == SqlStdOperatorTable.UPPER) {
@@ -58,6 +61,9 @@ final class FunctionCalls {
     if (operator == SqlStdOperatorTable.SUBSTRING) {
       return substring(arguments, operands);
     }
+    if (operator == SqlStdOperatorTable.TRIM) {
+      return trim(arguments, operands);
+    }
     if (operator == SqlStdOperatorTable.MOD) {
       boolean ints = integersOfResultType(call);
       return RowExpression.strict(
@@ -79,7 +85,7 @@ final class FunctionCalls {
   }
 
   /** {@code SUBSTRING(s FROM start [FOR length])}, positions INTEGERs (the generated overload). */
-  private static RowExpression substring(List<RexNode> arguments, List<RowExpression> operands)
+  private static RowExpression substring(List<RexNode> arguments, Operands operands)
       throws NotInterpretable {
     requireStrings(arguments.subList(0, 1));
     for (RexNode position : arguments.subList(1, arguments.size())) {
@@ -100,6 +106,29 @@ final class FunctionCalls {
         (string, start, length) ->
             SqlFunctions.substring(
                 string.toString(), (int) (Integer) start, (int) (Integer) length));
+  }
+
+  /**
+   * {@code TRIM([BOTH|LEADING|TRAILING] c FROM s)} with one character {@code c}, a literal (as in
+   * {@code TRIM(s)}, a space): {@code SqlFunctions.trim(left, right, c, s, strict)}, as generated.
+   * The generated code's {@code strict} (from the SQL conformance) only refuses a {@code c} of
+   * another length, which is not taken here.
+   */
+  private static RowExpression trim(List<RexNode> arguments, Operands operands)
+      throws NotInterpretable {
+    requireStrings(arguments.subList(1, 3));
+    if (!(arguments.get(0) instanceof RexLiteral flagLiteral
+            && flagLiteral.getValue() instanceof SqlTrimFunction.Flag flag)
+        || !(arguments.get(1) instanceof RexLiteral seekLiteral)
+        || seekLiteral.isNull()
+        || seekLiteral.getValueAs(String.class).length() != 1) {
+      throw new NotInterpretable("TRIM of " + arguments);
+    }
+    boolean left = flag == SqlTrimFunction.Flag.BOTH || flag == SqlTrimFunction.Flag.LEADING;
+    boolean right = flag == SqlTrimFunction.Flag.BOTH || flag == SqlTrimFunction.Flag.TRAILING;
+    String seek = seekLiteral.getValueAs(String.class);
+    return RowExpression.strict(
+        operands.get(2), s -> SqlFunctions.trim(left, right, seek, s.toString(), true));
   }
 
   /** Each of {@code arguments} is a CHAR or VARCHAR, as the {@code String} methods take. */

@@ -3,11 +3,8 @@ package io.modelarts.sql.calcite.interpreter;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
-import org.apache.calcite.avatica.util.DateTimeUtils;
-import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -33,9 +30,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
  * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
  * have its type; a cast that changes only nullability, converts between integer types or takes a
- * timestamp's date; a timestamp's year, month, day or day of week ({@code EXTRACT}); {@code + - *
- * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a count); the
- * functions {@link FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
+ * timestamp's date; {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a
+ * sum divided by a count); the functions of a timestamp {@link DatetimeCalls} takes and the others
+ * {@link FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -103,7 +100,7 @@ final class RowExpressions {
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);
       case TIMESTAMP -> {
-        if (literal.getType().getPrecision() > 3) {
+        if (!DatetimeCalls.isMillisTimestamp(literal.getType())) {
           throw new NotInterpretable("timestamp literal finer than milliseconds");
         }
         yield literal.getValueAs(Long.class);
@@ -169,9 +166,12 @@ final class RowExpressions {
       case MINUS_PREFIX:
         return negation(call);
       case EXTRACT:
-        return extract(call);
+        return DatetimeCalls.extract(call, lazyOperands(call));
+      case FLOOR:
+      case CEIL:
+        return DatetimeCalls.round(call, lazyOperands(call));
       default:
-        return FunctionCalls.of(call, operands(call));
+        return FunctionCalls.of(call, lazyOperands(call));
     }
   }
 
@@ -209,7 +209,7 @@ final class RowExpressions {
 
   /**
    * A cast that changes nothing but nullability (COALESCE's, under a NOT NULL test), whose value
-   * the generated code passes through; that takes a timestamp's date ({@link #timestampToDate});
+   * the generated code passes through; that takes a timestamp's date ({@link DatetimeCalls#date});
    * that widens an integer (a CASE mixing INTEGER and BIGINT values), which it converts exactly
    * ({@code (long) i}); or that narrows one (AVG's quotient back to its column's type), which it
    * converts with linq4j's {@code Primitive.integerCast}, throwing when the value does not fit:
@@ -220,10 +220,9 @@ final class RowExpressions {
     if (sameTypeSansNullability(operand.getType(), call.getType())) {
       return compile(operand);
     }
-    if (operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
-        && operand.getType().getPrecision() <= 3
+    if (DatetimeCalls.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
-      return timestampToDate(compile(operand));
+      return DatetimeCalls.date(compile(operand));
     }
     int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
     int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
@@ -247,47 +246,6 @@ final class RowExpressions {
             default -> (Object) exact;
           };
         });
-  }
-
-  /**
-   * A timestamp's day (a count by day): its milliseconds floor-divided by a day's, as the generated
-   * code computes it ({@code (int) Math.floorDiv(ms, 86400000L)}), so a time before 1970 falls on
-   * the day before, not on the day 0.
-   */
-  private static RowExpression timestampToDate(RowExpression timestamp) {
-    return RowExpression.strict(timestamp, millis -> (int) day(millis));
-  }
-
-  /** The day, since the epoch, of a timestamp held as milliseconds: floor-divided, as there. */
-  private static long day(Object millis) {
-    return Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
-  }
-
-  /**
-   * The fields of a timestamp {@link #extract} takes: those the generated code takes of its day.
-   */
-  private static final Set<TimeUnitRange> DAY_FIELDS =
-      Set.of(TimeUnitRange.YEAR, TimeUnitRange.MONTH, TimeUnitRange.DAY, TimeUnitRange.DOW);
-
-  /**
-   * {@code EXTRACT(YEAR|MONTH|DAY|DOW FROM ts)} of a timestamp (a count by year or month): as the
-   * generated code computes it, {@code SqlFunctions.unixDateExtract} of the timestamp's day ({@link
-   * #timestampToDate}'s floor division), a BIGINT. Other fields and types are not interpreted.
-   */
-  private RowExpression extract(RexCall call) throws NotInterpretable {
-    RexNode field = call.getOperands().get(0);
-    RexNode operand = call.getOperands().get(1);
-    TimeUnitRange unit =
-        field instanceof RexLiteral literal ? literal.getValueAs(TimeUnitRange.class) : null;
-    if (unit == null
-        || !DAY_FIELDS.contains(unit)
-        || operand.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP
-        || operand.getType().getPrecision() > 3
-        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
-      throw new NotInterpretable("EXTRACT " + field + " of " + operand.getType());
-    }
-    return RowExpression.strict(
-        compile(operand), millis -> SqlFunctions.unixDateExtract(unit, day(millis)));
   }
 
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */
@@ -379,6 +337,11 @@ final class RowExpressions {
     RexNode operand = call.getOperands().get(0);
     family(operand.getType());
     return compile(operand);
+  }
+
+  /** {@code call}'s operands, each compiled when a function that takes the call asks for it. */
+  private Operands lazyOperands(RexCall call) {
+    return index -> compile(call.getOperands().get(index));
   }
 
   private List<RowExpression> operands(RexCall call) throws NotInterpretable {

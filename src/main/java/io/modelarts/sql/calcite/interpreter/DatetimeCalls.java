@@ -1,0 +1,171 @@
+package io.modelarts.sql.calcite.interpreter;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.calcite.avatica.util.DateTimeUtils;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.SqlFunctions;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The functions of a timestamp the interpreter evaluates, each computed as Calcite's generated code
+ * computes it (its {@code RexImpTable}), on a timestamp held as milliseconds since the epoch: its
+ * date ({@code CAST(ts AS DATE)}), a field of it ({@code EXTRACT}) and its rounding down or up to a
+ * unit ({@code FLOOR(ts TO unit)}, {@code CEIL(ts TO unit)}). Any other function of time, or a
+ * timestamp finer than milliseconds, throws {@link NotInterpretable}.
+ *
+ * <p>Why: a count by day, hour or month is the commonest report over notebooks' creation times, and
+ * each new such query would otherwise cost its plan a compilation.
+ */
+final class DatetimeCalls {
+  private DatetimeCalls() {}
+
+  /**
+   * The fields {@code EXTRACT} takes of a timestamp's day, with {@code
+   * SqlFunctions.unixDateExtract} of the day (the milliseconds floor-divided by a day's).
+   */
+  private static final Set<TimeUnitRange> DAY_FIELDS =
+      EnumSet.of(
+          TimeUnitRange.MILLENNIUM,
+          TimeUnitRange.CENTURY,
+          TimeUnitRange.DECADE,
+          TimeUnitRange.YEAR,
+          TimeUnitRange.ISOYEAR,
+          TimeUnitRange.QUARTER,
+          TimeUnitRange.MONTH,
+          TimeUnitRange.WEEK,
+          TimeUnitRange.DAY,
+          TimeUnitRange.DOY,
+          TimeUnitRange.DOW,
+          TimeUnitRange.ISODOW);
+
+  /**
+   * The fields {@code EXTRACT} takes of a timestamp's time of day: the milliseconds floor-modulo
+   * the next unit's, divided by the field's.
+   */
+  private static final Set<TimeUnitRange> TIME_FIELDS =
+      EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
+
+  /**
+   * The units {@code FLOOR} and {@code CEIL} round a timestamp to through {@code
+   * DateTimeUtils.unixTimestampFloor}/{@code Ceil} of the timestamp first rounded to its day; the
+   * others (HOUR, MINUTE, SECOND) they round with {@code SqlFunctions.floor}/{@code ceil} to a
+   * multiple of the unit.
+   */
+  private static final Set<TimeUnitRange> CALENDAR_UNITS =
+      EnumSet.of(
+          TimeUnitRange.MILLENNIUM,
+          TimeUnitRange.CENTURY,
+          TimeUnitRange.DECADE,
+          TimeUnitRange.YEAR,
+          TimeUnitRange.ISOYEAR,
+          TimeUnitRange.QUARTER,
+          TimeUnitRange.MONTH,
+          TimeUnitRange.WEEK,
+          TimeUnitRange.DAY);
+
+  /** Whether {@code type} is a timestamp held as milliseconds (precision 3 or coarser). */
+  static boolean isMillisTimestamp(RelDataType type) {
+    return type.getSqlTypeName() == SqlTypeName.TIMESTAMP && type.getPrecision() <= 3;
+  }
+
+  /**
+   * A timestamp's day (a count by day): its milliseconds floor-divided by a day's, as the generated
+   * code computes it ({@code (int) Math.floorDiv(ms, 86400000L)}), so a time before 1970 falls on
+   * the day before, not on the day 0.
+   */
+  static RowExpression date(RowExpression timestamp) {
+    return RowExpression.strict(timestamp, millis -> (int) day(millis));
+  }
+
+  /**
+   * {@code EXTRACT(field FROM ts)}, a BIGINT: of a calendar field, {@code
+   * SqlFunctions.unixDateExtract} of the timestamp's day ({@link #date}'s floor division); of an
+   * hour, minute or second, {@code Math.floorMod(ms, next unit) / unit}, as the generated code
+   * computes them.
+   */
+  static RowExpression extract(RexCall call, Operands operands) throws NotInterpretable {
+    TimeUnitRange field = unit(call.getOperands().get(0));
+    RexNode operand = call.getOperands().get(1);
+    if (field == null
+        || !isMillisTimestamp(operand.getType())
+        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
+      throw new NotInterpretable(
+          "EXTRACT " + call.getOperands().get(0) + " of " + operand.getType());
+    }
+    if (DAY_FIELDS.contains(field)) {
+      return RowExpression.strict(
+          operands.get(1), millis -> SqlFunctions.unixDateExtract(field, day(millis)));
+    }
+    if (TIME_FIELDS.contains(field)) {
+      long modulus = nextUnitMillis(field.startUnit);
+      long unit = field.startUnit.multiplier.longValueExact();
+      return RowExpression.strict(
+          operands.get(1), millis -> Math.floorMod((Long) millis, modulus) / unit);
+    }
+    throw new NotInterpretable("EXTRACT " + field);
+  }
+
+  /**
+   * {@code FLOOR(ts TO unit)} or {@code CEIL(ts TO unit)}, a timestamp: to a calendar unit, {@code
+   * DateTimeUtils.unixTimestampFloor}/{@code Ceil} of the timestamp rounded the same way to its
+   * day; to an hour, minute or second, {@code SqlFunctions.floor}/{@code ceil} to a multiple of it.
+   */
+  static RowExpression round(RexCall call, Operands operands) throws NotInterpretable {
+    boolean up = call.getKind() == SqlKind.CEIL;
+    TimeUnitRange unit = call.getOperands().size() == 2 ? unit(call.getOperands().get(1)) : null;
+    RexNode operand = call.getOperands().get(0);
+    if (unit == null
+        || !isMillisTimestamp(operand.getType())
+        || !isMillisTimestamp(call.getType())
+        || !(CALENDAR_UNITS.contains(unit) || TIME_FIELDS.contains(unit))) {
+      throw new NotInterpretable(call.getOperator().getName() + " of " + operand.getType());
+    }
+    RowExpression timestamp = operands.get(0);
+    if (CALENDAR_UNITS.contains(unit)) {
+      long day = DateTimeUtils.MILLIS_PER_DAY;
+      return up
+          ? RowExpression.strict(
+              timestamp,
+              ms -> DateTimeUtils.unixTimestampCeil(unit, SqlFunctions.ceil((long) (Long) ms, day)))
+          : RowExpression.strict(
+              timestamp,
+              ms ->
+                  DateTimeUtils.unixTimestampFloor(
+                      unit, SqlFunctions.floor((long) (Long) ms, day)));
+    }
+    long multiple = unit.startUnit.multiplier.longValueExact();
+    return up
+        ? RowExpression.strict(timestamp, ms -> SqlFunctions.ceil((long) (Long) ms, multiple))
+        : RowExpression.strict(timestamp, ms -> SqlFunctions.floor((long) (Long) ms, multiple));
+  }
+
+  /** The unit a time-unit literal names, or null if {@code node} is not one. */
+  private static @Nullable TimeUnitRange unit(RexNode node) {
+    return node instanceof RexLiteral literal && literal.getValue() instanceof TimeUnitRange range
+        ? range
+        : null;
+  }
+
+  /** Milliseconds in the unit above {@code unit} (a day above an hour, …), as a modulus. */
+  private static long nextUnitMillis(TimeUnit unit) {
+    return switch (unit) {
+      case HOUR -> TimeUnit.DAY.multiplier.longValueExact();
+      case MINUTE -> TimeUnit.HOUR.multiplier.longValueExact();
+      case SECOND -> TimeUnit.MINUTE.multiplier.longValueExact();
+      default -> throw new IllegalArgumentException(unit.toString());
+    };
+  }
+
+  /** The day, since the epoch, of a timestamp held as milliseconds: floor-divided, as there. */
+  private static long day(Object millis) {
+    return Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
+  }
+}

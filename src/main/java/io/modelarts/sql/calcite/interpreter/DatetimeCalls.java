@@ -1,6 +1,7 @@
 package io.modelarts.sql.calcite.interpreter;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.avatica.util.TimeUnit;
@@ -28,32 +29,6 @@ final class DatetimeCalls {
   private DatetimeCalls() {}
 
   /**
-   * The fields {@code EXTRACT} takes of a timestamp's day, with {@code
-   * SqlFunctions.unixDateExtract} of the day (the milliseconds floor-divided by a day's).
-   */
-  private static final Set<TimeUnitRange> DAY_FIELDS =
-      EnumSet.of(
-          TimeUnitRange.MILLENNIUM,
-          TimeUnitRange.CENTURY,
-          TimeUnitRange.DECADE,
-          TimeUnitRange.YEAR,
-          TimeUnitRange.ISOYEAR,
-          TimeUnitRange.QUARTER,
-          TimeUnitRange.MONTH,
-          TimeUnitRange.WEEK,
-          TimeUnitRange.DAY,
-          TimeUnitRange.DOY,
-          TimeUnitRange.DOW,
-          TimeUnitRange.ISODOW);
-
-  /**
-   * The fields {@code EXTRACT} takes of a timestamp's time of day: the milliseconds floor-modulo
-   * the next unit's, divided by the field's.
-   */
-  private static final Set<TimeUnitRange> TIME_FIELDS =
-      EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
-
-  /**
    * The units {@code FLOOR} and {@code CEIL} round a timestamp to through {@code
    * DateTimeUtils.unixTimestampFloor}/{@code Ceil} of the timestamp first rounded to its day; the
    * others (HOUR, MINUTE, SECOND) they round with {@code SqlFunctions.floor}/{@code ceil} to a
@@ -70,6 +45,27 @@ final class DatetimeCalls {
           TimeUnitRange.MONTH,
           TimeUnitRange.WEEK,
           TimeUnitRange.DAY);
+
+  /**
+   * The fields {@code EXTRACT} takes of a timestamp's day, with {@code
+   * SqlFunctions.unixDateExtract} of the day (the milliseconds floor-divided by a day's): the
+   * calendar units and the days of week and year.
+   */
+  private static final Set<TimeUnitRange> DAY_FIELDS =
+      with(CALENDAR_UNITS, TimeUnitRange.DOY, TimeUnitRange.DOW, TimeUnitRange.ISODOW);
+
+  /**
+   * The fields {@code EXTRACT} takes of a timestamp's time of day: the milliseconds floor-modulo
+   * the next unit's, divided by the field's.
+   */
+  private static final Set<TimeUnitRange> TIME_FIELDS =
+      EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
+
+  private static Set<TimeUnitRange> with(Set<TimeUnitRange> units, TimeUnitRange... more) {
+    EnumSet<TimeUnitRange> all = EnumSet.copyOf(units);
+    all.addAll(List.of(more));
+    return all;
+  }
 
   /** Whether {@code type} is a timestamp held as milliseconds (precision 3 or coarser). */
   static boolean isMillisTimestamp(RelDataType type) {

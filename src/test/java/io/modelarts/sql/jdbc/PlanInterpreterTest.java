@@ -82,8 +82,8 @@ class PlanInterpreterTest {
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
-          "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
-          "SELECT id, volume_capacity * 3 / 2.0 FROM notebooks",
+          "SELECT SUM(volume_capacity * 1.5) FROM notebooks",
+          "SELECT id, CAST(lease_duration AS DOUBLE) / 3 FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
           "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
               + " GROUP BY EXTRACT(MILLISECOND FROM lease_create_at)",
@@ -239,9 +239,30 @@ class PlanInterpreterTest {
               + " VARCHAR(5)))) AS v(s) GROUP BY s)",
           "SELECT TRIM(status) AS s, COUNT(*) FROM notebooks GROUP BY TRIM(status) ORDER BY s");
 
+  /**
+   * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers
+   * (negative values, NULLs, divisions to 16 digits): interpreted, and compared. (A decimal
+   * grouping or sorting key leaves the plan to Calcite, see {@link #EDGE_CASES}.)
+   */
+  static final List<String> DECIMALS =
+      List.of(
+          "SELECT id FROM notebooks WHERE volume_capacity > 4.5",
+          "SELECT id, lease_duration / 3600000.0, volume_capacity * 1.5, volume_capacity + 0.25,"
+              + " 100.0 - volume_capacity, volume_capacity * 3 / 2.0 FROM notebooks",
+          "SELECT id FROM notebooks WHERE lease_duration / 3600000.0 >= 1.5"
+              + " AND volume_capacity * 0.5 <> 2.5",
+          "SELECT x / y, x * y, x + y, x - y, y / 3.0, x / 7, x < 1.5, x = 10.1 FROM (SELECT x, y"
+              + " FROM (VALUES (1.5, 2), (-2.25, 3), (CAST(NULL AS DECIMAL(7, 2)), 1), (10.10, -4),"
+              + " (99999.99, 7), (0.01, -3)) AS t(x, y) GROUP BY x, y)",
+          "SELECT id, CAST(volume_capacity AS DECIMAL(10, 2)), CAST(lease_duration AS DECIMAL(19, 3))"
+              + " FROM notebooks");
+
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
       List.of(
+          // Grouped and sorted by a decimal: compiled, and compared.
+          "SELECT volume_capacity / 3.0 AS third, COUNT(*) FROM notebooks"
+              + " GROUP BY volume_capacity / 3.0 ORDER BY third",
           "SELECT id FROM notebooks WHERE description IS NULL OR description IS NOT NULL",
           "SELECT id, description IS NULL, pool_id IS NOT NULL FROM notebooks",
           "SELECT id, lease_enable IS TRUE, lease_enable IS NOT TRUE, lease_enable IS FALSE,"
@@ -388,6 +409,9 @@ class PlanInterpreterTest {
       for (String sql : DATETIME) {
         assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
+      for (String sql : DECIMALS) {
+        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
       }
@@ -405,6 +429,7 @@ class PlanInterpreterTest {
     queries.addAll(ARITHMETIC);
     queries.addAll(FUNCTIONS);
     queries.addAll(DATETIME);
+    queries.addAll(DECIMALS);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());
@@ -449,7 +474,9 @@ class PlanInterpreterTest {
                 + " WHERE volume_capacity > 0",
             "SELECT id, lease_duration / 0 FROM notebooks WHERE lease_duration IS NOT NULL",
             "SELECT CAST(lease_duration * 1000 AS INTEGER) FROM notebooks",
-            "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks");
+            "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks",
+            "SELECT id, volume_capacity / 0.0 FROM notebooks",
+            "SELECT CAST(lease_duration AS DECIMAL(5, 2)) FROM notebooks WHERE lease_duration > 10000");
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : failing) {
         SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);
@@ -632,7 +659,7 @@ class PlanInterpreterTest {
     }
 
     String atom() {
-      switch (random.nextInt(17)) {
+      switch (random.nextInt(18)) {
         case 0, 1, 2:
           return stringColumn() + " " + comparison() + " " + string();
         case 3:
@@ -737,6 +764,12 @@ class PlanInterpreterTest {
                 + " "
                 + timestamp(pick(times));
           }
+        case 16:
+          return (random.nextBoolean() ? "volume_capacity * 1.5" : "lease_duration / 3600000.0")
+              + " "
+              + comparison()
+              + " "
+              + (random.nextInt(2000) - 100) / 10.0;
         default:
           return "volume_capacity IN (5, 40, 80)";
       }

@@ -9,10 +9,10 @@ import java.sql.Statement;
  * What {@link FirstQueryClassesIT} runs in a fresh JVM to take its census of the classes first
  * queries load: connects and runs a few typical first queries, one after another — a filter with a
  * limit, a count by status, a join, an average by status, a count by day, a count by hour (all six
- * run by the driver's plan interpreter), and the leases' hours in decimals, which Calcite compiles
- * (so that a client whose first query needs Janino finds its classes loaded) — then reads the
- * tables' metadata as a client tool does. Uses only {@code java.sql}, so every class it loads comes
- * from the driver.
+ * run by the driver's plan interpreter), and the leases' hours in decimals summed by status, which
+ * Calcite compiles (so that a client whose first query needs Janino finds its classes loaded) —
+ * then reads the tables' metadata as a client tool does. Uses only {@code java.sql}, so every class
+ * it loads comes from the driver.
  *
  * <p>Args: the URL, then optionally {@code --await-preloader}: show the driver's debug lines and
  * wait for its class preloader to finish, so that its closing line is printed.
@@ -28,7 +28,7 @@ public final class FirstQueryProbe {
         + " GROUP BY CAST(lease_create_at AS DATE)",
     "SELECT EXTRACT(HOUR FROM lease_create_at) AS created, COUNT(*) AS n FROM notebooks"
         + " GROUP BY EXTRACT(HOUR FROM lease_create_at)",
-    "SELECT name, lease_duration / 3600000.0 AS hours FROM notebooks WHERE status = 'RUNNING'",
+    "SELECT status, SUM(lease_duration / 3600000.0) AS hours FROM notebooks GROUP BY status",
   };
 
   private FirstQueryProbe() {}

@@ -1,8 +1,11 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
 import org.apache.calcite.linq4j.tree.Primitive;
@@ -25,13 +28,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Turns a plan's scalar expressions into {@link RowExpression}s that compute what the code Calcite
  * generates for them computes, for a closed set of operators and types: column references, literals
- * and string parameters; {@code = <> < <= > >=} between two strings, two integers, two timestamps
- * or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code
- * NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges), expanded as the code
- * generator expands them; {@code CASE} (and so {@code COALESCE} and {@code NULLIF}) whose values
- * have its type; a cast that changes only nullability, converts between integer types or takes a
- * timestamp's date; {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a
- * sum divided by a count); the functions of a timestamp {@link DatetimeCalls} takes and the others
+ * and string parameters; {@code = <> < <= > >=} between two strings, two integers, two decimals,
+ * two timestamps or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND},
+ * {@code OR}, {@code NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges),
+ * expanded as the code generator expands them; {@code CASE} (and so {@code COALESCE} and {@code
+ * NULLIF}) whose values have its type; a cast that changes only nullability, converts between
+ * integer types, makes an integer a decimal or takes a timestamp's date; {@code + - * /} and unary
+ * {@code -} of integers (so {@code AVG}, planned as a sum divided by a count), {@code + - * /} of
+ * decimals and integers; the functions of a timestamp {@link DatetimeCalls} takes and the others
  * {@link FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
@@ -51,7 +55,9 @@ final class RowExpressions {
     TIMESTAMP,
     /** Stored as days since the epoch, compared as those numbers. */
     DATE,
-    BOOLEAN
+    BOOLEAN,
+    /** Stored as {@link BigDecimal}s, compared by {@link SqlFunctions}' methods for them. */
+    DECIMAL
   }
 
   private final RexBuilder rexBuilder;
@@ -96,6 +102,7 @@ final class RowExpressions {
     }
     return switch (type) {
       case CHAR, VARCHAR -> literal.getValueAs(String.class);
+      case DECIMAL -> literal.getValueAs(BigDecimal.class);
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);
@@ -224,6 +231,10 @@ final class RowExpressions {
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
       return DatetimeCalls.date(compile(operand));
     }
+    if (INTEGER_WIDTHS.contains(operand.getType().getSqlTypeName())
+        && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return integerToDecimal(compile(operand), call.getType());
+    }
     int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
     int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
     if (from < 0 || to < 0) {
@@ -248,6 +259,25 @@ final class RowExpressions {
         });
   }
 
+  /**
+   * A cast of an integer to {@code DECIMAL(p, s)}, as the generated code makes it: linq4j's {@code
+   * Primitive.integerDecimalCast} (which throws when the value needs more than {@code p - s}
+   * digits), with the type system's rounding, then {@code SqlFunctions.toBigDecimal}.
+   */
+  private RowExpression integerToDecimal(RowExpression value, RelDataType decimal) {
+    int precision = decimal.getPrecision();
+    int scale = decimal.getScale();
+    RoundingMode rounding = rexBuilder.getTypeFactory().getTypeSystem().roundingMode();
+    return RowExpression.strict(
+        value,
+        number ->
+            SqlFunctions.toBigDecimal(
+                (Number)
+                    Objects.requireNonNull(
+                        Primitive.integerDecimalCast(
+                            (Number) number, precision, scale, rounding))));
+  }
+
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */
   private static final List<SqlTypeName> INTEGER_WIDTHS =
       List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
@@ -267,6 +297,9 @@ final class RowExpressions {
    * value.
    */
   private RowExpression arithmetic(RexCall call) throws NotInterpretable {
+    if (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return decimalArithmetic(call);
+    }
     boolean intResult = integerResult(call);
     SqlOperator operator = call.getOperator();
     LongBinaryOperator operation;
@@ -289,6 +322,43 @@ final class RowExpressions {
           long result = operation.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
           return intResult ? (Object) (int) result : (Object) result;
         });
+  }
+
+  /**
+   * {@code + - * /} whose result is a DECIMAL, of decimals and integers, as the generated code
+   * computes them: an integer operand made a {@code BigDecimal} exactly (as its {@code new
+   * BigDecimal(x)}), then {@code SqlFunctions.plus}, {@code minus}, {@code multiply} or {@code
+   * divide} (the last to 16 digits, throwing on a division by zero); NULL if either operand is.
+   */
+  private RowExpression decimalArithmetic(RexCall call) throws NotInterpretable {
+    for (RexNode operand : call.getOperands()) {
+      SqlTypeName type = operand.getType().getSqlTypeName();
+      if (type != SqlTypeName.DECIMAL && !INTEGER_WIDTHS.contains(type)) {
+        throw new NotInterpretable("decimal arithmetic on " + operand.getType());
+      }
+    }
+    SqlOperator operator = call.getOperator();
+    BinaryOperator<BigDecimal> operation;
+    if (operator == SqlStdOperatorTable.PLUS) {
+      operation = SqlFunctions::plus;
+    } else if (operator == SqlStdOperatorTable.MINUS) {
+      operation = SqlFunctions::minus;
+    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
+      operation = SqlFunctions::multiply;
+    } else if (operator == SqlStdOperatorTable.DIVIDE) {
+      operation = SqlFunctions::divide;
+    } else {
+      throw new NotInterpretable("operator " + operator.getName());
+    }
+    return RowExpression.strict(
+        compile(call.getOperands().get(0)),
+        compile(call.getOperands().get(1)),
+        (a, b) -> operation.apply(decimal(a), decimal(b)));
+  }
+
+  /** A decimal operand as it is, an integer one as the exact {@code BigDecimal} of it. */
+  private static BigDecimal decimal(Object number) {
+    return number instanceof BigDecimal d ? d : new BigDecimal(((Number) number).longValue());
   }
 
   /** Unary {@code -} of an integer, as {@link #arithmetic} computes (so {@code -MIN} wraps). */
@@ -389,6 +459,7 @@ final class RowExpressions {
     Test test =
         switch (family) {
           case STRING -> stringTest(call.getKind());
+          case DECIMAL -> decimalTest(call.getKind());
           case INTEGRAL, TIMESTAMP, DATE -> numberTest(call.getKind());
           case BOOLEAN -> booleanTest(call.getKind());
         };
@@ -404,6 +475,19 @@ final class RowExpressions {
       case LESS_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.le(a.toString(), b.toString());
       case GREATER_THAN -> (a, b) -> SqlFunctions.gt(a.toString(), b.toString());
       case GREATER_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.ge(a.toString(), b.toString());
+      default -> throw new IllegalArgumentException(kind.toString());
+    };
+  }
+
+  /** The {@link SqlFunctions} method the generated code calls for two decimals. */
+  private static Test decimalTest(SqlKind kind) {
+    return switch (kind) {
+      case EQUALS -> (a, b) -> SqlFunctions.eq((BigDecimal) a, (BigDecimal) b);
+      case NOT_EQUALS -> (a, b) -> SqlFunctions.ne((BigDecimal) a, (BigDecimal) b);
+      case LESS_THAN -> (a, b) -> SqlFunctions.lt((BigDecimal) a, (BigDecimal) b);
+      case LESS_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.le((BigDecimal) a, (BigDecimal) b);
+      case GREATER_THAN -> (a, b) -> SqlFunctions.gt((BigDecimal) a, (BigDecimal) b);
+      case GREATER_THAN_OR_EQUAL -> (a, b) -> SqlFunctions.ge((BigDecimal) a, (BigDecimal) b);
       default -> throw new IllegalArgumentException(kind.toString());
     };
   }
@@ -469,6 +553,7 @@ final class RowExpressions {
         yield Family.STRING;
       }
       case TINYINT, SMALLINT, INTEGER, BIGINT -> Family.INTEGRAL;
+      case DECIMAL -> Family.DECIMAL;
       case TIMESTAMP -> Family.TIMESTAMP;
       case DATE -> Family.DATE;
       case BOOLEAN -> Family.BOOLEAN;

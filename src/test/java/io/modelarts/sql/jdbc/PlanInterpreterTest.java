@@ -255,14 +255,22 @@ class PlanInterpreterTest {
               + " FROM (VALUES (1.5, 2), (-2.25, 3), (CAST(NULL AS DECIMAL(7, 2)), 1), (10.10, -4),"
               + " (99999.99, 7), (0.01, -3)) AS t(x, y) GROUP BY x, y)",
           "SELECT id, CAST(volume_capacity AS DECIMAL(10, 2)), CAST(lease_duration AS DECIMAL(19, 3))"
-              + " FROM notebooks");
+              + " FROM notebooks",
+          // Grouped, sorted and joined by decimals.
+          "SELECT volume_capacity / 3.0 AS third, COUNT(*) FROM notebooks"
+              + " GROUP BY volume_capacity / 3.0 ORDER BY third",
+          "SELECT id, volume_capacity * 0.5 AS half, lease_duration / 1000.0 AS s FROM notebooks"
+              + " ORDER BY half DESC, s NULLS FIRST, id",
+          "SELECT a.id, b.id FROM (SELECT id, volume_capacity * 0.5 AS k FROM notebooks) a"
+              + " JOIN (SELECT id, volume_capacity * 0.5 AS k FROM notebooks"
+              + " WHERE status = 'RUNNING') b ON a.k = b.k");
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
       List.of(
-          // Grouped and sorted by a decimal: compiled, and compared.
-          "SELECT volume_capacity / 3.0 AS third, COUNT(*) FROM notebooks"
-              + " GROUP BY volume_capacity / 3.0 ORDER BY third",
+          // Joined on decimals of two types (2 and 2.0): compiled, and compared.
+          "SELECT a.id, b.id FROM (SELECT id, volume_capacity / 2.0 AS k FROM notebooks) a"
+              + " JOIN (SELECT id, volume_capacity * 0.5 AS k FROM notebooks) b ON a.k = b.k",
           "SELECT id FROM notebooks WHERE description IS NULL OR description IS NOT NULL",
           "SELECT id, description IS NULL, pool_id IS NOT NULL FROM notebooks",
           "SELECT id, lease_enable IS TRUE, lease_enable IS NOT TRUE, lease_enable IS FALSE,"

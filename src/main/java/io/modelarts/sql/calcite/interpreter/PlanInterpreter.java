@@ -61,6 +61,7 @@ public final class PlanInterpreter {
           SqlTypeName.VARCHAR,
           SqlTypeName.INTEGER,
           SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
           SqlTypeName.BOOLEAN,
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP);

@@ -76,7 +76,7 @@ class PlanInterpreterTest {
   static final List<String> COMPILED =
       List.of(
           "SELECT status, AVG(CAST(volume_capacity AS DOUBLE)) FROM notebooks GROUP BY status",
-          "SELECT TRIM(BOTH 'ab' FROM name), REPLACE(name, 'a', 'b') FROM notebooks",
+          "SELECT INITCAP(name), OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
           "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
               + " GROUP BY status, feature, owner, flavor",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
@@ -237,7 +237,15 @@ class PlanInterpreterTest {
           "SELECT '[' || TRIM(s) || ']', TRIM(LEADING ' ' FROM s), TRIM(TRAILING FROM s) FROM"
               + " (SELECT s FROM (VALUES ('  a b  '), ('   '), (''), ('x'), (CAST(NULL AS"
               + " VARCHAR(5)))) AS v(s) GROUP BY s)",
-          "SELECT TRIM(status) AS s, COUNT(*) FROM notebooks GROUP BY TRIM(status) ORDER BY s");
+          "SELECT TRIM(status) AS s, COUNT(*) FROM notebooks GROUP BY TRIM(status) ORDER BY s",
+          // TRIM of several characters or of a column (the connection's conformance allows it);
+          // REPLACE, case-sensitive as under that conformance.
+          "SELECT TRIM(BOTH 'ab' FROM name), TRIM(LEADING 'no' FROM name), TRIM(TRAILING '' FROM"
+              + " name), TRIM(BOTH status FROM name), TRIM(BOTH description FROM owner)"
+              + " FROM notebooks",
+          "SELECT REPLACE(name, 'a', 'b'), REPLACE(description, '', 'x'), REPLACE(status, 'RUN', ''),"
+              + " REPLACE(name, status, owner), REPLACE(status, 'running', 'up') FROM notebooks",
+          "SELECT id FROM notebooks WHERE REPLACE(LOWER(name), '_', '-') LIKE '%-a%'");
 
   /**
    * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers

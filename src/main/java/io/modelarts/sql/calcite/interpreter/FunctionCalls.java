@@ -10,16 +10,18 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlConformance;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
  * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
- * positions INTEGERs) and {@code TRIM} (of one literal character) of strings, {@code MOD} and
- * {@code ABS} of INTEGERs or of BIGINTs. Like the generated code, every operand is evaluated first,
- * and a NULL operand makes the result NULL; the methods' exceptions (a negative substring length,
- * {@code MOD} by zero) are theirs. Any other function, or other operand types, throws {@link
- * NotInterpretable}.
+ * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} and {@code ABS} of
+ * INTEGERs or of BIGINTs. Like the generated code, every operand is evaluated first, and a NULL
+ * operand makes the result NULL; the methods' exceptions (a negative substring length, {@code MOD}
+ * by zero) are theirs. Any other function, or other operand types, throws {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -27,8 +29,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class FunctionCalls {
   private FunctionCalls() {}
 
-  /** {@code call}, whose operands {@code operands} compiles, as an expression over a row. */
-  static RowExpression of(RexCall call, Operands operands) throws NotInterpretable {
+  /**
+   * {@code call}, whose operands {@code operands} compiles, as an expression over a row, under the
+   * connection's {@code conformance} (null if not known: the functions that depend on it are then
+   * left to Calcite).
+   */
+  static RowExpression of(RexCall call, Operands operands, @Nullable SqlConformance conformance)
+      throws NotInterpretable {
     SqlOperator operator = call.getOperator();
     List<RexNode> arguments = call.getOperands();
     if (operator == SqlStdOperatorTable.UPPER) {
@@ -62,7 +69,19 @@ final class FunctionCalls {
       return substring(arguments, operands);
     }
     if (operator == SqlStdOperatorTable.TRIM) {
-      return trim(arguments, operands);
+      return trim(arguments, operands, conformance);
+    }
+    if (operator == SqlStdOperatorTable.REPLACE && conformance != null) {
+      requireStrings(arguments);
+      // The generated code's: case-insensitive only under SQL Server's conformance.
+      boolean caseSensitive = conformance != SqlConformanceEnum.SQL_SERVER_2008;
+      return RowExpression.strict(
+          operands.get(0),
+          operands.get(1),
+          operands.get(2),
+          (s, search, replacement) ->
+              SqlFunctions.replace(
+                  s.toString(), search.toString(), replacement.toString(), caseSensitive));
     }
     if (operator == SqlStdOperatorTable.MOD) {
       boolean ints = integersOfResultType(call);
@@ -109,26 +128,33 @@ final class FunctionCalls {
   }
 
   /**
-   * {@code TRIM([BOTH|LEADING|TRAILING] c FROM s)} with one character {@code c}, a literal (as in
-   * {@code TRIM(s)}, a space): {@code SqlFunctions.trim(left, right, c, s, strict)}, as generated.
-   * The generated code's {@code strict} (from the SQL conformance) only refuses a {@code c} of
-   * another length, which is not taken here.
+   * {@code TRIM([BOTH|LEADING|TRAILING] c FROM s)}: {@code SqlFunctions.trim(left, right, c, s,
+   * strict)}, as generated, {@code strict} (which refuses a {@code c} not of one character) unless
+   * the conformance allows an extended TRIM. With the conformance not known, only a literal {@code
+   * c} of one character (as in {@code TRIM(s)}, a space) is taken, for which {@code strict} cannot
+   * matter.
    */
-  private static RowExpression trim(List<RexNode> arguments, Operands operands)
+  private static RowExpression trim(
+      List<RexNode> arguments, Operands operands, @Nullable SqlConformance conformance)
       throws NotInterpretable {
     requireStrings(arguments.subList(1, 3));
     if (!(arguments.get(0) instanceof RexLiteral flagLiteral
-            && flagLiteral.getValue() instanceof SqlTrimFunction.Flag flag)
-        || !(arguments.get(1) instanceof RexLiteral seekLiteral)
-        || seekLiteral.isNull()
-        || seekLiteral.getValueAs(String.class).length() != 1) {
+        && flagLiteral.getValue() instanceof SqlTrimFunction.Flag flag)) {
       throw new NotInterpretable("TRIM of " + arguments);
     }
     boolean left = flag == SqlTrimFunction.Flag.BOTH || flag == SqlTrimFunction.Flag.LEADING;
     boolean right = flag == SqlTrimFunction.Flag.BOTH || flag == SqlTrimFunction.Flag.TRAILING;
-    String seek = seekLiteral.getValueAs(String.class);
+    if (conformance == null
+        && !(arguments.get(1) instanceof RexLiteral seek
+            && !seek.isNull()
+            && seek.getValueAs(String.class).length() == 1)) {
+      throw new NotInterpretable("TRIM of " + arguments + " under an unknown conformance");
+    }
+    boolean strict = conformance == null || !conformance.allowExtendedTrim();
     return RowExpression.strict(
-        operands.get(2), s -> SqlFunctions.trim(left, right, seek, s.toString(), true));
+        operands.get(1),
+        operands.get(2),
+        (seek, s) -> SqlFunctions.trim(left, right, seek.toString(), s.toString(), strict));
   }
 
   /** Each of {@code arguments} is a CHAR or VARCHAR, as the {@code String} methods take. */

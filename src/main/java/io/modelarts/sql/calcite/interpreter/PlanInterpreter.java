@@ -14,11 +14,13 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Functions;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -37,6 +39,7 @@ import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.runtime.Utilities;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlConformance;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -162,7 +165,8 @@ public final class PlanInterpreter {
   private static Function<DataContext, Enumerable<Object[]>> calc(EnumerableCalc calc)
       throws NotInterpretable {
     RexProgram program = calc.getProgram();
-    RowExpressions expressions = new RowExpressions(calc.getCluster().getRexBuilder());
+    RowExpressions expressions =
+        new RowExpressions(calc.getCluster().getRexBuilder(), conformance(calc.getCluster()));
     RexLocalRef conditionRef = program.getCondition();
     RowExpression condition =
         conditionRef == null ? null : expressions.compile(program.expandLocalRef(conditionRef));
@@ -173,6 +177,19 @@ public final class PlanInterpreter {
     }
     Function<DataContext, Enumerable<Object[]>> input = rows(calc.getInput());
     return root -> new CalcEnumerable(input.apply(root), condition, projects, root);
+  }
+
+  /**
+   * The SQL conformance the generated code would be generated under (the connection's, which the
+   * planner's context holds), or null if the planner was given another context.
+   */
+  private static @Nullable SqlConformance conformance(RelOptCluster cluster) {
+    return cluster
+        .getPlanner()
+        .getContext()
+        .maybeUnwrap(CalciteConnectionConfig.class)
+        .map(CalciteConnectionConfig::conformance)
+        .orElse(null);
   }
 
   /** Skips, then takes, with linq4j's own methods, as {@code EnumerableLimit}'s code does. */

@@ -23,6 +23,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlConformance;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -68,8 +69,12 @@ final class RowExpressions {
    */
   private SqlFunctions.@Nullable LikeFunction like;
 
-  RowExpressions(RexBuilder rexBuilder) {
+  /** The SQL conformance of the plan's connection, or null if not known. */
+  private final @Nullable SqlConformance conformance;
+
+  RowExpressions(RexBuilder rexBuilder, @Nullable SqlConformance conformance) {
     this.rexBuilder = rexBuilder;
+    this.conformance = conformance;
   }
 
   /** {@code node} (with no local references) as an expression over an input row. */
@@ -178,7 +183,7 @@ final class RowExpressions {
       case CEIL:
         return DatetimeCalls.round(call, lazyOperands(call));
       default:
-        return FunctionCalls.of(call, lazyOperands(call));
+        return FunctionCalls.of(call, lazyOperands(call), conformance);
     }
   }
 

@@ -273,6 +273,10 @@ class PlanInterpreterTest {
               + " JOIN (SELECT id, volume_capacity * 0.5 AS k FROM notebooks"
               + " WHERE status = 'RUNNING') b ON a.k = b.k");
 
+  /** The lists whose every query the interpreter runs without compiling anything. */
+  private static final List<List<String>> RUN_WITHOUT_COMPILING =
+      List.of(INTERPRETED, CONDITIONALS, ARITHMETIC, FUNCTIONS, DATETIME, DECIMALS);
+
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
       List.of(
@@ -410,23 +414,10 @@ class PlanInterpreterTest {
   @Test
   void typicalFirstQueriesRunWithoutCompilingAndOthersCompile() throws Exception {
     try (Connection c = sim.connect("planCacheSize=0")) {
-      for (String sql : INTERPRETED) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-      }
-      for (String sql : CONDITIONALS) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-      }
-      for (String sql : ARITHMETIC) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-      }
-      for (String sql : FUNCTIONS) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-      }
-      for (String sql : DATETIME) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
-      }
-      for (String sql : DECIMALS) {
-        assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+      for (List<String> list : RUN_WITHOUT_COMPILING) {
+        for (String sql : list) {
+          assertEquals(0, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
+        }
       }
       for (String sql : COMPILED) {
         assertEquals(1, compilations(() -> SimulatorFixture.rows(c, sql)), sql);
@@ -439,13 +430,9 @@ class PlanInterpreterTest {
 
   @Test
   void answersAreThoseOfCalcitesCompiledPlans() throws Exception {
-    List<String> queries = new ArrayList<>(INTERPRETED);
+    List<String> queries = new ArrayList<>();
+    RUN_WITHOUT_COMPILING.forEach(queries::addAll);
     queries.addAll(COMPILED);
-    queries.addAll(CONDITIONALS);
-    queries.addAll(ARITHMETIC);
-    queries.addAll(FUNCTIONS);
-    queries.addAll(DATETIME);
-    queries.addAll(DECIMALS);
     queries.addAll(EDGE_CASES);
     queries.addAll(LiteralHoistingTest.EDGE_CASES);
     QueryGenerator generator = new QueryGenerator(new Random(43L), sim.simulator().dataset());

@@ -49,7 +49,7 @@ final class FilterDateRangeRule
   /**
    * Whether {@code node} holds a {@code FLOOR} or {@code CEIL} to a unit not in {@link #NARROWED}.
    */
-  static boolean roundsToUnitNotNarrowed(RexNode node) {
+  private static boolean roundsToUnitNotNarrowed(RexNode node) {
     if (!(node instanceof RexCall call)) {
       return false;
     }

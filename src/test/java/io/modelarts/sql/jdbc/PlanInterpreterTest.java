@@ -249,8 +249,9 @@ class PlanInterpreterTest {
 
   /**
    * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers
-   * (negative values, NULLs, divisions to 16 digits): interpreted, and compared. (A decimal
-   * grouping or sorting key leaves the plan to Calcite, see {@link #EDGE_CASES}.)
+   * (negative values, NULLs, divisions to 16 digits), casts between decimals, grouping, sorting and
+   * join keys: interpreted, and compared. (A join on decimals of two scales leaves the plan to
+   * Calcite, see {@link #EDGE_CASES}.)
    */
   static final List<String> DECIMALS =
       List.of(
@@ -271,7 +272,14 @@ class PlanInterpreterTest {
               + " ORDER BY half DESC, s NULLS FIRST, id",
           "SELECT a.id, b.id FROM (SELECT id, volume_capacity * 0.5 AS k FROM notebooks) a"
               + " JOIN (SELECT id, volume_capacity * 0.5 AS k FROM notebooks"
-              + " WHERE status = 'RUNNING') b ON a.k = b.k");
+              + " WHERE status = 'RUNNING') b ON a.k = b.k",
+          // Cast between decimals: rounded down, to a scale of 0 too.
+          "SELECT CAST(x AS DECIMAL(5, 1)), CAST(x AS DECIMAL(9, 4)), CAST(x AS DECIMAL(3, 0))"
+              + " FROM (VALUES (1.25), (-1.25), (99.99), (-0.05), (0.95), (NULL)) AS t(x)",
+          "SELECT id, CAST(lease_duration / 3600000.0 AS DECIMAL(12, 1)) FROM notebooks",
+          // A cast to the operand's own type sans nullability rounds to its scale all the same.
+          "SELECT id, COALESCE(lease_duration / 3600000.0, 0), COALESCE(volume_capacity / 7.0,"
+              + " volume_capacity * 0.5) FROM notebooks");
 
   /** The lists whose every query the interpreter runs without compiling anything. */
   private static final List<List<String>> RUN_WITHOUT_COMPILING =
@@ -479,7 +487,9 @@ class PlanInterpreterTest {
             "SELECT CAST(lease_duration * 1000 AS INTEGER) FROM notebooks",
             "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks",
             "SELECT id, volume_capacity / 0.0 FROM notebooks",
-            "SELECT CAST(lease_duration AS DECIMAL(5, 2)) FROM notebooks WHERE lease_duration > 10000");
+            "SELECT CAST(lease_duration AS DECIMAL(5, 2)) FROM notebooks WHERE lease_duration > 10000",
+            "SELECT CAST(lease_duration / 1000.0 AS DECIMAL(4, 2)) FROM notebooks"
+                + " WHERE lease_duration > 1000000");
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : failing) {
         SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -220,25 +221,29 @@ final class RowExpressions {
   }
 
   /**
-   * A cast that changes nothing but nullability (COALESCE's, under a NOT NULL test), whose value
-   * the generated code passes through; that takes a timestamp's date ({@link DatetimeCalls#date});
-   * that widens an integer (a CASE mixing INTEGER and BIGINT values), which it converts exactly
-   * ({@code (long) i}); or that narrows one (AVG's quotient back to its column's type), which it
-   * converts with linq4j's {@code Primitive.integerCast}, throwing when the value does not fit:
-   * this calls the same method. Any other cast is not interpreted.
+   * A cast that makes an integer or a decimal a decimal ({@link #toDecimal}), whatever the
+   * operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL test),
+   * whose value the generated code passes through; that takes a timestamp's date ({@link
+   * DatetimeCalls#date}); that widens an integer (a CASE mixing INTEGER and BIGINT values), which
+   * it converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back to its
+   * column's type), which it converts with linq4j's {@code Primitive.integerCast}, throwing when
+   * the value does not fit: this calls the same method. Any other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
+    // Before the same-type test: the generated code rounds and checks a decimal cast to its own
+    // type too (a division's 16 digits cast to the division's type keep its scale's).
+    if (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL
+        && (INTEGER_WIDTHS.contains(operand.getType().getSqlTypeName())
+            || operand.getType().getSqlTypeName() == SqlTypeName.DECIMAL)) {
+      return toDecimal(compile(operand), operand.getType(), call.getType());
+    }
     if (sameTypeSansNullability(operand.getType(), call.getType())) {
       return compile(operand);
     }
     if (DatetimeCalls.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
       return DatetimeCalls.date(compile(operand));
-    }
-    if (INTEGER_WIDTHS.contains(operand.getType().getSqlTypeName())
-        && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
-      return integerToDecimal(compile(operand), call.getType());
     }
     int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
     int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
@@ -265,22 +270,28 @@ final class RowExpressions {
   }
 
   /**
-   * A cast of an integer to {@code DECIMAL(p, s)}, as the generated code makes it: linq4j's {@code
-   * Primitive.integerDecimalCast} (which throws when the value needs more than {@code p - s}
-   * digits), with the type system's rounding, then {@code SqlFunctions.toBigDecimal}.
+   * A cast of an integer or a decimal to {@code DECIMAL(p, s)}, as the generated code makes it:
+   * linq4j's {@code Primitive.integerDecimalCast} or {@code decimalDecimalCast} (which round to
+   * {@code s} digits with the type system's rounding, and throw when the value then needs more than
+   * {@code p - s} digits before the point), then {@code SqlFunctions.toBigDecimal}.
    */
-  private RowExpression integerToDecimal(RowExpression value, RelDataType decimal) {
+  private RowExpression toDecimal(RowExpression value, RelDataType from, RelDataType decimal)
+      throws NotInterpretable {
     int precision = decimal.getPrecision();
     int scale = decimal.getScale();
+    if (precision == RelDataType.PRECISION_NOT_SPECIFIED
+        || scale == RelDataType.SCALE_NOT_SPECIFIED) {
+      throw new NotInterpretable("cast of " + from + " to " + decimal);
+    }
     RoundingMode rounding = rexBuilder.getTypeFactory().getTypeSystem().roundingMode();
+    UnaryOperator<Object> cast =
+        from.getSqlTypeName() == SqlTypeName.DECIMAL
+            ? number ->
+                Primitive.decimalDecimalCast((BigDecimal) number, precision, scale, rounding)
+            : number -> Primitive.integerDecimalCast((Number) number, precision, scale, rounding);
     return RowExpression.strict(
         value,
-        number ->
-            SqlFunctions.toBigDecimal(
-                (Number)
-                    Objects.requireNonNull(
-                        Primitive.integerDecimalCast(
-                            (Number) number, precision, scale, rounding))));
+        number -> SqlFunctions.toBigDecimal((Number) Objects.requireNonNull(cast.apply(number))));
   }
 
   /** Integer types from narrowest to widest: a cast up this list loses nothing. */

@@ -82,7 +82,7 @@ class PlanInterpreterTest {
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
-          "SELECT SUM(volume_capacity * 1.5) FROM notebooks",
+          "SELECT SUM(CAST(volume_capacity AS DOUBLE)) FROM notebooks",
           "SELECT id, CAST(lease_duration AS DOUBLE) / 3 FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
           "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
@@ -250,8 +250,8 @@ class PlanInterpreterTest {
   /**
    * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers
    * (negative values, NULLs, divisions to 16 digits), casts between decimals, grouping, sorting and
-   * join keys: interpreted, and compared. (A join on decimals of two scales leaves the plan to
-   * Calcite, see {@link #EDGE_CASES}.)
+   * join keys, sums, averages, minima and maxima: interpreted, and compared. (A join on decimals of
+   * two scales leaves the plan to Calcite, see {@link #EDGE_CASES}.)
    */
   static final List<String> DECIMALS =
       List.of(
@@ -273,6 +273,22 @@ class PlanInterpreterTest {
           "SELECT a.id, b.id FROM (SELECT id, volume_capacity * 0.5 AS k FROM notebooks) a"
               + " JOIN (SELECT id, volume_capacity * 0.5 AS k FROM notebooks"
               + " WHERE status = 'RUNNING') b ON a.k = b.k",
+          // Summed and their extremes found: hours leased by status, NULLs, no rows, scales.
+          "SELECT status, SUM(lease_duration / 3600000.0), MIN(volume_capacity * 0.5),"
+              + " MAX(lease_duration / 1000.0), COUNT(*) FROM notebooks GROUP BY status",
+          "SELECT SUM(volume_capacity * 1.5) FROM notebooks",
+          "SELECT SUM(x), MIN(x), MAX(x), COUNT(x) FROM (VALUES (1.5), (-2.25),"
+              + " (CAST(NULL AS DECIMAL(7, 2))), (10.10), (99999.99)) AS t(x)",
+          "SELECT k, SUM(x), MAX(x) FROM (VALUES ('a', CAST(NULL AS DECIMAL(5, 1))), ('b', 0.5),"
+              + " ('b', NULL), ('c', -0.5), ('c', 0.5)) AS t(k, x) GROUP BY k",
+          "SELECT SUM(lease_duration / 1000.0), MAX(volume_capacity * 0.5) FROM notebooks"
+              + " WHERE name > 'zzz'",
+          "SELECT pool_id, SUM(volume_capacity * 0.25) AS s FROM notebooks GROUP BY pool_id"
+              + " HAVING SUM(volume_capacity * 0.25) > 10 ORDER BY s DESC, pool_id",
+          // Averaged: a sum divided by a count, cast back to the average's type.
+          "SELECT AVG(volume_capacity * 1.0), AVG(lease_duration / 3600000.0) FROM notebooks",
+          "SELECT status, AVG(lease_duration / 3600000.0) FROM notebooks GROUP BY status",
+          "SELECT AVG(volume_capacity * 1.5) FROM notebooks WHERE name > 'zzz'",
           // Cast between decimals: rounded down, to a scale of 0 too.
           "SELECT CAST(x AS DECIMAL(5, 1)), CAST(x AS DECIMAL(9, 4)), CAST(x AS DECIMAL(3, 0))"
               + " FROM (VALUES (1.25), (-1.25), (99.99), (-0.05), (0.95), (NULL)) AS t(x)",

@@ -1,6 +1,7 @@
 package io.modelarts.sql.calcite.interpreter;
 
 import io.modelarts.sql.calcite.RowSource;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a finished plan without generating code for it, when every node is one it reproduces
@@ -57,6 +60,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * plan gives the same rows in the same order, nodes doing exactly what their generated code does.
  */
 public final class PlanInterpreter {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanInterpreter.class);
+
   /** Types whose values sorts and groups compare and hash as their generated code does. */
   static final Set<SqlTypeName> SORTABLE =
       Set.of(
@@ -74,10 +79,28 @@ public final class PlanInterpreter {
       Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX, SqlKind.SUM, SqlKind.SUM0);
 
   /**
-   * Types whose SUM the generated code adds up in a Java primitive of that type ({@code int},
-   * {@code long}), wrapping on overflow as Java's {@code +} does; the sum has the argument's type.
+   * How the generated code adds up a SUM of each type it is taken for here: in a Java primitive of
+   * the argument's type ({@code int}, {@code long}), wrapping on overflow as Java's {@code +} does,
+   * or in a {@code BigDecimal} from {@code BigDecimal.ZERO} with {@code add}, exact.
    */
-  private static final Set<SqlTypeName> SUMMED = Set.of(SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+  private enum Summation {
+    INT,
+    LONG,
+    DECIMAL;
+
+    /** The summation of a SUM of {@code argument} typed {@code sum}, or null if not taken here. */
+    static @Nullable Summation of(SqlTypeName argument, SqlTypeName sum) {
+      if (argument != sum) {
+        return null;
+      }
+      return switch (argument) {
+        case INTEGER -> INT;
+        case BIGINT -> LONG;
+        case DECIMAL -> DECIMAL;
+        default -> null;
+      };
+    }
+  }
 
   /**
    * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does.
@@ -88,6 +111,7 @@ public final class PlanInterpreter {
           SqlTypeName.VARCHAR,
           SqlTypeName.INTEGER,
           SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP);
 
@@ -122,6 +146,8 @@ public final class PlanInterpreter {
           root.isRefTrivial() ? null : root.fields.leftList().stream().mapToInt(i -> i).toArray();
       return new InterpretedPlan(rows, fields, root.validatedRowType.getFieldCount());
     } catch (NotInterpretable e) {
+      // Says why a plan costs a compilation, for whoever wonders why one query is slower.
+      LOG.debug("Plan left to Calcite's code generation: {}", e.getMessage());
       return null;
     }
   }
@@ -336,10 +362,11 @@ public final class PlanInterpreter {
         }
       } else if (kinds[i] != SqlKind.COUNT) {
         SqlTypeName type = fields.get(arguments[i]).getType().getSqlTypeName();
-        if (!SUMMED.contains(type) || call.getType().getSqlTypeName() != type) {
+        Summation summation = Summation.of(type, call.getType().getSqlTypeName());
+        if (summation == null) {
           throw new NotInterpretable(kinds[i] + " of " + type + " as " + call.getType());
         }
-        checked.intSums[i] = type == SqlTypeName.INTEGER;
+        checked.summations[i] = summation;
         checked.nullableSums[i] = call.getType().isNullable();
       }
     }
@@ -392,8 +419,8 @@ public final class PlanInterpreter {
     /** The column each call reads, or -1 for {@code COUNT(*)}. */
     final int[] arguments;
 
-    /** Whether a SUM adds INTEGERs (else BIGINTs). */
-    final boolean[] intSums;
+    /** How each SUM adds up (null for the other calls). */
+    final @Nullable Summation[] summations;
 
     /** Whether a SUM is NULL over no value (its type is nullable). */
     final boolean[] nullableSums;
@@ -401,7 +428,7 @@ public final class PlanInterpreter {
     Calls(int count) {
       kinds = new SqlKind[count];
       arguments = new int[count];
-      intSums = new boolean[count];
+      summations = new Summation[count];
       nullableSums = new boolean[count];
     }
   }
@@ -409,21 +436,31 @@ public final class PlanInterpreter {
   /**
    * One group's aggregates: each {@code COUNT} as a {@code long}; each {@code MIN}/{@code MAX} as
    * the value {@code SqlFunctions.lesser}/{@code greater} keep (the methods the generated code
-   * calls), NULLs skipped, NULL while no value was seen; each {@code SUM} added up as the generated
-   * code adds it (an {@code int} or a {@code long} from 0, NULLs skipped, wrapping on overflow),
-   * NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is not: 0).
+   * calls), NULLs skipped, NULL while no value was seen; each {@code SUM} added up as {@link
+   * Summation} says, NULLs skipped, NULL while no value was seen if its type is nullable (a {@code
+   * $SUM0}'s is not: 0).
    */
   private static final class Accumulator {
     private final Calls calls;
+
+    /** Counts, and sums of {@code int}s and {@code long}s. */
     private final long[] counts;
-    private final Object[] extremes;
+
+    /** Minima, maxima and sums of decimals. */
+    private final Object[] values;
+
     private final boolean[] seen;
 
     Accumulator(Calls calls) {
       this.calls = calls;
       counts = new long[calls.kinds.length];
-      extremes = new Object[calls.kinds.length];
+      values = new Object[calls.kinds.length];
       seen = new boolean[calls.kinds.length];
+      for (int i = 0; i < values.length; i++) {
+        if (calls.summations[i] == Summation.DECIMAL) {
+          values[i] = BigDecimal.ZERO;
+        }
+      }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -440,20 +477,23 @@ public final class PlanInterpreter {
           }
           case MIN -> {
             if (value != null) {
-              extremes[i] = SqlFunctions.lesser((Comparable) extremes[i], (Comparable) value);
+              values[i] = SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
             }
           }
           case MAX -> {
             if (value != null) {
-              extremes[i] = SqlFunctions.greater((Comparable) extremes[i], (Comparable) value);
+              values[i] = SqlFunctions.greater((Comparable) values[i], (Comparable) value);
             }
           }
           default -> {
             if (value != null) {
               seen[i] = true;
-              // The sum kept in counts[i]: an int's wraps at 32 bits, as `int + int` does.
-              counts[i] =
-                  calls.intSums[i] ? (int) counts[i] + (Integer) value : counts[i] + (Long) value;
+              switch (calls.summations[i]) {
+                // Kept in a long, an int's sum wraps at 32 bits, as `int + int` does.
+                case INT -> counts[i] = (int) counts[i] + (Integer) value;
+                case LONG -> counts[i] += (Long) value;
+                case DECIMAL -> values[i] = ((BigDecimal) values[i]).add((BigDecimal) value);
+              }
             }
           }
         }
@@ -468,11 +508,15 @@ public final class PlanInterpreter {
         out[keys + i] =
             switch (kinds[i]) {
               case COUNT -> counts[i];
-              case MIN, MAX -> extremes[i];
+              case MIN, MAX -> values[i];
               default ->
                   !seen[i] && calls.nullableSums[i]
                       ? null
-                      : calls.intSums[i] ? (Object) (int) counts[i] : (Object) counts[i];
+                      : switch (calls.summations[i]) {
+                        case INT -> (Object) (int) counts[i];
+                        case LONG -> (Object) counts[i];
+                        case DECIMAL -> values[i];
+                      };
             };
       }
       return out;

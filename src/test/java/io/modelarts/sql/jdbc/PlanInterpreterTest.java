@@ -18,8 +18,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Random;
+import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -206,7 +208,8 @@ class PlanInterpreterTest {
 
   /**
    * A timestamp's fields and its rounding to units (counts by hour and by rounded time, every field
-   * and unit on times before, at and after 1970, NULLs) and TRIM: interpreted, and compared.
+   * and unit on times before, at and after 1970, NULLs), TRIM and REPLACE, datetime plus or minus
+   * intervals, the current time: interpreted, and compared.
    */
   static final List<String> DATETIME =
       List.of(
@@ -245,7 +248,34 @@ class PlanInterpreterTest {
               + " FROM notebooks",
           "SELECT REPLACE(name, 'a', 'b'), REPLACE(description, '', 'x'), REPLACE(status, 'RUN', ''),"
               + " REPLACE(name, status, owner), REPLACE(status, 'running', 'up') FROM notebooks",
-          "SELECT id FROM notebooks WHERE REPLACE(LOWER(name), '_', '-') LIKE '%-a%'");
+          "SELECT id FROM notebooks WHERE REPLACE(LOWER(name), '_', '-') LIKE '%-a%'",
+          // A timestamp or a date plus or minus an interval (months past a month's end, days
+          // either side of 1970, a date minus hours: whole days, towards zero), TIMESTAMPADD.
+          "SELECT id, lease_create_at + INTERVAL '1' DAY, lease_create_at - INTERVAL '8' HOUR,"
+              + " lease_create_at + INTERVAL '2' MONTH, lease_create_at - INTERVAL '1' YEAR,"
+              + " INTERVAL '90' MINUTE + lease_update_at, lease_create_at + INTERVAL '1.5' SECOND,"
+              + " lease_create_at - INTERVAL '1-2' YEAR TO MONTH FROM notebooks",
+          "SELECT t + INTERVAL '1' MONTH, t - INTERVAL '13' MONTH, t - INTERVAL '25' HOUR,"
+              + " CAST(t AS DATE) + INTERVAL '1' DAY, CAST(t AS DATE) - INTERVAL '36' HOUR,"
+              + " CAST(t AS DATE) + INTERVAL '-36' HOUR, CAST(t AS DATE) + INTERVAL '1-2' YEAR TO"
+              + " MONTH, CAST(t AS DATE) - INTERVAL '1' MONTH FROM "
+              + TIMES,
+          "SELECT TIMESTAMPADD(MONTH, volume_capacity, lease_create_at), TIMESTAMPADD(MINUTE,"
+              + " lease_duration, lease_create_at), volume_capacity * INTERVAL '1' HOUR"
+              + " + lease_create_at, TIMESTAMPADD(YEAR, volume_capacity, CAST(lease_create_at AS"
+              + " DATE)), TIMESTAMPADD(DAY, -volume_capacity, CAST(lease_create_at AS DATE))"
+              + " FROM notebooks",
+          // Windows relative to now (the execution's clock), and timestamps of two precisions.
+          "SELECT id FROM notebooks WHERE lease_create_at > CURRENT_TIMESTAMP - INTERVAL '30' DAY",
+          "SELECT COUNT(*) FROM notebooks WHERE CAST(lease_create_at AS DATE) < CURRENT_DATE"
+              + " AND lease_update_at <= LOCALTIMESTAMP + INTERVAL '1' DAY",
+          "SELECT name, TIMESTAMPADD(SECOND, CAST(lease_duration / 1000 AS INTEGER),"
+              + " lease_create_at) AS ends FROM notebooks WHERE lease_enable AND TIMESTAMPADD(SECOND,"
+              + " CAST(lease_duration / 1000 AS INTEGER), lease_create_at) BETWEEN TIMESTAMP"
+              + " '2020-01-01 00:00:00' AND TIMESTAMPADD(HOUR, 1, CURRENT_TIMESTAMP) ORDER BY ends,"
+              + " name",
+          "SELECT id, CAST(lease_create_at AS TIMESTAMP(0)), CAST(lease_update_at AS TIMESTAMP(2))"
+              + " FROM notebooks WHERE lease_create_at < CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))");
 
   /**
    * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers
@@ -505,7 +535,11 @@ class PlanInterpreterTest {
             "SELECT id, volume_capacity / 0.0 FROM notebooks",
             "SELECT CAST(lease_duration AS DECIMAL(5, 2)) FROM notebooks WHERE lease_duration > 10000",
             "SELECT CAST(lease_duration / 1000.0 AS DECIMAL(4, 2)) FROM notebooks"
-                + " WHERE lease_duration > 1000000");
+                + " WHERE lease_duration > 1000000",
+            "SELECT lease_create_at + lease_duration * lease_duration * INTERVAL '1' DAY"
+                + " FROM notebooks WHERE lease_duration > 1000000",
+            "SELECT TIMESTAMPADD(YEAR, 200000000 + volume_capacity, lease_create_at)"
+                + " FROM notebooks WHERE volume_capacity > 10");
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : failing) {
         SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);
@@ -518,6 +552,38 @@ class PlanInterpreterTest {
         assertEquals(0, compiledHere[0], "interpreted: " + sql);
         assertEquals(expected.getSQLState(), actual.getSQLState(), sql);
         assertEquals(expected.getMessage(), actual.getMessage(), sql);
+      }
+    }
+  }
+
+  @Test
+  void theCurrentTimeIsEachExecutionsInUtc() throws Exception {
+    // Comparisons with compiled code cannot show this: both read the execution's clock. A cached
+    // interpreted plan must not keep the time of its first run, and the value is UTC's wall clock.
+    String sql = "SELECT CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_DATE FROM notebooks LIMIT 1";
+    Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    int[] compiledHere = {0};
+    try (Connection c = sim.connect();
+        PreparedStatement ps = counting(compiledHere, () -> c.prepareStatement(sql))) {
+      long previous = Long.MIN_VALUE;
+      for (int run = 0; run < 3; run++) {
+        long before = System.currentTimeMillis();
+        long now;
+        try (ResultSet rs = counting(compiledHere, ps::executeQuery)) {
+          assertTrue(rs.next());
+          now = rs.getTimestamp(1, utc).getTime();
+          assertEquals(now, rs.getTimestamp(2, utc).getTime(), "LOCALTIMESTAMP in UTC");
+          assertEquals(
+              Math.floorDiv(now, 86_400_000L) * 86_400_000L,
+              rs.getDate(3, utc).getTime(),
+              "CURRENT_DATE is the timestamp's UTC date");
+        }
+        long after = System.currentTimeMillis();
+        assertEquals(0, compiledHere[0], "interpreted");
+        assertTrue(before <= now && now <= after, before + " <= " + now + " <= " + after);
+        assertTrue(now > previous, "each execution reads the clock again");
+        previous = now;
+        Thread.sleep(5);
       }
     }
   }

@@ -12,6 +12,8 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -19,11 +21,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The functions of a timestamp the interpreter evaluates, each computed as Calcite's generated code
  * computes it (its {@code RexImpTable}), on a timestamp held as milliseconds since the epoch: its
  * date ({@code CAST(ts AS DATE)}), a field of it ({@code EXTRACT}) and its rounding down or up to a
- * unit ({@code FLOOR(ts TO unit)}, {@code CEIL(ts TO unit)}). Any other function of time, or a
- * timestamp finer than milliseconds, throws {@link NotInterpretable}.
+ * unit ({@code FLOOR(ts TO unit)}, {@code CEIL(ts TO unit)}), a timestamp or date plus or minus an
+ * interval, and the execution's current time. Any other function of time, or a timestamp finer than
+ * milliseconds, throws {@link NotInterpretable}.
  *
- * <p>Why: a count by day, hour or month is the commonest report over notebooks' creation times, and
- * each new such query would otherwise cost its plan a compilation.
+ * <p>Why: a count by day, hour or month is the commonest report over notebooks' creation times, a
+ * window relative to now ({@code lease_create_at > CURRENT_TIMESTAMP - INTERVAL '1' DAY}) the
+ * commonest filter on them, and each new such query would otherwise cost its plan a compilation.
  */
 final class DatetimeCalls {
   private DatetimeCalls() {}
@@ -141,6 +145,123 @@ final class DatetimeCalls {
     return up
         ? RowExpression.strict(timestamp, ms -> SqlFunctions.ceil((long) (Long) ms, multiple))
         : RowExpression.strict(timestamp, ms -> SqlFunctions.floor((long) (Long) ms, multiple));
+  }
+
+  /**
+   * A timestamp or a date plus or minus an interval ({@code ts + INTERVAL '1' DAY}, {@code
+   * CURRENT_TIMESTAMP - INTERVAL '30' DAY}, {@code TIMESTAMPADD(MONTH, 1, d)}), as the generated
+   * code computes it: a day-time interval's milliseconds added to or subtracted from a timestamp's
+   * in a {@code long} (wrapping, as Java's {@code +} does), or its whole days (the milliseconds
+   * divided by a day's, towards zero) from a date's in an {@code int}; a year-month interval's
+   * months, negated for a minus, by {@code DateTimeUtils.addMonths}. Anything else (times of day, a
+   * difference of two timestamps) is not interpreted.
+   */
+  static RowExpression plusInterval(RexCall call, Operands operands) throws NotInterpretable {
+    RelDataType base = call.getOperands().get(0).getType();
+    SqlTypeName interval = call.getOperands().get(1).getType().getSqlTypeName();
+    boolean timestamp = isMillisTimestamp(base);
+    if (!(timestamp || base.getSqlTypeName() == SqlTypeName.DATE)
+        || call.getType().getSqlTypeName() != base.getSqlTypeName()
+        || (timestamp && !isMillisTimestamp(call.getType()))
+        || !SqlTypeName.INTERVAL_TYPES.contains(interval)) {
+      throw new NotInterpretable(
+          call.getOperator().getName()
+              + " of "
+              + base
+              + " and "
+              + interval
+              + " as "
+              + call.getType());
+    }
+    boolean minus = call.getKind() == SqlKind.MINUS;
+    RowExpression value = operands.get(0);
+    RowExpression amount = operands.get(1);
+    if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(interval)) {
+      return timestamp
+          ? RowExpression.strict(
+              value,
+              amount,
+              (ms, months) -> DateTimeUtils.addMonths((Long) ms, months(months, minus)))
+          : RowExpression.strict(
+              value,
+              amount,
+              (day, months) -> DateTimeUtils.addMonths((Integer) day, months(months, minus)));
+    }
+    if (timestamp) {
+      return minus
+          ? RowExpression.strict(value, amount, (ms, by) -> (Long) ms - (Long) by)
+          : RowExpression.strict(value, amount, (ms, by) -> (Long) ms + (Long) by);
+    }
+    return minus
+        ? RowExpression.strict(value, amount, (day, by) -> (Integer) day - wholeDays(by))
+        : RowExpression.strict(value, amount, (day, by) -> (Integer) day + wholeDays(by));
+  }
+
+  /** A year-month interval's months, negated for a minus, as the generated code's {@code -m}. */
+  private static int months(Object months, boolean minus) {
+    return minus ? -(Integer) months : (Integer) months;
+  }
+
+  /** A day-time interval's whole days, as the generated {@code (int) (ms / 86400000L)}. */
+  private static int wholeDays(Object millis) {
+    return (int) ((Long) millis / DateTimeUtils.MILLIS_PER_DAY);
+  }
+
+  /**
+   * An interval times an integer (how {@code TIMESTAMPADD(unit, n, ts)} and {@code n * INTERVAL '1'
+   * HOUR} reach a plan): Calcite makes every arithmetic with an interval result checked, and its
+   * code computes it with {@code SqlFunctions.checkedMultiply}, in a {@code long} for a day-time
+   * interval (of an INTEGER or BIGINT) and in an {@code int} for a year-month one (of an INTEGER),
+   * throwing on overflow. Anything else with an interval result is not interpreted.
+   */
+  static RowExpression intervalTimes(RexCall call, Operands operands) throws NotInterpretable {
+    SqlTypeName result = call.getType().getSqlTypeName();
+    boolean months = SqlTypeName.YEAR_INTERVAL_TYPES.contains(result);
+    Set<SqlTypeName> factors =
+        months ? Set.of(SqlTypeName.INTEGER) : Set.of(SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+    int intervals = 0;
+    for (RexNode operand : call.getOperands()) {
+      SqlTypeName type = operand.getType().getSqlTypeName();
+      if (type == result) {
+        intervals++;
+      } else if (!factors.contains(type)) {
+        intervals = -1;
+        break;
+      }
+    }
+    if (call.getOperator() != SqlStdOperatorTable.CHECKED_MULTIPLY || intervals != 1) {
+      throw new NotInterpretable(call.getOperator().getName() + " as " + call.getType());
+    }
+    return months
+        ? RowExpression.strict(
+            operands.get(0),
+            operands.get(1),
+            (a, b) ->
+                SqlFunctions.checkedMultiply(((Number) a).intValue(), ((Number) b).intValue()))
+        : RowExpression.strict(
+            operands.get(0),
+            operands.get(1),
+            (a, b) ->
+                SqlFunctions.checkedMultiply(((Number) a).longValue(), ((Number) b).longValue()));
+  }
+
+  /**
+   * {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} or {@code CURRENT_DATE}: the execution's,
+   * read from its data context by the {@code SqlFunctions} method the generated code calls (the
+   * connection's time zone is UTC, so the UTC wall-clock time or date); null for any other call.
+   */
+  static @Nullable RowExpression clock(RexCall call) {
+    SqlOperator operator = call.getOperator();
+    if (operator == SqlStdOperatorTable.CURRENT_TIMESTAMP && isMillisTimestamp(call.getType())) {
+      return (row, root) -> SqlFunctions.currentTimestamp(root);
+    }
+    if (operator == SqlStdOperatorTable.LOCALTIMESTAMP && isMillisTimestamp(call.getType())) {
+      return (row, root) -> SqlFunctions.localTimestamp(root);
+    }
+    if (operator == SqlStdOperatorTable.CURRENT_DATE) {
+      return (row, root) -> SqlFunctions.currentDate(root);
+    }
+    return null;
   }
 
   /** The unit a time-unit literal names, or null if {@code node} is not one. */

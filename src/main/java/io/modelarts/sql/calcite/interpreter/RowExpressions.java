@@ -109,6 +109,19 @@ final class RowExpressions {
     return switch (type) {
       case CHAR, VARCHAR -> literal.getValueAs(String.class);
       case DECIMAL -> literal.getValueAs(BigDecimal.class);
+      // An interval as the generated code holds it: months in an int, milliseconds in a long.
+      case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> literal.getValueAs(Integer.class);
+      case INTERVAL_DAY,
+          INTERVAL_DAY_HOUR,
+          INTERVAL_DAY_MINUTE,
+          INTERVAL_DAY_SECOND,
+          INTERVAL_HOUR,
+          INTERVAL_HOUR_MINUTE,
+          INTERVAL_HOUR_SECOND,
+          INTERVAL_MINUTE,
+          INTERVAL_MINUTE_SECOND,
+          INTERVAL_SECOND ->
+          literal.getValueAs(Long.class);
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);
@@ -178,13 +191,16 @@ final class RowExpressions {
         return arithmetic(call);
       case MINUS_PREFIX:
         return negation(call);
+      case CHECKED_TIMES:
+        return DatetimeCalls.intervalTimes(call, lazyOperands(call));
       case EXTRACT:
         return DatetimeCalls.extract(call, lazyOperands(call));
       case FLOOR:
       case CEIL:
         return DatetimeCalls.round(call, lazyOperands(call));
       default:
-        return FunctionCalls.of(call, lazyOperands(call), conformance);
+        RowExpression clock = DatetimeCalls.clock(call);
+        return clock != null ? clock : FunctionCalls.of(call, lazyOperands(call), conformance);
     }
   }
 
@@ -222,12 +238,13 @@ final class RowExpressions {
 
   /**
    * A cast that makes an integer or a decimal a decimal ({@link #toDecimal}), whatever the
-   * operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL test),
-   * whose value the generated code passes through; that takes a timestamp's date ({@link
-   * DatetimeCalls#date}); that widens an integer (a CASE mixing INTEGER and BIGINT values), which
-   * it converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back to its
-   * column's type), which it converts with linq4j's {@code Primitive.integerCast}, throwing when
-   * the value does not fit: this calls the same method. Any other cast is not interpreted.
+   * operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL test)
+   * or a millisecond timestamp's precision, whose value the generated code passes through; that
+   * takes a timestamp's date ({@link DatetimeCalls#date}); that widens an integer (a CASE mixing
+   * INTEGER and BIGINT values), which it converts exactly ({@code (long) i}); or that narrows one
+   * (AVG's quotient back to its column's type), which it converts with linq4j's {@code
+   * Primitive.integerCast}, throwing when the value does not fit: this calls the same method. Any
+   * other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
@@ -238,7 +255,11 @@ final class RowExpressions {
             || operand.getType().getSqlTypeName() == SqlTypeName.DECIMAL)) {
       return toDecimal(compile(operand), operand.getType(), call.getType());
     }
-    if (sameTypeSansNullability(operand.getType(), call.getType())) {
+    if (sameTypeSansNullability(operand.getType(), call.getType())
+        || (DatetimeCalls.isMillisTimestamp(operand.getType())
+            && DatetimeCalls.isMillisTimestamp(call.getType()))) {
+      // Between timestamps of two precisions (CURRENT_TIMESTAMP's 0, a column's 3) the generated
+      // code converts nothing either: both are milliseconds in a long.
       return compile(operand);
     }
     if (DatetimeCalls.isMillisTimestamp(operand.getType())
@@ -310,14 +331,19 @@ final class RowExpressions {
    * on overflow, dividing towards zero, throwing {@code ArithmeticException} on a division by zero;
    * NULL if either operand is (both are evaluated first, as there). Each operand is at most as wide
    * as the result, so computing in a {@code long} and keeping the result's low bits gives the same
-   * value.
+   * value. A datetime plus or minus an interval goes to {@link DatetimeCalls}, decimal arithmetic
+   * to {@link #decimalArithmetic}.
    */
   private RowExpression arithmetic(RexCall call) throws NotInterpretable {
+    SqlOperator operator = call.getOperator();
+    if (operator == SqlStdOperatorTable.DATETIME_PLUS
+        || operator == SqlStdOperatorTable.MINUS_DATE) {
+      return DatetimeCalls.plusInterval(call, lazyOperands(call));
+    }
     if (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
       return decimalArithmetic(call);
     }
     boolean intResult = integerResult(call);
-    SqlOperator operator = call.getOperator();
     LongBinaryOperator operation;
     if (operator == SqlStdOperatorTable.PLUS) {
       operation = (a, b) -> a + b;

@@ -217,19 +217,12 @@ final class DatetimeCalls {
   static RowExpression intervalTimes(RexCall call, Operands operands) throws NotInterpretable {
     SqlTypeName result = call.getType().getSqlTypeName();
     boolean months = SqlTypeName.YEAR_INTERVAL_TYPES.contains(result);
-    Set<SqlTypeName> factors =
-        months ? Set.of(SqlTypeName.INTEGER) : Set.of(SqlTypeName.INTEGER, SqlTypeName.BIGINT);
-    int intervals = 0;
-    for (RexNode operand : call.getOperands()) {
-      SqlTypeName type = operand.getType().getSqlTypeName();
-      if (type == result) {
-        intervals++;
-      } else if (!factors.contains(type)) {
-        intervals = -1;
-        break;
-      }
-    }
-    if (call.getOperator() != SqlStdOperatorTable.CHECKED_MULTIPLY || intervals != 1) {
+    SqlTypeName left = call.getOperands().get(0).getType().getSqlTypeName();
+    SqlTypeName right = call.getOperands().get(1).getType().getSqlTypeName();
+    SqlTypeName factor = left == result ? right : left;
+    if (call.getOperator() != SqlStdOperatorTable.CHECKED_MULTIPLY
+        || (left == result) == (right == result)
+        || !(factor == SqlTypeName.INTEGER || (!months && factor == SqlTypeName.BIGINT))) {
       throw new NotInterpretable(call.getOperator().getName() + " as " + call.getType());
     }
     return months

@@ -106,22 +106,16 @@ final class RowExpressions {
     if (literal.isNull()) {
       return null;
     }
+    // An interval as the generated code holds it: months in an int, milliseconds in a long.
+    if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(type)) {
+      return literal.getValueAs(Integer.class);
+    }
+    if (SqlTypeName.DAY_INTERVAL_TYPES.contains(type)) {
+      return literal.getValueAs(Long.class);
+    }
     return switch (type) {
       case CHAR, VARCHAR -> literal.getValueAs(String.class);
       case DECIMAL -> literal.getValueAs(BigDecimal.class);
-      // An interval as the generated code holds it: months in an int, milliseconds in a long.
-      case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> literal.getValueAs(Integer.class);
-      case INTERVAL_DAY,
-          INTERVAL_DAY_HOUR,
-          INTERVAL_DAY_MINUTE,
-          INTERVAL_DAY_SECOND,
-          INTERVAL_HOUR,
-          INTERVAL_HOUR_MINUTE,
-          INTERVAL_HOUR_SECOND,
-          INTERVAL_MINUTE,
-          INTERVAL_MINUTE_SECOND,
-          INTERVAL_SECOND ->
-          literal.getValueAs(Long.class);
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);

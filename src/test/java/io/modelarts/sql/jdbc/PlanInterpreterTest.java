@@ -327,9 +327,48 @@ class PlanInterpreterTest {
           "SELECT id, COALESCE(lease_duration / 3600000.0, 0), COALESCE(volume_capacity / 7.0,"
               + " volume_capacity * 0.5) FROM notebooks");
 
+  /**
+   * UNION, INTERSECT and EXCEPT, with and without ALL, of one column and of several (NULLs among
+   * them, so that hash sets order rows by their hash codes), of three inputs, under an aggregate, a
+   * sort and a join, beside VALUES and widened integers: interpreted, and compared, order and all.
+   */
+  static final List<String> SET_OPERATIONS =
+      List.of(
+          "SELECT name FROM notebooks WHERE status = 'RUNNING' UNION ALL SELECT name FROM notebooks"
+              + " WHERE status = 'STOPPED'",
+          "SELECT pool_id FROM notebooks UNION SELECT owner FROM notebooks",
+          "SELECT status, pool_id FROM notebooks UNION SELECT status, owner FROM notebooks",
+          "SELECT status FROM notebooks UNION SELECT owner FROM notebooks UNION SELECT flavor"
+              + " FROM notebooks UNION ALL SELECT 'x' FROM notebooks WHERE lease_enable",
+          "SELECT status FROM notebooks INTERSECT SELECT status FROM notebooks WHERE lease_enable",
+          "SELECT pool_id FROM notebooks INTERSECT ALL SELECT pool_id FROM notebooks"
+              + " WHERE volume_capacity > 20",
+          "SELECT status, owner FROM notebooks INTERSECT ALL SELECT status, owner FROM notebooks"
+              + " WHERE lease_enable",
+          "SELECT owner FROM notebooks EXCEPT SELECT owner FROM notebooks WHERE status = 'RUNNING'",
+          "SELECT status, pool_id FROM notebooks EXCEPT ALL SELECT status, pool_id FROM notebooks"
+              + " WHERE lease_enable",
+          "SELECT status FROM notebooks EXCEPT ALL SELECT status FROM notebooks WHERE lease_enable"
+              + " EXCEPT ALL SELECT status FROM notebooks WHERE volume_capacity < 10",
+          "SELECT volume_capacity FROM notebooks UNION SELECT lease_duration FROM notebooks",
+          "SELECT k, COUNT(*) FROM (SELECT status AS k FROM notebooks UNION ALL SELECT owner"
+              + " FROM notebooks) GROUP BY k ORDER BY k",
+          // Sorted and limited: a merge of the inputs, each sorted and limited first.
+          "SELECT name FROM notebooks WHERE lease_enable UNION SELECT name FROM notebooks"
+              + " WHERE volume_capacity > 30 ORDER BY name DESC LIMIT 7",
+          "SELECT pool_id, status FROM notebooks WHERE lease_enable UNION SELECT owner, status"
+              + " FROM notebooks ORDER BY status, pool_id NULLS FIRST LIMIT 40",
+          "SELECT owner, volume_capacity FROM notebooks WHERE lease_enable UNION ALL SELECT owner,"
+              + " volume_capacity FROM notebooks ORDER BY volume_capacity DESC LIMIT 30",
+          "SELECT status, x FROM (VALUES ('RUNNING', 1), ('GONE', 2), (NULL, 3)) AS t(status, x)"
+              + " UNION SELECT status, volume_capacity FROM notebooks",
+          "SELECT n.id, e.dev_service FROM notebooks n JOIN (SELECT notebook_id, dev_service FROM"
+              + " endpoints UNION SELECT id, 'NONE' FROM notebooks WHERE status = 'STOPPED') e"
+              + " ON e.notebook_id = n.id");
+
   /** The lists whose every query the interpreter runs without compiling anything. */
   private static final List<List<String>> RUN_WITHOUT_COMPILING =
-      List.of(INTERPRETED, CONDITIONALS, ARITHMETIC, FUNCTIONS, DATETIME, DECIMALS);
+      List.of(INTERPRETED, CONDITIONALS, ARITHMETIC, FUNCTIONS, DATETIME, DECIMALS, SET_OPERATIONS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

@@ -3,7 +3,6 @@ package io.modelarts.sql.calcite.interpreter;
 import io.modelarts.sql.calcite.RowSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -11,22 +10,25 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableIntersect;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeUnion;
+import org.apache.calcite.adapter.enumerable.EnumerableMinus;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
+import org.apache.calcite.adapter.enumerable.EnumerableUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
-import org.apache.calcite.linq4j.function.Functions;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -37,7 +39,6 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.FlatLists;
 import org.apache.calcite.runtime.SqlFunctions;
-import org.apache.calcite.runtime.Utilities;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlConformance;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
  * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, sums, minima and maxima
- * grouped by up to three columns, and hash and merge joins on one key ({@link JoinInterpreter}).
- * Any other plan is left to Calcite.
+ * grouped by up to three columns, hash and merge joins on one key ({@link JoinInterpreter}), and
+ * unions, intersections and differences ({@link SetOpInterpreter}). Any other plan is left to
+ * Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
  * that is the costliest step after planning — Janino's classes loaded (from signed jars on a Maven
@@ -185,6 +187,16 @@ public final class PlanInterpreter {
       EnumerableMergeJoin join = (EnumerableMergeJoin) rel;
       return JoinInterpreter.mergeJoin(join, rows(join.getLeft()), rows(join.getRight()));
     }
+    if (rel.getClass() == EnumerableUnion.class
+        || rel.getClass() == EnumerableIntersect.class
+        || rel.getClass() == EnumerableMinus.class
+        || rel.getClass() == EnumerableMergeUnion.class) {
+      List<Function<DataContext, Enumerable<Object[]>>> inputs = new ArrayList<>();
+      for (RelNode input : rel.getInputs()) {
+        inputs.add(rows(input));
+      }
+      return SetOpInterpreter.of((SetOp) rel, inputs);
+    }
     throw new NotInterpretable(rel.getRelTypeName());
   }
 
@@ -250,72 +262,19 @@ public final class PlanInterpreter {
   }
 
   /**
-   * Sorts with linq4j's {@code orderBy}, as {@code EnumerableSort}'s code does, with the comparator
-   * its code builds: for one key linq4j's null-aware comparator of the key; for several, each key
-   * in turn compared by Calcite's {@link Utilities} methods, negated when descending.
+   * Sorts with linq4j's {@code orderBy}, as {@code EnumerableSort}'s code does, by the key and
+   * comparator that code builds ({@link CollationKey}).
    */
   private static Function<DataContext, Enumerable<Object[]>> sort(EnumerableSort sort)
       throws NotInterpretable {
     if (sort.offset != null || sort.fetch != null) {
       throw new NotInterpretable("sort with a limit");
     }
-    List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
-    List<RelDataTypeField> fields = sort.getInput().getRowType().getFieldList();
-    for (RelFieldCollation key : keys) {
-      RelDataType type = fields.get(key.getFieldIndex()).getType();
-      if (comparedByCollator(type)) {
-        throw new NotInterpretable("sort by a collation with a comparator");
-      }
-      if (!SORTABLE.contains(type.getSqlTypeName())) {
-        throw new NotInterpretable("sort by " + type);
-      }
-    }
+    CollationKey key =
+        CollationKey.of(
+            sort.getCollation().getFieldCollations(), sort.getInput().getRowType().getFieldList());
     Function<DataContext, Enumerable<Object[]>> input = rows(sort.getInput());
-    if (keys.size() == 1) {
-      RelFieldCollation key = keys.get(0);
-      int index = key.getFieldIndex();
-      Comparator<Object> order =
-          nullsComparator(
-              key.nullDirection == RelFieldCollation.NullDirection.FIRST,
-              key.getDirection() == RelFieldCollation.Direction.DESCENDING);
-      return root -> input.apply(root).orderBy(row -> row[index], order);
-    }
-    int[] indexes = new int[keys.size()];
-    boolean[] descending = new boolean[keys.size()];
-    boolean[] nullsLow = new boolean[keys.size()];
-    for (int k = 0; k < indexes.length; k++) {
-      RelFieldCollation key = keys.get(k);
-      indexes[k] = key.getFieldIndex();
-      descending[k] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
-      // The generated code's choice: compareNullsFirst when nulls-first differs from descending.
-      nullsLow[k] = (key.nullDirection == RelFieldCollation.NullDirection.FIRST) != descending[k];
-    }
-    Comparator<Object[]> order =
-        (a, b) -> {
-          for (int k = 0; k < indexes.length; k++) {
-            Comparable<?> x = comparable(a[indexes[k]]);
-            Comparable<?> y = comparable(b[indexes[k]]);
-            int c =
-                nullsLow[k] ? Utilities.compareNullsFirst(x, y) : Utilities.compareNullsLast(x, y);
-            if (c != 0) {
-              return descending[k] ? -c : c;
-            }
-          }
-          return 0;
-        };
-    return root -> input.apply(root).orderBy(row -> row, order);
-  }
-
-  /** linq4j's comparator of one sort key, the one {@code EnumerableSort}'s code passes. */
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  private static Comparator<Object> nullsComparator(boolean nullsFirst, boolean descending) {
-    Comparator comparator = Functions.nullsComparator(nullsFirst, descending);
-    return comparator;
-  }
-
-  @SuppressWarnings("rawtypes")
-  private static Comparable comparable(Object value) {
-    return (Comparable) value;
+    return root -> input.apply(root).orderBy(key.selector(), key.comparator());
   }
 
   /**

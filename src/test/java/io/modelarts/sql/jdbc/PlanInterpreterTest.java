@@ -325,7 +325,21 @@ class PlanInterpreterTest {
           "SELECT id, CAST(lease_duration / 3600000.0 AS DECIMAL(12, 1)) FROM notebooks",
           // A cast to the operand's own type sans nullability rounds to its scale all the same.
           "SELECT id, COALESCE(lease_duration / 3600000.0, 0), COALESCE(volume_capacity / 7.0,"
-              + " volume_capacity * 0.5) FROM notebooks");
+              + " volume_capacity * 0.5) FROM notebooks",
+          // Rounded: half up (away from zero), truncated towards zero, to digits either side of
+          // the point, from a column, or NULL; floors and ceilings of decimals.
+          "SELECT id, ROUND(lease_duration / 3600000.0, 2), ROUND(volume_capacity, -1),"
+              + " ROUND(lease_duration / 3600000.0), TRUNCATE(lease_duration / 7.0, 1),"
+              + " TRUNCATE(volume_capacity, -1), ROUND(lease_duration, -5), TRUNCATE(lease_duration),"
+              + " FLOOR(lease_duration / 7000.0), CEIL(volume_capacity * 0.3) FROM notebooks",
+          "SELECT ROUND(x), ROUND(x, 1), ROUND(x, k), TRUNCATE(x), TRUNCATE(x, k), FLOOR(x), CEIL(x),"
+              + " ROUND(n, k), TRUNCATE(n, -1), ROUND(CAST(n AS BIGINT), -2) FROM (VALUES (2.5, 0,"
+              + " 15), (-2.5, 1, -15), (1.45, -1, 149), (-1.45, NULL, -150), (CAST(NULL AS"
+              + " DECIMAL(3, 2)), 2, NULL), (0.05, 1, 2147483647)) AS t(x, k, n)",
+          "SELECT status, ROUND(AVG(volume_capacity), 1), ROUND(AVG(lease_duration / 3600000.0), 2)"
+              + " FROM notebooks GROUP BY status",
+          "SELECT CEIL(lease_duration / 3600000.0) AS h, COUNT(*) FROM notebooks"
+              + " GROUP BY CEIL(lease_duration / 3600000.0) ORDER BY h");
 
   /**
    * UNION, INTERSECT and EXCEPT, with and without ALL, of one column and of several (NULLs among

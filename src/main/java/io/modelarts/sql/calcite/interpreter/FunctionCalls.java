@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -19,9 +20,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
  * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
  * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} and {@code ABS} of
- * INTEGERs or of BIGINTs. Like the generated code, every operand is evaluated first, and a NULL
- * operand makes the result NULL; the methods' exceptions (a negative substring length, {@code MOD}
- * by zero) are theirs. Any other function, or other operand types, throws {@link NotInterpretable}.
+ * INTEGERs or of BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs and DECIMALs,
+ * {@code FLOOR} and {@code CEIL} of DECIMALs. Like the generated code, every operand is evaluated
+ * first, and a NULL operand makes the result NULL; the methods' exceptions (a negative substring
+ * length, {@code MOD} by zero) are theirs. Any other function, or other operand types, throws
+ * {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -100,7 +103,62 @@ final class FunctionCalls {
               ? v -> SqlFunctions.abs(((Integer) v).intValue())
               : v -> SqlFunctions.abs(((Long) v).longValue()));
     }
+    if (operator == SqlStdOperatorTable.ROUND || operator == SqlStdOperatorTable.TRUNCATE) {
+      return rounding(call, operands, operator == SqlStdOperatorTable.ROUND);
+    }
+    if ((operator == SqlStdOperatorTable.FLOOR || operator == SqlStdOperatorTable.CEIL)
+        && arguments.size() == 1) {
+      if (arguments.get(0).getType().getSqlTypeName() != SqlTypeName.DECIMAL
+          || call.getType().getSqlTypeName() != SqlTypeName.DECIMAL) {
+        throw new NotInterpretable(operator.getName() + " of " + arguments.get(0).getType());
+      }
+      return operator == SqlStdOperatorTable.FLOOR
+          ? RowExpression.strict(operands.get(0), d -> SqlFunctions.floor((BigDecimal) d))
+          : RowExpression.strict(operands.get(0), d -> SqlFunctions.ceil((BigDecimal) d));
+    }
     throw new NotInterpretable("operator " + operator.getName());
+  }
+
+  /**
+   * {@code ROUND} or {@code TRUNCATE} of an INTEGER, BIGINT or DECIMAL to an INTEGER number of
+   * digits (none: 0, as the one-operand overloads pass): the {@code SqlFunctions.sround} or {@code
+   * struncate} overload of the value's type, as generated (half up, or towards zero).
+   */
+  private static RowExpression rounding(RexCall call, Operands operands, boolean round)
+      throws NotInterpretable {
+    List<RexNode> arguments = call.getOperands();
+    SqlTypeName type = arguments.get(0).getType().getSqlTypeName();
+    if (call.getType().getSqlTypeName() != type
+        || (arguments.size() == 2
+            && arguments.get(1).getType().getSqlTypeName() != SqlTypeName.INTEGER)) {
+      throw new NotInterpretable(call.getOperator().getName() + " of " + arguments);
+    }
+    RowExpression digits = arguments.size() == 2 ? operands.get(1) : (row, root) -> 0;
+    RowExpression value = operands.get(0);
+    return switch (type) {
+      case INTEGER ->
+          RowExpression.strict(
+              value,
+              digits,
+              round
+                  ? (v, d) -> SqlFunctions.sround((int) (Integer) v, (int) (Integer) d)
+                  : (v, d) -> SqlFunctions.struncate((int) (Integer) v, (int) (Integer) d));
+      case BIGINT ->
+          RowExpression.strict(
+              value,
+              digits,
+              round
+                  ? (v, d) -> SqlFunctions.sround((long) (Long) v, (int) (Integer) d)
+                  : (v, d) -> SqlFunctions.struncate((long) (Long) v, (int) (Integer) d));
+      case DECIMAL ->
+          RowExpression.strict(
+              value,
+              digits,
+              round
+                  ? (v, d) -> SqlFunctions.sround((BigDecimal) v, (int) (Integer) d)
+                  : (v, d) -> SqlFunctions.struncate((BigDecimal) v, (int) (Integer) d));
+      default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
+    };
   }
 
   /** {@code SUBSTRING(s FROM start [FOR length])}, positions INTEGERs (the generated overload). */

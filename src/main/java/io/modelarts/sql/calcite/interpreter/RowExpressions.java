@@ -191,7 +191,10 @@ final class RowExpressions {
         return DatetimeCalls.extract(call, lazyOperands(call));
       case FLOOR:
       case CEIL:
-        return DatetimeCalls.round(call, lazyOperands(call));
+        // With a unit, a timestamp's rounding; without, a number's.
+        return call.getOperands().size() == 2
+            ? DatetimeCalls.round(call, lazyOperands(call))
+            : FunctionCalls.of(call, lazyOperands(call), conformance);
       default:
         RowExpression clock = DatetimeCalls.clock(call);
         return clock != null ? clock : FunctionCalls.of(call, lazyOperands(call), conformance);

@@ -8,12 +8,47 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.JDBCType;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The type table of docs/types.md is what DatabaseMetaData reports, column by column. */
+/**
+ * The type table of docs/types.md is what DatabaseMetaData reports, column by column; its casts to
+ * strings give what it says.
+ */
 class TypesDocTest {
+  @Test
+  void documentedCastsToStringsGiveWhatTheySay() throws Exception {
+    String doc = Files.readString(Path.of("docs/types.md"));
+    String table =
+        doc.substring(doc.indexOf("<!-- BEGIN CASTS -->"), doc.indexOf("<!-- END CASTS -->"));
+    int checked = 0;
+    try (SimulatorFixture sim = SimulatorFixture.start(10, 1L);
+        Connection c = sim.connect();
+        Statement statement = c.createStatement()) {
+      for (String line : table.split("\n")) {
+        // | `sql` | `value` |, the sql's pipes escaped for Markdown.
+        String[] cells = line.replace("\\|", "\u0000").split("\\|");
+        if (cells.length < 3 || !cells[1].strip().startsWith("`")) {
+          continue;
+        }
+        String sql = code(cells[1]).replace('\u0000', '|');
+        try (ResultSet rs = statement.executeQuery("SELECT " + sql + " FROM (VALUES (0))")) {
+          rs.next();
+          assertEquals(code(cells[2]), rs.getString(1), sql);
+        }
+        checked++;
+      }
+    }
+    assertEquals(5, checked);
+  }
+
+  private static String code(String cell) {
+    String s = cell.strip();
+    return s.substring(1, s.length() - 1);
+  }
+
   @Test
   void documentedTypesAreTheReportedTypes() throws Exception {
     String doc = Files.readString(Path.of("docs/types.md"));

@@ -35,10 +35,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code OR}, {@code NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges),
  * expanded as the code generator expands them; {@code CASE} (and so {@code COALESCE} and {@code
  * NULLIF}) whose values have its type; a cast that changes only nullability, converts between
- * integer types, makes an integer a decimal or takes a timestamp's date; {@code + - * /} and unary
- * {@code -} of integers (so {@code AVG}, planned as a sum divided by a count), {@code + - * /} of
- * decimals and integers; the functions of a timestamp {@link DatetimeCalls} takes and the others
- * {@link FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
+ * integer types, makes an integer a decimal, takes a timestamp's date or makes a value a string;
+ * {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a
+ * count), {@code + - * /} of decimals and integers; the functions of a timestamp {@link
+ * DatetimeCalls} takes and the others {@link FunctionCalls} takes. Anything else throws {@link
+ * NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -237,11 +238,11 @@ final class RowExpressions {
    * A cast that makes an integer or a decimal a decimal ({@link #toDecimal}), whatever the
    * operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL test)
    * or a millisecond timestamp's precision, whose value the generated code passes through; that
-   * takes a timestamp's date ({@link DatetimeCalls#date}); that widens an integer (a CASE mixing
-   * INTEGER and BIGINT values), which it converts exactly ({@code (long) i}); or that narrows one
-   * (AVG's quotient back to its column's type), which it converts with linq4j's {@code
-   * Primitive.integerCast}, throwing when the value does not fit: this calls the same method. Any
-   * other cast is not interpreted.
+   * takes a timestamp's date ({@link DatetimeCalls#date}); that makes a value a string ({@link
+   * StringCast}); that widens an integer (a CASE mixing INTEGER and BIGINT values), which it
+   * converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back to its column's
+   * type), which it converts with linq4j's {@code Primitive.integerCast}, throwing when the value
+   * does not fit: this calls the same method. Any other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
@@ -258,6 +259,9 @@ final class RowExpressions {
       // Between timestamps of two precisions (CURRENT_TIMESTAMP's 0, a column's 3) the generated
       // code converts nothing either: both are milliseconds in a long.
       return compile(operand);
+    }
+    if (SqlTypeName.CHAR_TYPES.contains(call.getType().getSqlTypeName())) {
+      return StringCast.of(compile(operand), operand.getType(), call.getType());
     }
     if (DatetimeCalls.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {

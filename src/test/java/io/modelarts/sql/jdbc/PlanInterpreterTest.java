@@ -275,7 +275,31 @@ class PlanInterpreterTest {
               + " '2020-01-01 00:00:00' AND TIMESTAMPADD(HOUR, 1, CURRENT_TIMESTAMP) ORDER BY ends,"
               + " name",
           "SELECT id, CAST(lease_create_at AS TIMESTAMP(0)), CAST(lease_update_at AS TIMESTAMP(2))"
-              + " FROM notebooks WHERE lease_create_at < CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))");
+              + " FROM notebooks WHERE lease_create_at < CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))",
+          // Differences: TIMESTAMPDIFF in each unit, of timestamps and of dates, either way round,
+          // across 1970 and month ends, NULLs; the intervals themselves; ages in days from today
+          // (the clock's finer units would move between the two runs compared).
+          "SELECT id, TIMESTAMPDIFF(MILLISECOND, lease_create_at, lease_update_at),"
+              + " TIMESTAMPDIFF(SECOND, lease_update_at, lease_create_at), TIMESTAMPDIFF(MINUTE,"
+              + " lease_create_at, lease_update_at), TIMESTAMPDIFF(HOUR, lease_create_at,"
+              + " lease_update_at), TIMESTAMPDIFF(DAY, lease_create_at, lease_update_at),"
+              + " TIMESTAMPDIFF(WEEK, lease_create_at, lease_update_at), TIMESTAMPDIFF(MONTH,"
+              + " lease_create_at, lease_update_at), TIMESTAMPDIFF(QUARTER, lease_create_at,"
+              + " lease_update_at), TIMESTAMPDIFF(YEAR, lease_create_at, lease_update_at)"
+              + " FROM notebooks",
+          "SELECT TIMESTAMPDIFF(HOUR, a, b), TIMESTAMPDIFF(MONTH, a, b), TIMESTAMPDIFF(SECOND, b, a),"
+              + " TIMESTAMPDIFF(DAY, CAST(a AS DATE), CAST(b AS DATE)), TIMESTAMPDIFF(MONTH, CAST(b"
+              + " AS DATE), CAST(a AS DATE)), TIMESTAMPDIFF(YEAR, CAST(a AS DATE), CAST(b AS DATE)),"
+              + " (b - a) HOUR, (b - a) DAY TO SECOND, (b - a) MONTH, (CAST(b AS DATE) - CAST(a AS"
+              + " DATE)) DAY FROM (SELECT a, b FROM (VALUES (TIMESTAMP '1969-12-31 23:59:59.999',"
+              + " TIMESTAMP '1970-01-01 00:00:00.001'), (TIMESTAMP '2024-01-31 10:00:00', TIMESTAMP"
+              + " '2024-02-29 09:59:59'), (TIMESTAMP '1904-03-01 00:00:00', TIMESTAMP '1964-02-28"
+              + " 23:00:00'), (NULL, TIMESTAMP '2024-01-01 00:00:00')) AS t(a, b) GROUP BY a, b)",
+          "SELECT id FROM notebooks WHERE TIMESTAMPDIFF(DAY, CAST(lease_create_at AS DATE),"
+              + " CURRENT_DATE) > 30",
+          "SELECT TIMESTAMPDIFF(MONTH, CAST(lease_create_at AS DATE), CURRENT_DATE) AS age,"
+              + " COUNT(*) FROM notebooks GROUP BY TIMESTAMPDIFF(MONTH, CAST(lease_create_at AS"
+              + " DATE), CURRENT_DATE) ORDER BY age");
 
   /**
    * Decimals: literals, integers cast to them, comparisons and arithmetic mixing them with integers
@@ -635,7 +659,9 @@ class PlanInterpreterTest {
             "SELECT lease_create_at + lease_duration * lease_duration * INTERVAL '1' DAY"
                 + " FROM notebooks WHERE lease_duration > 1000000",
             "SELECT TIMESTAMPADD(YEAR, 200000000 + volume_capacity, lease_create_at)"
-                + " FROM notebooks WHERE volume_capacity > 10");
+                + " FROM notebooks WHERE volume_capacity > 10",
+            "SELECT TIMESTAMPDIFF(MILLISECOND, TIMESTAMP '1900-01-01 00:00:00', lease_create_at)"
+                + " FROM notebooks");
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : failing) {
         SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);

@@ -154,7 +154,7 @@ final class DatetimeCalls {
    * in a {@code long} (wrapping, as Java's {@code +} does), or its whole days (the milliseconds
    * divided by a day's, towards zero) from a date's in an {@code int}; a year-month interval's
    * months, negated for a minus, by {@code DateTimeUtils.addMonths}. Anything else (times of day, a
-   * difference of two timestamps) is not interpreted.
+   * difference of two timestamps, see {@link #difference}) is not interpreted.
    */
   static RowExpression plusInterval(RexCall call, Operands operands) throws NotInterpretable {
     RelDataType base = call.getOperands().get(0).getType();
@@ -195,6 +195,59 @@ final class DatetimeCalls {
     return minus
         ? RowExpression.strict(value, amount, (day, by) -> (Integer) day - wholeDays(by))
         : RowExpression.strict(value, amount, (day, by) -> (Integer) day + wholeDays(by));
+  }
+
+  /**
+   * The difference of two timestamps or of two dates, an interval ({@code ts1 - ts2}, and the first
+   * step of {@code TIMESTAMPDIFF}), as the generated code computes it: in months by {@code
+   * DateTimeUtils.subtractMonths} for a year-month interval; else in milliseconds, a {@code long}
+   * subtraction of timestamps, or the {@code int} subtraction of dates (wrapping, as Java's {@code
+   * -} does) widened and times a day's milliseconds. Anything else is not interpreted.
+   */
+  static RowExpression difference(RexCall call, Operands operands) throws NotInterpretable {
+    RelDataType left = call.getOperands().get(0).getType();
+    RelDataType right = call.getOperands().get(1).getType();
+    SqlTypeName result = call.getType().getSqlTypeName();
+    boolean timestamps = isMillisTimestamp(left) && isMillisTimestamp(right);
+    boolean dates =
+        left.getSqlTypeName() == SqlTypeName.DATE && right.getSqlTypeName() == SqlTypeName.DATE;
+    if (call.getKind() != SqlKind.MINUS
+        || !(timestamps || dates)
+        || !SqlTypeName.INTERVAL_TYPES.contains(result)) {
+      throw new NotInterpretable(
+          call.getOperator().getName() + " of " + left + " and " + right + " as " + result);
+    }
+    RowExpression first = operands.get(0);
+    RowExpression second = operands.get(1);
+    if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(result)) {
+      return timestamps
+          ? RowExpression.strict(
+              first, second, (a, b) -> DateTimeUtils.subtractMonths((long) (Long) a, (Long) b))
+          : RowExpression.strict(
+              first,
+              second,
+              (a, b) -> DateTimeUtils.subtractMonths((int) (Integer) a, (Integer) b));
+    }
+    return timestamps
+        ? RowExpression.strict(first, second, (a, b) -> (Long) a - (Long) b)
+        : RowExpression.strict(
+            first,
+            second,
+            (a, b) -> (long) ((Integer) a - (Integer) b) * DateTimeUtils.MILLIS_PER_DAY);
+  }
+
+  /**
+   * An interval's value as a BIGINT ({@code Reinterpret}, the second step of {@code
+   * TIMESTAMPDIFF}): its months or milliseconds, as the generated code passes them on, widened to a
+   * {@code long}.
+   */
+  static RowExpression intervalValue(RexCall call, Operands operands) throws NotInterpretable {
+    SqlTypeName from = call.getOperands().get(0).getType().getSqlTypeName();
+    if (!SqlTypeName.INTERVAL_TYPES.contains(from)
+        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
+      throw new NotInterpretable("Reinterpret of " + from + " as " + call.getType());
+    }
+    return RowExpression.strict(operands.get(0), value -> ((Number) value).longValue());
   }
 
   /** A year-month interval's months, negated for a minus, as the generated code's {@code -m}. */

@@ -186,6 +186,8 @@ final class RowExpressions {
         return arithmetic(call);
       case MINUS_PREFIX:
         return negation(call);
+      case REINTERPRET:
+        return DatetimeCalls.intervalValue(call, lazyOperands(call));
       case CHECKED_TIMES:
         return DatetimeCalls.intervalTimes(call, lazyOperands(call));
       case EXTRACT:
@@ -337,6 +339,11 @@ final class RowExpressions {
    */
   private RowExpression arithmetic(RexCall call) throws NotInterpretable {
     SqlOperator operator = call.getOperator();
+    if (operator == SqlStdOperatorTable.MINUS_DATE
+        && !SqlTypeName.INTERVAL_TYPES.contains(
+            call.getOperands().get(1).getType().getSqlTypeName())) {
+      return DatetimeCalls.difference(call, lazyOperands(call));
+    }
     if (operator == SqlStdOperatorTable.DATETIME_PLUS
         || operator == SqlStdOperatorTable.MINUS_DATE) {
       return DatetimeCalls.plusInterval(call, lazyOperands(call));

@@ -10,9 +10,10 @@ import java.sql.Statement;
  * queries load: connects and runs a few typical first queries, one after another — a filter with a
  * limit, a count by status, a join, an average by status, a count by day, a count by hour, the
  * leases' hours in decimals summed by status (all seven run by the driver's plan interpreter), and
- * the spread of volume capacities by status, in floating point, which Calcite compiles (so that a
- * client whose first query needs Janino finds its classes loaded) — then reads the tables' metadata
- * as a client tool does. Uses only {@code java.sql}, so every class it loads comes from the driver.
+ * each notebook's rank by volume capacity within its status, a window function, which Calcite
+ * compiles (so that a client whose first query needs Janino finds its classes loaded) — then reads
+ * the tables' metadata as a client tool does. Uses only {@code java.sql}, so every class it loads
+ * comes from the driver.
  *
  * <p>Args: the URL, then optionally {@code --await-preloader}: show the driver's debug lines and
  * wait for its class preloader to finish, so that its closing line is printed.
@@ -29,7 +30,7 @@ public final class FirstQueryProbe {
     "SELECT EXTRACT(HOUR FROM lease_create_at) AS created, COUNT(*) AS n FROM notebooks"
         + " GROUP BY EXTRACT(HOUR FROM lease_create_at)",
     "SELECT status, SUM(lease_duration / 3600000.0) AS hours FROM notebooks GROUP BY status",
-    "SELECT status, STDDEV_POP(volume_capacity) AS spread FROM notebooks GROUP BY status",
+    "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) AS r FROM notebooks",
   };
 
   private FirstQueryProbe() {}

@@ -20,11 +20,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
  * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
  * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} and {@code ABS} of
- * INTEGERs or of BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs and DECIMALs,
- * {@code FLOOR} and {@code CEIL} of DECIMALs. Like the generated code, every operand is evaluated
- * first, and a NULL operand makes the result NULL; the methods' exceptions (a negative substring
- * length, {@code MOD} by zero) are theirs. Any other function, or other operand types, throws
- * {@link NotInterpretable}.
+ * INTEGERs or of BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and
+ * DOUBLEs, {@code FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers. Like the generated
+ * code, every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
+ * exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other function, or
+ * other operand types, throws {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -103,6 +103,23 @@ final class FunctionCalls {
               ? v -> SqlFunctions.abs(((Integer) v).intValue())
               : v -> SqlFunctions.abs(((Long) v).longValue()));
     }
+    if (operator == SqlStdOperatorTable.POWER) {
+      // Each overload the generated code may call (a double or a BigDecimal each side) is
+      // Math.pow of the two doubleValue()s; an integer operand widens to a double.
+      for (RexNode argument : arguments) {
+        SqlTypeName type = argument.getType().getSqlTypeName();
+        if (type != SqlTypeName.DOUBLE
+            && type != SqlTypeName.DECIMAL
+            && type != SqlTypeName.INTEGER
+            && type != SqlTypeName.BIGINT) {
+          throw new NotInterpretable("POWER of " + argument.getType());
+        }
+      }
+      return RowExpression.strict(
+          operands.get(0),
+          operands.get(1),
+          (a, b) -> SqlFunctions.power(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+    }
     if (operator == SqlStdOperatorTable.ROUND || operator == SqlStdOperatorTable.TRUNCATE) {
       return rounding(call, operands, operator == SqlStdOperatorTable.ROUND);
     }
@@ -120,9 +137,9 @@ final class FunctionCalls {
   }
 
   /**
-   * {@code ROUND} or {@code TRUNCATE} of an INTEGER, BIGINT or DECIMAL to an INTEGER number of
-   * digits (none: 0, as the one-operand overloads pass): the {@code SqlFunctions.sround} or {@code
-   * struncate} overload of the value's type, as generated (half up, or towards zero).
+   * {@code ROUND} or {@code TRUNCATE} of an INTEGER, BIGINT, DECIMAL or DOUBLE to an INTEGER number
+   * of digits (none: 0, as the one-operand overloads pass): the {@code SqlFunctions.sround} or
+   * {@code struncate} overload of the value's type, as generated (half up, or towards zero).
    */
   private static RowExpression rounding(RexCall call, Operands operands, boolean round)
       throws NotInterpretable {
@@ -157,6 +174,13 @@ final class FunctionCalls {
               round
                   ? (v, d) -> SqlFunctions.sround((BigDecimal) v, (int) (Integer) d)
                   : (v, d) -> SqlFunctions.struncate((BigDecimal) v, (int) (Integer) d));
+      case DOUBLE ->
+          RowExpression.strict(
+              value,
+              digits,
+              round
+                  ? (v, d) -> SqlFunctions.sround((double) (Double) v, (int) (Integer) d)
+                  : (v, d) -> SqlFunctions.struncate((double) (Double) v, (int) (Integer) d));
       default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
     };
   }

@@ -72,6 +72,7 @@ public final class PlanInterpreter {
           SqlTypeName.INTEGER,
           SqlTypeName.BIGINT,
           SqlTypeName.DECIMAL,
+          SqlTypeName.DOUBLE,
           SqlTypeName.BOOLEAN,
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP);
@@ -82,12 +83,14 @@ public final class PlanInterpreter {
 
   /**
    * How the generated code adds up a SUM of each type it is taken for here: in a Java primitive of
-   * the argument's type ({@code int}, {@code long}), wrapping on overflow as Java's {@code +} does,
-   * or in a {@code BigDecimal} from {@code BigDecimal.ZERO} with {@code add}, exact.
+   * the argument's type ({@code int}, {@code long}, {@code double}), wrapping on overflow as Java's
+   * {@code +} does (a {@code double} rounding as it does, in the rows' order), or in a {@code
+   * BigDecimal} from {@code BigDecimal.ZERO} with {@code add}, exact.
    */
   private enum Summation {
     INT,
     LONG,
+    DOUBLE,
     DECIMAL;
 
     /** The summation of a SUM of {@code argument} typed {@code sum}, or null if not taken here. */
@@ -98,6 +101,7 @@ public final class PlanInterpreter {
       return switch (argument) {
         case INTEGER -> INT;
         case BIGINT -> LONG;
+        case DOUBLE -> DOUBLE;
         case DECIMAL -> DECIMAL;
         default -> null;
       };
@@ -105,7 +109,8 @@ public final class PlanInterpreter {
   }
 
   /**
-   * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does.
+   * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does,
+   * and DOUBLE, whose it finds in a {@code double} (see {@link Accumulator}).
    */
   private static final Set<SqlTypeName> EXTREMA =
       Set.of(
@@ -114,6 +119,7 @@ public final class PlanInterpreter {
           SqlTypeName.INTEGER,
           SqlTypeName.BIGINT,
           SqlTypeName.DECIMAL,
+          SqlTypeName.DOUBLE,
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP);
 
@@ -319,6 +325,7 @@ public final class PlanInterpreter {
         if (!EXTREMA.contains(type.getSqlTypeName()) || comparedByCollator(type)) {
           throw new NotInterpretable(kinds[i] + " of " + type);
         }
+        checked.doubleExtrema[i] = type.getSqlTypeName() == SqlTypeName.DOUBLE;
       } else if (kinds[i] != SqlKind.COUNT) {
         SqlTypeName type = fields.get(arguments[i]).getType().getSqlTypeName();
         Summation summation = Summation.of(type, call.getType().getSqlTypeName());
@@ -384,20 +391,27 @@ public final class PlanInterpreter {
     /** Whether a SUM is NULL over no value (its type is nullable). */
     final boolean[] nullableSums;
 
+    /** Whether a MIN or MAX is of doubles. */
+    final boolean[] doubleExtrema;
+
     Calls(int count) {
       kinds = new SqlKind[count];
       arguments = new int[count];
       summations = new Summation[count];
       nullableSums = new boolean[count];
+      doubleExtrema = new boolean[count];
     }
   }
 
   /**
    * One group's aggregates: each {@code COUNT} as a {@code long}; each {@code MIN}/{@code MAX} as
    * the value {@code SqlFunctions.lesser}/{@code greater} keep (the methods the generated code
-   * calls), NULLs skipped, NULL while no value was seen; each {@code SUM} added up as {@link
-   * Summation} says, NULLs skipped, NULL while no value was seen if its type is nullable (a {@code
-   * $SUM0}'s is not: 0).
+   * calls), NULLs skipped, NULL while no value was seen — of doubles, as that code finds them: from
+   * {@code Double.MAX_VALUE} (negated for MAX) by the methods' {@code double} overloads, whose
+   * {@code >} keeps the first of {@code 0.0} and {@code -0.0} and passes over or keeps a {@code
+   * NaN} by its place, unlike {@code compareTo}; each {@code SUM} added up as {@link Summation}
+   * says, NULLs skipped, NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is
+   * not: 0).
    */
   private static final class Accumulator {
     private final Calls calls;
@@ -418,6 +432,10 @@ public final class PlanInterpreter {
       for (int i = 0; i < values.length; i++) {
         if (calls.summations[i] == Summation.DECIMAL) {
           values[i] = BigDecimal.ZERO;
+        } else if (calls.summations[i] == Summation.DOUBLE) {
+          values[i] = 0.0;
+        } else if (calls.doubleExtrema[i]) {
+          values[i] = calls.kinds[i] == SqlKind.MIN ? Double.MAX_VALUE : -Double.MAX_VALUE;
         }
       }
     }
@@ -436,12 +454,20 @@ public final class PlanInterpreter {
           }
           case MIN -> {
             if (value != null) {
-              values[i] = SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
+              seen[i] = true;
+              values[i] =
+                  calls.doubleExtrema[i]
+                      ? SqlFunctions.lesser((double) (Double) values[i], (double) (Double) value)
+                      : SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
             }
           }
           case MAX -> {
             if (value != null) {
-              values[i] = SqlFunctions.greater((Comparable) values[i], (Comparable) value);
+              seen[i] = true;
+              values[i] =
+                  calls.doubleExtrema[i]
+                      ? SqlFunctions.greater((double) (Double) values[i], (double) (Double) value)
+                      : SqlFunctions.greater((Comparable) values[i], (Comparable) value);
             }
           }
           default -> {
@@ -451,6 +477,7 @@ public final class PlanInterpreter {
                 // Kept in a long, an int's sum wraps at 32 bits, as `int + int` does.
                 case INT -> counts[i] = (int) counts[i] + (Integer) value;
                 case LONG -> counts[i] += (Long) value;
+                case DOUBLE -> values[i] = (Double) values[i] + (Double) value;
                 case DECIMAL -> values[i] = ((BigDecimal) values[i]).add((BigDecimal) value);
               }
             }
@@ -467,14 +494,14 @@ public final class PlanInterpreter {
         out[keys + i] =
             switch (kinds[i]) {
               case COUNT -> counts[i];
-              case MIN, MAX -> values[i];
+              case MIN, MAX -> seen[i] ? values[i] : null;
               default ->
                   !seen[i] && calls.nullableSums[i]
                       ? null
                       : switch (calls.summations[i]) {
                         case INT -> (Object) (int) counts[i];
                         case LONG -> (Object) counts[i];
-                        case DECIMAL -> values[i];
+                        case DOUBLE, DECIMAL -> values[i];
                       };
             };
       }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -31,15 +32,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Turns a plan's scalar expressions into {@link RowExpression}s that compute what the code Calcite
  * generates for them computes, for a closed set of operators and types: column references, literals
  * and string parameters; {@code = <> < <= > >=} between two strings, two integers, two decimals,
- * two timestamps or two dates ({@code = <>} also between booleans); {@code LIKE}; {@code AND},
- * {@code OR}, {@code NOT}; {@code IS [NOT] NULL|TRUE|FALSE}; searches ({@code IN}, ranges),
- * expanded as the code generator expands them; {@code CASE} (and so {@code COALESCE} and {@code
- * NULLIF}) whose values have its type; a cast that changes only nullability, converts between
- * integer types, makes an integer a decimal, takes a timestamp's date or makes a value a string;
+ * two doubles (or a double and an integer), two timestamps or two dates ({@code = <>} also between
+ * booleans); {@code LIKE}; {@code AND}, {@code OR}, {@code NOT}; {@code IS [NOT] NULL|TRUE|FALSE};
+ * searches ({@code IN}, ranges), expanded as the code generator expands them; {@code CASE} (and so
+ * {@code COALESCE} and {@code NULLIF}) whose values have its type; the casts {@link #cast} lists;
  * {@code + - * /} and unary {@code -} of integers (so {@code AVG}, planned as a sum divided by a
- * count), {@code + - * /} of decimals and integers; the functions of a timestamp {@link
- * DatetimeCalls} takes and the others {@link FunctionCalls} takes. Anything else throws {@link
- * NotInterpretable}.
+ * count), {@code + - * /} of decimals and integers, and of doubles with either (unary {@code -}
+ * too); the functions of a timestamp {@link DatetimeCalls} takes and the others {@link
+ * FunctionCalls} takes. Anything else throws {@link NotInterpretable}.
  *
  * <p>Why these agree with the generated code: strings are compared and matched by the very methods
  * that code calls ({@link SqlFunctions}'s comparisons and its {@code LIKE}), on values taken with
@@ -60,7 +60,9 @@ final class RowExpressions {
     DATE,
     BOOLEAN,
     /** Stored as {@link BigDecimal}s, compared by {@link SqlFunctions}' methods for them. */
-    DECIMAL
+    DECIMAL,
+    /** Stored as {@link Double}s, compared as Java compares {@code double}s. */
+    DOUBLE
   }
 
   private final RexBuilder rexBuilder;
@@ -117,6 +119,7 @@ final class RowExpressions {
     return switch (type) {
       case CHAR, VARCHAR -> literal.getValueAs(String.class);
       case DECIMAL -> literal.getValueAs(BigDecimal.class);
+      case DOUBLE -> literal.getValueAs(Double.class);
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);
@@ -209,7 +212,8 @@ final class RowExpressions {
    * plan): the value of the first branch whose condition is TRUE (a NULL condition is not), else
    * the ELSE's; only that branch is evaluated, as the generated code's nested {@code if}s evaluate
    * it. Each value must have the CASE's type but for nullability, so that it is stored as the
-   * generated code stores it (a value Calcite widens comes in a cast, see {@link #cast}).
+   * generated code stores it (a value Calcite widens comes in a cast, see {@link #cast}), or be an
+   * integer in a DOUBLE CASE, which that code widens itself.
    */
   private RowExpression caseWhen(RexCall call) throws NotInterpretable {
     List<RexNode> operands = call.getOperands();
@@ -218,10 +222,15 @@ final class RowExpressions {
     RowExpression[] values = new RowExpression[branches + 1];
     for (int i = 0; i <= branches; i++) {
       RexNode value = operands.get(i == branches ? operands.size() - 1 : 2 * i + 1);
-      if (!sameTypeSansNullability(value.getType(), call.getType())) {
+      if (call.getType().getSqlTypeName() == SqlTypeName.DOUBLE
+          && INTEGER_WIDTHS.contains(value.getType().getSqlTypeName())) {
+        // Widened to a double as the generated code's (double) does.
+        values[i] = RowExpression.strict(compile(value), n -> ((Number) n).doubleValue());
+      } else if (sameTypeSansNullability(value.getType(), call.getType())) {
+        values[i] = compile(value);
+      } else {
         throw new NotInterpretable("CASE value of " + value.getType() + " as " + call.getType());
       }
-      values[i] = compile(value);
       if (i < branches) {
         conditions[i] = compile(operands.get(2 * i));
       }
@@ -237,22 +246,27 @@ final class RowExpressions {
   }
 
   /**
-   * A cast that makes an integer or a decimal a decimal ({@link #toDecimal}), whatever the
-   * operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL test)
-   * or a millisecond timestamp's precision, whose value the generated code passes through; that
-   * takes a timestamp's date ({@link DatetimeCalls#date}); that makes a value a string ({@link
-   * StringCast}); that widens an integer (a CASE mixing INTEGER and BIGINT values), which it
-   * converts exactly ({@code (long) i}); or that narrows one (AVG's quotient back to its column's
-   * type), which it converts with linq4j's {@code Primitive.integerCast}, throwing when the value
-   * does not fit: this calls the same method. Any other cast is not interpreted.
+   * A cast that makes an integer, a decimal or a double a decimal ({@link #toDecimal}), whatever
+   * the operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL
+   * test) or a millisecond timestamp's precision, whose value the generated code passes through;
+   * that takes a timestamp's date ({@link DatetimeCalls#date}); that makes a value a string ({@link
+   * StringCast}); that makes an integer or a decimal a double, or a double an integer (by linq4j's
+   * {@code Primitive} methods, as generated); that widens an integer (a CASE mixing INTEGER and
+   * BIGINT values), which it converts exactly ({@code (long) i}); or that narrows one (AVG's
+   * quotient back to its column's type), which it converts with linq4j's {@code
+   * Primitive.integerCast}, throwing when the value does not fit: this calls the same method. Any
+   * other cast is not interpreted.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
     // Before the same-type test: the generated code rounds and checks a decimal cast to its own
     // type too (a division's 16 digits cast to the division's type keep its scale's).
-    if (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL
-        && (INTEGER_WIDTHS.contains(operand.getType().getSqlTypeName())
-            || operand.getType().getSqlTypeName() == SqlTypeName.DECIMAL)) {
+    SqlTypeName source = operand.getType().getSqlTypeName();
+    SqlTypeName target = call.getType().getSqlTypeName();
+    if (target == SqlTypeName.DECIMAL
+        && (INTEGER_WIDTHS.contains(source)
+            || source == SqlTypeName.DECIMAL
+            || source == SqlTypeName.DOUBLE)) {
       return toDecimal(compile(operand), operand.getType(), call.getType());
     }
     if (sameTypeSansNullability(operand.getType(), call.getType())
@@ -262,22 +276,40 @@ final class RowExpressions {
       // code converts nothing either: both are milliseconds in a long.
       return compile(operand);
     }
-    if (SqlTypeName.CHAR_TYPES.contains(call.getType().getSqlTypeName())) {
+    if (SqlTypeName.CHAR_TYPES.contains(target)) {
       return StringCast.of(compile(operand), operand.getType(), call.getType());
+    }
+    if (target == SqlTypeName.DOUBLE && INTEGER_WIDTHS.contains(source)) {
+      // linq4j's conversion, as generated (a long beyond 2^53 rounds to the nearest double).
+      return RowExpression.strict(
+          compile(operand),
+          number ->
+              ((Number)
+                      Objects.requireNonNull(
+                          Primitive.DOUBLE.numberValueRoundDown((Number) number)))
+                  .doubleValue());
+    }
+    if (target == SqlTypeName.DOUBLE && source == SqlTypeName.DECIMAL) {
+      return RowExpression.strict(compile(operand), number -> ((BigDecimal) number).doubleValue());
+    }
+    if (source == SqlTypeName.DOUBLE && INTEGER_WIDTHS.contains(target)) {
+      // Towards zero, throwing when out of the target's range, as generated.
+      Primitive primitive = INTEGER_PRIMITIVES.get(INTEGER_WIDTHS.indexOf(target));
+      return RowExpression.strict(
+          compile(operand), number -> Primitive.integerCast(primitive, number, RoundingMode.DOWN));
     }
     if (DatetimeCalls.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
       return DatetimeCalls.date(compile(operand));
     }
-    int from = INTEGER_WIDTHS.indexOf(operand.getType().getSqlTypeName());
-    int to = INTEGER_WIDTHS.indexOf(call.getType().getSqlTypeName());
+    int from = INTEGER_WIDTHS.indexOf(source);
+    int to = INTEGER_WIDTHS.indexOf(target);
     if (from < 0 || to < 0) {
       throw new NotInterpretable("cast of " + operand.getType() + " to " + call.getType());
     }
     RowExpression value = compile(operand);
-    SqlTypeName target = call.getType().getSqlTypeName();
     if (to < from) {
-      Primitive primitive = NARROWED_TO.get(to);
+      Primitive primitive = INTEGER_PRIMITIVES.get(to);
       return RowExpression.strict(
           value, number -> Primitive.integerCast(primitive, number, RoundingMode.DOWN));
     }
@@ -294,10 +326,11 @@ final class RowExpressions {
   }
 
   /**
-   * A cast of an integer or a decimal to {@code DECIMAL(p, s)}, as the generated code makes it:
-   * linq4j's {@code Primitive.integerDecimalCast} or {@code decimalDecimalCast} (which round to
-   * {@code s} digits with the type system's rounding, and throw when the value then needs more than
-   * {@code p - s} digits before the point), then {@code SqlFunctions.toBigDecimal}.
+   * A cast of an integer, a decimal or a double to {@code DECIMAL(p, s)}, as the generated code
+   * makes it: linq4j's {@code Primitive.integerDecimalCast}, {@code decimalDecimalCast} or {@code
+   * fpDecimalCast} (which round to {@code s} digits with the type system's rounding, and throw when
+   * the value then needs more than {@code p - s} digits before the point), then {@code
+   * SqlFunctions.toBigDecimal}.
    */
   private RowExpression toDecimal(RowExpression value, RelDataType from, RelDataType decimal)
       throws NotInterpretable {
@@ -309,10 +342,15 @@ final class RowExpressions {
     }
     RoundingMode rounding = rexBuilder.getTypeFactory().getTypeSystem().roundingMode();
     UnaryOperator<Object> cast =
-        from.getSqlTypeName() == SqlTypeName.DECIMAL
-            ? number ->
-                Primitive.decimalDecimalCast((BigDecimal) number, precision, scale, rounding)
-            : number -> Primitive.integerDecimalCast((Number) number, precision, scale, rounding);
+        switch (from.getSqlTypeName()) {
+          case DECIMAL ->
+              number ->
+                  Primitive.decimalDecimalCast((BigDecimal) number, precision, scale, rounding);
+          case DOUBLE ->
+              number -> Primitive.fpDecimalCast((Number) number, precision, scale, rounding);
+          default ->
+              number -> Primitive.integerDecimalCast((Number) number, precision, scale, rounding);
+        };
     return RowExpression.strict(
         value,
         number -> SqlFunctions.toBigDecimal((Number) Objects.requireNonNull(cast.apply(number))));
@@ -322,11 +360,9 @@ final class RowExpressions {
   private static final List<SqlTypeName> INTEGER_WIDTHS =
       List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
 
-  /**
-   * The primitive the generated code narrows to, for each of {@link #INTEGER_WIDTHS} but BIGINT.
-   */
-  private static final List<Primitive> NARROWED_TO =
-      List.of(Primitive.BYTE, Primitive.SHORT, Primitive.INT);
+  /** The primitive the generated code narrows to, for each of {@link #INTEGER_WIDTHS}. */
+  private static final List<Primitive> INTEGER_PRIMITIVES =
+      List.of(Primitive.BYTE, Primitive.SHORT, Primitive.INT, Primitive.LONG);
 
   /**
    * {@code + - * /} of two integers whose result is an INTEGER or a BIGINT, as the generated code
@@ -350,6 +386,9 @@ final class RowExpressions {
     }
     if (call.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
       return decimalArithmetic(call);
+    }
+    if (call.getType().getSqlTypeName() == SqlTypeName.DOUBLE) {
+      return doubleArithmetic(call);
     }
     boolean intResult = integerResult(call);
     LongBinaryOperator operation;
@@ -406,17 +445,57 @@ final class RowExpressions {
         (a, b) -> operation.apply(decimal(a), decimal(b)));
   }
 
+  /**
+   * {@code + - * /} whose result is a DOUBLE, of doubles, integers and decimals, as the generated
+   * code computes them: each operand's {@code doubleValue()}, then Java's {@code double} arithmetic
+   * (a division by zero is an infinity or {@code NaN}, not an error); NULL if either operand is.
+   */
+  private RowExpression doubleArithmetic(RexCall call) throws NotInterpretable {
+    for (RexNode operand : call.getOperands()) {
+      SqlTypeName type = operand.getType().getSqlTypeName();
+      if (type != SqlTypeName.DOUBLE
+          && type != SqlTypeName.DECIMAL
+          && !INTEGER_WIDTHS.contains(type)) {
+        throw new NotInterpretable("floating-point arithmetic on " + operand.getType());
+      }
+    }
+    SqlOperator operator = call.getOperator();
+    DoubleBinaryOperator operation;
+    if (operator == SqlStdOperatorTable.PLUS) {
+      operation = (a, b) -> a + b;
+    } else if (operator == SqlStdOperatorTable.MINUS) {
+      operation = (a, b) -> a - b;
+    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
+      operation = (a, b) -> a * b;
+    } else if (operator == SqlStdOperatorTable.DIVIDE) {
+      operation = (a, b) -> a / b;
+    } else {
+      throw new NotInterpretable("operator " + operator.getName());
+    }
+    return RowExpression.strict(
+        compile(call.getOperands().get(0)),
+        compile(call.getOperands().get(1)),
+        (a, b) -> operation.applyAsDouble(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+  }
+
   /** A decimal operand as it is, an integer one as the exact {@code BigDecimal} of it. */
   private static BigDecimal decimal(Object number) {
     return number instanceof BigDecimal d ? d : new BigDecimal(((Number) number).longValue());
   }
 
-  /** Unary {@code -} of an integer, as {@link #arithmetic} computes (so {@code -MIN} wraps). */
+  /**
+   * Unary {@code -} of a double, or of an integer as {@link #arithmetic} computes (so {@code -MIN}
+   * wraps).
+   */
   private RowExpression negation(RexCall call) throws NotInterpretable {
-    boolean intResult = integerResult(call);
     if (call.getOperator() != SqlStdOperatorTable.UNARY_MINUS) {
       throw new NotInterpretable("operator " + call.getOperator().getName());
     }
+    if (call.getType().getSqlTypeName() == SqlTypeName.DOUBLE
+        && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DOUBLE) {
+      return RowExpression.strict(compile(call.getOperands().get(0)), value -> -(Double) value);
+    }
+    boolean intResult = integerResult(call);
     return RowExpression.strict(
         compile(call.getOperands().get(0)),
         value -> {
@@ -502,15 +581,22 @@ final class RowExpressions {
     RexNode leftNode = call.getOperands().get(0);
     RexNode rightNode = call.getOperands().get(1);
     Family family = family(leftNode.getType());
-    if (family != family(rightNode.getType())) {
-      throw new NotInterpretable(
-          "comparison of " + leftNode.getType() + " with " + rightNode.getType());
+    Family other = family(rightNode.getType());
+    if (family != other) {
+      // A double and an integer: the generated code widens the integer, (double) i.
+      if (!(family == Family.DOUBLE && other == Family.INTEGRAL
+          || family == Family.INTEGRAL && other == Family.DOUBLE)) {
+        throw new NotInterpretable(
+            "comparison of " + leftNode.getType() + " with " + rightNode.getType());
+      }
+      family = Family.DOUBLE;
     }
     Test test =
         switch (family) {
           case STRING -> stringTest(call.getKind());
           case DECIMAL -> decimalTest(call.getKind());
           case INTEGRAL, TIMESTAMP, DATE -> numberTest(call.getKind());
+          case DOUBLE -> doubleTest(call.getKind());
           case BOOLEAN -> booleanTest(call.getKind());
         };
     return RowExpression.strict(compile(leftNode), compile(rightNode), test::holds);
@@ -553,6 +639,28 @@ final class RowExpressions {
       case GREATER_THAN_OR_EQUAL -> (a, b) -> compare(a, b) >= 0;
       default -> throw new IllegalArgumentException(kind.toString());
     };
+  }
+
+  /**
+   * Two doubles (or a double and an integer, widened) compared by Java's operators on {@code
+   * double}s, as generated ({@code NaN} equal to nothing, {@code -0.0} equal to {@code 0.0}), not
+   * by {@code Double.compare}.
+   */
+  private static Test doubleTest(SqlKind kind) {
+    return switch (kind) {
+      case EQUALS -> (a, b) -> real(a) == real(b);
+      case NOT_EQUALS -> (a, b) -> real(a) != real(b);
+      case LESS_THAN -> (a, b) -> real(a) < real(b);
+      case LESS_THAN_OR_EQUAL -> (a, b) -> real(a) <= real(b);
+      case GREATER_THAN -> (a, b) -> real(a) > real(b);
+      case GREATER_THAN_OR_EQUAL -> (a, b) -> real(a) >= real(b);
+      default -> throw new IllegalArgumentException(kind.toString());
+    };
+  }
+
+  /** A double, or an integer widened to one. */
+  private static double real(Object number) {
+    return ((Number) number).doubleValue();
   }
 
   private static int compare(Object a, Object b) {
@@ -604,6 +712,7 @@ final class RowExpressions {
       }
       case TINYINT, SMALLINT, INTEGER, BIGINT -> Family.INTEGRAL;
       case DECIMAL -> Family.DECIMAL;
+      case DOUBLE -> Family.DOUBLE;
       case TIMESTAMP -> Family.TIMESTAMP;
       case DATE -> Family.DATE;
       case BOOLEAN -> Family.BOOLEAN;

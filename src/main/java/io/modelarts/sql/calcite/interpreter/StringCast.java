@@ -57,6 +57,7 @@ final class StringCast {
       case INTEGER -> v -> Integer.toString((Integer) v);
       case BIGINT -> v -> Long.toString((Long) v);
       case DECIMAL -> v -> SqlFunctions.toString((BigDecimal) v);
+      case DOUBLE -> v -> SqlFunctions.toString((double) (Double) v);
       case BOOLEAN -> v -> SqlFunctions.toString((boolean) (Boolean) v);
       case DATE -> v -> DateTimeUtils.unixDateToString((Integer) v);
       case TIMESTAMP -> {

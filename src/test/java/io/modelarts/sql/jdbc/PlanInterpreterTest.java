@@ -79,8 +79,7 @@ class PlanInterpreterTest {
       List.of(
           "SELECT status, VAR_POP(lease_duration / 1000.0) FROM notebooks GROUP BY status",
           "SELECT INITCAP(name), OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
-          "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
-              + " GROUP BY status, feature, owner, flavor",
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " AND e.dev_service <> n.name",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
@@ -499,6 +498,25 @@ class PlanInterpreterTest {
           "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, -1),"
               + " (0, 1)) AS t(a, b) GROUP BY a, b)");
 
+  /**
+   * Groups of four to eight columns (each count of keys has its own list class, and so its own hash
+   * code, which orders the groups), with NULL keys, sums and extremes.
+   */
+  static final List<String> WIDE_GROUPS =
+      List.of(
+          "SELECT status, feature, owner, flavor, COUNT(*) FROM notebooks"
+              + " GROUP BY status, feature, owner, flavor",
+          "SELECT status, feature, owner, flavor, pool_id, SUM(volume_capacity) FROM notebooks"
+              + " GROUP BY status, feature, owner, flavor, pool_id",
+          "SELECT status, feature, owner, flavor, pool_id, lease_enable, MAX(lease_create_at)"
+              + " FROM notebooks GROUP BY status, feature, owner, flavor, pool_id, lease_enable",
+          "SELECT status, feature, owner, flavor, pool_id, lease_enable, volume_capacity, COUNT(*)"
+              + " FROM notebooks GROUP BY status, feature, owner, flavor, pool_id, lease_enable,"
+              + " volume_capacity",
+          "SELECT status, feature, owner, flavor, pool_id, lease_enable, volume_capacity, image_id,"
+              + " MIN(name) FROM notebooks GROUP BY status, feature, owner, flavor, pool_id,"
+              + " lease_enable, volume_capacity, image_id");
+
   /** The lists whose every query the interpreter runs without compiling anything. */
   private static final List<List<String>> RUN_WITHOUT_COMPILING =
       List.of(
@@ -510,7 +528,8 @@ class PlanInterpreterTest {
           DECIMALS,
           SET_OPERATIONS,
           STRING_CASTS,
-          FLOATING_POINT);
+          FLOATING_POINT,
+          WIDE_GROUPS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

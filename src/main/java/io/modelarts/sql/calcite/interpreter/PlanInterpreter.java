@@ -50,9 +50,8 @@ import org.slf4j.LoggerFactory;
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
  * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, sums, minima and maxima
- * grouped by up to three columns, hash and merge joins on one key ({@link JoinInterpreter}), and
- * unions, intersections and differences ({@link SetOpInterpreter}). Any other plan is left to
- * Calcite.
+ * grouped by any columns, hash and merge joins on one key ({@link JoinInterpreter}), and unions,
+ * intersections and differences ({@link SetOpInterpreter}). Any other plan is left to Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
  * that is the costliest step after planning — Janino's classes loaded (from signed jars on a Maven
@@ -286,10 +285,12 @@ public final class PlanInterpreter {
   /**
    * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code
    * EnumerableAggregate}'s code does for counts, minima and maxima: one key is the value itself,
-   * two or three keys a {@link FlatLists} list built by the same overload; each {@code COUNT(*)}
-   * counts the rows, each {@code COUNT(x)} those whose x is not NULL, as a {@code long}; {@code
-   * MIN}/{@code MAX} and {@code SUM} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code
-   * aggregate} in a singleton, as that code does: one row, also over no rows.
+   * two to six keys a {@link FlatLists} list built by the same {@code of} overload, more by {@code
+   * copyOf} of an array of {@code Comparable}s, as there (each builds lists of its own hash code,
+   * which orders the groups); each {@code COUNT(*)} counts the rows, each {@code COUNT(x)} those
+   * whose x is not NULL, as a {@code long}; {@code MIN}/{@code MAX} and {@code SUM} as {@link
+   * Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a singleton, as that code
+   * does: one row, also over no rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
@@ -355,7 +356,28 @@ public final class PlanInterpreter {
           case 1 -> row -> row[keys[0]];
           case 2 -> row -> FlatLists.of(row[keys[0]], row[keys[1]]);
           case 3 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]]);
-          default -> throw new NotInterpretable("group by " + keys.length + " columns");
+          case 4 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]], row[keys[3]]);
+          case 5 ->
+              row ->
+                  FlatLists.of(
+                      row[keys[0]], row[keys[1]], row[keys[2]], row[keys[3]], row[keys[4]]);
+          case 6 ->
+              row ->
+                  FlatLists.of(
+                      row[keys[0]],
+                      row[keys[1]],
+                      row[keys[2]],
+                      row[keys[3]],
+                      row[keys[4]],
+                      row[keys[5]]);
+          default ->
+              row -> {
+                Comparable<?>[] values = new Comparable<?>[keys.length];
+                for (int k = 0; k < keys.length; k++) {
+                  values[k] = (Comparable<?>) row[keys[k]];
+                }
+                return FlatLists.copyOf(values);
+              };
         };
     return root ->
         input

@@ -82,7 +82,6 @@ class PlanInterpreterTest {
           "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
           "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
               + " AND e.dev_service <> n.name",
-          "SELECT a.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner AND a.status = b.status",
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
           "SELECT id, ABS(CAST(lease_duration AS DOUBLE)), SQRT(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
@@ -517,6 +516,37 @@ class PlanInterpreterTest {
               + " MIN(name) FROM notebooks GROUP BY status, feature, owner, flavor, pool_id,"
               + " lease_enable, volume_capacity, image_id");
 
+  /**
+   * Joins on several keys: merge joins (keys compared one after another, NULLs last) and hash joins
+   * (a NULL key column matching nothing, unless under IS NOT DISTINCT FROM), inner, left and full,
+   * on strings, booleans and integers.
+   */
+  static final List<String> MULTI_KEY_JOINS =
+      List.of(
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner"
+              + " AND a.status = b.status",
+          "SELECT a.id, b.id FROM notebooks a LEFT JOIN (SELECT * FROM notebooks WHERE"
+              + " lease_enable) b ON a.pool_id = b.pool_id AND a.status = b.status",
+          // A NOT NULL key, then a nullable one: each compared by its own method.
+          "SELECT a.id, b.id FROM notebooks a LEFT JOIN (SELECT * FROM notebooks WHERE"
+              + " lease_enable) b ON a.status = b.status AND a.pool_id = b.pool_id",
+          "SELECT n.id, p.step FROM notebooks n JOIN action_progress p ON p.notebook_id = n.id"
+              + " AND p.status = n.status",
+          "SELECT a.id, b.id FROM notebooks a FULL JOIN (SELECT * FROM notebooks WHERE"
+              + " volume_capacity > 30) b ON a.pool_id IS NOT DISTINCT FROM b.pool_id"
+              + " AND a.flavor = b.flavor AND a.feature = b.feature",
+          "SELECT a.id, b.id FROM notebooks a JOIN (SELECT * FROM notebooks WHERE volume_capacity"
+              + " < 20) b ON a.pool_id = b.pool_id AND a.lease_enable = b.lease_enable"
+              + " AND a.volume_capacity = b.volume_capacity",
+          "SELECT i.name, n.id FROM images i JOIN notebooks n ON n.image_id = i.id"
+              + " AND n.image_name = i.name",
+          // Hash joins with a nullable key under = beside other keys (NULL pool ids match nothing).
+          "SELECT a.id, b.id FROM notebooks a FULL JOIN (SELECT * FROM notebooks WHERE"
+              + " volume_capacity > 30) b ON a.pool_id = b.pool_id AND a.flavor = b.flavor"
+              + " AND a.feature = b.feature",
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.pool_id = b.pool_id"
+              + " AND a.flavor IS NOT DISTINCT FROM b.flavor");
+
   /** The lists whose every query the interpreter runs without compiling anything. */
   private static final List<List<String>> RUN_WITHOUT_COMPILING =
       List.of(
@@ -529,7 +559,8 @@ class PlanInterpreterTest {
           SET_OPERATIONS,
           STRING_CASTS,
           FLOATING_POINT,
-          WIDE_GROUPS);
+          WIDE_GROUPS,
+          MULTI_KEY_JOINS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
@@ -648,6 +679,9 @@ class PlanInterpreterTest {
               + " ON a.volume_capacity = b.volume_capacity WHERE a.name < 'm' AND b.name > 'x'",
           "SELECT a.id FROM notebooks a JOIN notebooks b ON a.lease_enable = b.lease_enable"
               + " WHERE a.name LIKE 'NB-1%' AND b.status = 'STOPPED'",
+          // A NOT NULL key, then a nullable one: each compared by its own method.
+          "SELECT a.id, b.id FROM notebooks a LEFT JOIN (SELECT * FROM notebooks WHERE"
+              + " lease_enable) b ON a.status = b.status AND a.pool_id = b.pool_id",
           "SELECT n.id, p.step FROM notebooks n JOIN action_progress p ON p.notebook_id = n.id"
               + " JOIN endpoints e ON e.notebook_id = n.id",
           "SELECT n.name, COUNT(*) FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"

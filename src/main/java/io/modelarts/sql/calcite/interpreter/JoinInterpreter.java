@@ -1,6 +1,8 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
@@ -21,12 +23,13 @@ import org.apache.calcite.runtime.FlatLists;
 import org.apache.calcite.runtime.Utilities;
 
 /**
- * Calcite's hash and merge joins of one equality key, run with the very linq4j methods their
- * generated code calls ({@code hashJoin}, {@code EnumerableDefaults.mergeJoin}), given the keys,
- * comparator and output rows that code builds, so the rows come out the same and in the same order.
+ * Calcite's hash and merge joins on equalities, run with the very linq4j methods their generated
+ * code calls ({@code hashJoin}, {@code EnumerableDefaults.mergeJoin}), given the keys, comparator
+ * and output rows that code builds, so the rows come out the same and in the same order.
  *
- * <p>Inner, left, right and full joins; a join with a condition beyond its keys, several keys, or
- * keys of differing or uncomparable types is left to Calcite.
+ * <p>Inner, left, right and full joins on one key or several ({@code a.owner = b.owner AND a.status
+ * = b.status}); a join with a condition beyond its keys, or keys of differing or uncomparable
+ * types, is left to Calcite.
  */
 final class JoinInterpreter {
   private static final Set<JoinRelType> JOIN_TYPES =
@@ -36,20 +39,21 @@ final class JoinInterpreter {
 
   /**
    * {@code left.hashJoin(right, ...)} as {@code EnumerableHashJoin}'s code calls it: each side's
-   * key a one-element {@link FlatLists} list, null when the key is NULL and {@code =} excludes it
-   * (such a row matches nothing); no comparer; nulls generated on the side the join type says.
+   * key a one-element {@link FlatLists} list, or a list of several ({@link KeyLists}), null when a
+   * key column is NULL and its {@code =} excludes NULLs (such a row matches nothing); no comparer;
+   * nulls generated on the side the join type says.
    */
   static Function<DataContext, Enumerable<Object[]>> hashJoin(
       EnumerableHashJoin join,
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    EqualityKey key = EqualityKey.of(join);
-    int leftKey = key.left();
-    int rightKey = key.right();
-    boolean excludesNulls = key.excludesNulls();
-    Function1<Object[], Object> leftKeyOf = row -> nullAwareKey(row[leftKey], excludesNulls);
-    Function1<Object[], Object> rightKeyOf = row -> nullAwareKey(row[rightKey], excludesNulls);
+    EqualityKeys keys = EqualityKeys.of(join);
+    int[] leftKeys = keys.left();
+    int[] rightKeys = keys.right();
+    boolean[] excludesNulls = keys.excludesNulls();
+    Function1<Object[], Object> leftKeyOf = row -> nullAwareKey(row, leftKeys, excludesNulls);
+    Function1<Object[], Object> rightKeyOf = row -> nullAwareKey(row, rightKeys, excludesNulls);
     Function2<Object[], Object[], Object[]> output = output(join);
     boolean nullsOnLeft = join.getJoinType().generatesNullsOnLeft();
     boolean nullsOnRight = join.getJoinType().generatesNullsOnRight();
@@ -66,31 +70,64 @@ final class JoinInterpreter {
                 null);
   }
 
-  private static Object nullAwareKey(Object value, boolean excludesNulls) {
-    return value == null && excludesNulls ? null : FlatLists.ofSingle(value);
+  /** A row's key as {@code PhysType.generateNullAwareAccessor}'s code builds it. */
+  private static Object nullAwareKey(Object[] row, int[] columns, boolean[] excludesNulls) {
+    for (int k = 0; k < columns.length; k++) {
+      if (excludesNulls[k] && row[columns[k]] == null) {
+        return null;
+      }
+    }
+    return columns.length == 1 ? FlatLists.ofSingle(row[columns[0]]) : KeyLists.of(row, columns);
   }
 
   /**
    * {@code EnumerableDefaults.mergeJoin} as {@code EnumerableMergeJoin}'s code calls it: each
-   * side's key the value itself, compared ascending with NULLs last by the {@link Utilities} method
-   * its code picks ({@code compareNullsLastForMergeJoin} when either side may be NULL).
+   * side's key the value itself, or a list of several ({@link KeyLists}) compared key by key,
+   * ascending with NULLs last by the {@link Utilities} method its code picks for each ({@code
+   * compareNullsLastForMergeJoin} when either side may be NULL).
    */
   static Function<DataContext, Enumerable<Object[]>> mergeJoin(
       EnumerableMergeJoin join,
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    EqualityKey key = EqualityKey.of(join);
-    int leftKey = key.left();
-    int rightKey = key.right();
-    Comparator<Comparable<Object>> order =
-        key.nullable() ? Utilities::compareNullsLastForMergeJoin : Utilities::compare;
-    Function1<Object[], Object> leftKeyOf = row -> row[leftKey];
-    Function1<Object[], Object> rightKeyOf = row -> row[rightKey];
+    EqualityKeys keys = EqualityKeys.of(join);
+    int[] leftKeys = keys.left();
+    int[] rightKeys = keys.right();
+    List<Comparator<Comparable<Object>>> orders = new ArrayList<>();
+    for (boolean nullable : keys.nullable()) {
+      orders.add(nullable ? Utilities::compareNullsLastForMergeJoin : Utilities::compare);
+    }
+    Function1<Object[], Object> leftKeyOf;
+    Function1<Object[], Object> rightKeyOf;
+    Comparator<?> order;
+    if (leftKeys.length == 1) {
+      leftKeyOf = row -> row[leftKeys[0]];
+      rightKeyOf = row -> row[rightKeys[0]];
+      order = orders.get(0);
+    } else {
+      leftKeyOf = row -> KeyLists.of(row, leftKeys);
+      rightKeyOf = row -> KeyLists.of(row, rightKeys);
+      order = listOrder(orders);
+    }
     Function2<Object[], Object[], Object[]> output = output(join);
     JoinType type = linq4jType(join.getJoinType());
     return root ->
         merge(left.apply(root), right.apply(root), leftKeyOf, rightKeyOf, output, type, order);
+  }
+
+  /** Lists of keys compared element by element, each by its comparator, the first difference. */
+  @SuppressWarnings("unchecked")
+  private static Comparator<List<Object>> listOrder(List<Comparator<Comparable<Object>>> orders) {
+    return (a, b) -> {
+      for (int k = 0; k < orders.size(); k++) {
+        int c = orders.get(k).compare((Comparable<Object>) a.get(k), (Comparable<Object>) b.get(k));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
   }
 
   /** The generic call, its key type (the keys' values, all {@code Comparable}) left raw. */
@@ -116,40 +153,46 @@ final class JoinInterpreter {
   }
 
   /**
-   * A join's one equality key, checked to be one the generated code and this class treat alike.
+   * A join's equality keys, checked to be ones the generated code and this class treat alike.
    *
-   * @param left the key's column on the left
-   * @param right the key's column on the right
-   * @param excludesNulls whether a NULL key matches nothing ({@code =}, not {@code IS NOT DISTINCT
-   *     FROM})
-   * @param nullable whether either side's key may be NULL
+   * @param left each key's column on the left
+   * @param right each key's column on the right
+   * @param excludesNulls whether a NULL in each key matches nothing ({@code =}, not {@code IS NOT
+   *     DISTINCT FROM})
+   * @param nullable whether either side of each key may be NULL
    */
-  private record EqualityKey(int left, int right, boolean excludesNulls, boolean nullable) {
-    static EqualityKey of(Join join) throws NotInterpretable {
+  private record EqualityKeys(
+      int[] left, int[] right, boolean[] excludesNulls, boolean[] nullable) {
+    static EqualityKeys of(Join join) throws NotInterpretable {
       if (!JOIN_TYPES.contains(join.getJoinType())) {
         throw new NotInterpretable("join type " + join.getJoinType());
       }
       JoinInfo info = join.analyzeCondition();
-      if (!info.isEqui() || info.leftKeys.size() != 1) {
+      if (!info.isEqui() || info.leftKeys.isEmpty()) {
         throw new NotInterpretable("join on " + join.getCondition());
       }
-      int left = info.leftKeys.get(0);
-      int right = info.rightKeys.get(0);
-      RelDataType leftType = join.getLeft().getRowType().getFieldList().get(left).getType();
-      RelDataType rightType = join.getRight().getRowType().getFieldList().get(right).getType();
-      // Keys of one type keep their Java class in the generated code (no conversion), and compare
-      // and hash as the values themselves.
-      if (leftType.getSqlTypeName() != rightType.getSqlTypeName()
-          || !PlanInterpreter.SORTABLE.contains(leftType.getSqlTypeName())
-          || PlanInterpreter.comparedByCollator(leftType)
-          || PlanInterpreter.comparedByCollator(rightType)) {
-        throw new NotInterpretable("join key " + leftType + " = " + rightType);
+      int count = info.leftKeys.size();
+      EqualityKeys keys =
+          new EqualityKeys(new int[count], new int[count], new boolean[count], new boolean[count]);
+      for (int k = 0; k < count; k++) {
+        int left = info.leftKeys.get(k);
+        int right = info.rightKeys.get(k);
+        RelDataType leftType = join.getLeft().getRowType().getFieldList().get(left).getType();
+        RelDataType rightType = join.getRight().getRowType().getFieldList().get(right).getType();
+        // Keys of one type keep their Java class in the generated code (no conversion), and
+        // compare and hash as the values themselves.
+        if (leftType.getSqlTypeName() != rightType.getSqlTypeName()
+            || !PlanInterpreter.SORTABLE.contains(leftType.getSqlTypeName())
+            || PlanInterpreter.comparedByCollator(leftType)
+            || PlanInterpreter.comparedByCollator(rightType)) {
+          throw new NotInterpretable("join key " + leftType + " = " + rightType);
+        }
+        keys.left[k] = left;
+        keys.right[k] = right;
+        keys.excludesNulls[k] = info.nullExclusionFlags.get(k);
+        keys.nullable[k] = leftType.isNullable() || rightType.isNullable();
       }
-      return new EqualityKey(
-          left,
-          right,
-          info.nullExclusionFlags.get(0),
-          leftType.isNullable() || rightType.isNullable());
+      return keys;
     }
   }
 

@@ -37,7 +37,6 @@ import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.runtime.FlatLists;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -285,12 +284,10 @@ public final class PlanInterpreter {
   /**
    * Groups with linq4j's {@code groupBy}, keyed, accumulated and shaped as {@code
    * EnumerableAggregate}'s code does for counts, minima and maxima: one key is the value itself,
-   * two to six keys a {@link FlatLists} list built by the same {@code of} overload, more by {@code
-   * copyOf} of an array of {@code Comparable}s, as there (each builds lists of its own hash code,
-   * which orders the groups); each {@code COUNT(*)} counts the rows, each {@code COUNT(x)} those
-   * whose x is not NULL, as a {@code long}; {@code MIN}/{@code MAX} and {@code SUM} as {@link
-   * Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a singleton, as that code
-   * does: one row, also over no rows.
+   * several a list built as there ({@link KeyLists}); each {@code COUNT(*)} counts the rows, each
+   * {@code COUNT(x)} those whose x is not NULL, as a {@code long}; {@code MIN}/{@code MAX} and
+   * {@code SUM} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a
+   * singleton, as that code does: one row, also over no rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
@@ -352,33 +349,7 @@ public final class PlanInterpreter {
               input.apply(root).aggregate(new Accumulator(checked), adder, ungrouped));
     }
     Function1<Object[], Object> keyOf =
-        switch (keys.length) {
-          case 1 -> row -> row[keys[0]];
-          case 2 -> row -> FlatLists.of(row[keys[0]], row[keys[1]]);
-          case 3 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]]);
-          case 4 -> row -> FlatLists.of(row[keys[0]], row[keys[1]], row[keys[2]], row[keys[3]]);
-          case 5 ->
-              row ->
-                  FlatLists.of(
-                      row[keys[0]], row[keys[1]], row[keys[2]], row[keys[3]], row[keys[4]]);
-          case 6 ->
-              row ->
-                  FlatLists.of(
-                      row[keys[0]],
-                      row[keys[1]],
-                      row[keys[2]],
-                      row[keys[3]],
-                      row[keys[4]],
-                      row[keys[5]]);
-          default ->
-              row -> {
-                Comparable<?>[] values = new Comparable<?>[keys.length];
-                for (int k = 0; k < keys.length; k++) {
-                  values[k] = (Comparable<?>) row[keys[k]];
-                }
-                return FlatLists.copyOf(values);
-              };
-        };
+        keys.length == 1 ? row -> row[keys[0]] : row -> KeyLists.of(row, keys);
     return root ->
         input
             .apply(root)

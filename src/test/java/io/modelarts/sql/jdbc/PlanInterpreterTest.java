@@ -80,8 +80,7 @@ class PlanInterpreterTest {
           "SELECT status, VAR_POP(lease_duration / 1000.0) FROM notebooks GROUP BY status",
           "SELECT INITCAP(name), OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
           "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
-          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
-              + " AND e.dev_service <> n.name",
+          "SELECT notebook_id, ip FROM endpoints, UNNEST(allowed_access_ips) AS t(ip)",
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
           "SELECT id, ABS(CAST(lease_duration AS DOUBLE)), SQRT(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
@@ -519,9 +518,11 @@ class PlanInterpreterTest {
   /**
    * Joins on several keys: merge joins (keys compared one after another, NULLs last) and hash joins
    * (a NULL key column matching nothing, unless under IS NOT DISTINCT FROM), inner, left and full,
-   * on strings, booleans and integers.
+   * on strings, booleans and integers; with a condition beyond the keys (NULL lease durations
+   * making it NULL, so no match); on a condition alone (nested loops: scalar sub-queries, a
+   * comparison of two columns).
    */
-  static final List<String> MULTI_KEY_JOINS =
+  static final List<String> JOINS =
       List.of(
           "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner"
               + " AND a.status = b.status",
@@ -545,7 +546,28 @@ class PlanInterpreterTest {
               + " volume_capacity > 30) b ON a.pool_id = b.pool_id AND a.flavor = b.flavor"
               + " AND a.feature = b.feature",
           "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.pool_id = b.pool_id"
-              + " AND a.flavor IS NOT DISTINCT FROM b.flavor");
+              + " AND a.flavor IS NOT DISTINCT FROM b.flavor",
+          // Conditions beyond the keys, in merge and hash joins.
+          "SELECT n.id FROM notebooks n JOIN endpoints e ON e.notebook_id = n.id"
+              + " AND e.dev_service <> n.name",
+          "SELECT n.id, e.dev_service FROM notebooks n LEFT JOIN endpoints e ON e.notebook_id ="
+              + " n.id AND e.dev_service <> n.status",
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.owner = b.owner"
+              + " AND a.volume_capacity < b.volume_capacity",
+          "SELECT a.id, b.id FROM notebooks a FULL JOIN (SELECT * FROM notebooks WHERE"
+              + " volume_capacity > 30) b ON a.pool_id = b.pool_id AND a.flavor = b.flavor"
+              + " AND a.lease_duration < b.lease_duration",
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a.pool_id = b.pool_id"
+              + " AND a.flavor IS NOT DISTINCT FROM b.flavor AND a.name < b.name",
+          // Nested loops: scalar sub-queries (a share of the total, above the average), a theta
+          // join.
+          "SELECT status, COUNT(*) * 100.0 / (SELECT COUNT(*) FROM notebooks) FROM notebooks"
+              + " GROUP BY status",
+          "SELECT id FROM notebooks WHERE volume_capacity > (SELECT AVG(volume_capacity)"
+              + " FROM notebooks)",
+          "SELECT a.id, b.id FROM (SELECT * FROM notebooks WHERE volume_capacity > 45) a JOIN"
+              + " (SELECT * FROM notebooks WHERE volume_capacity < 6) b"
+              + " ON a.lease_duration < b.lease_duration");
 
   /** The lists whose every query the interpreter runs without compiling anything. */
   private static final List<List<String>> RUN_WITHOUT_COMPILING =
@@ -560,7 +582,7 @@ class PlanInterpreterTest {
           STRING_CASTS,
           FLOATING_POINT,
           WIDE_GROUPS,
-          MULTI_KEY_JOINS);
+          JOINS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

@@ -3,11 +3,13 @@ package io.modelarts.sql.calcite.interpreter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
 import org.apache.calcite.linq4j.JoinType;
@@ -15,21 +17,27 @@ import org.apache.calcite.linq4j.function.EqualityComparer;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
 import org.apache.calcite.linq4j.function.Predicate2;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.FlatLists;
 import org.apache.calcite.runtime.Utilities;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's hash and merge joins on equalities, run with the very linq4j methods their generated
- * code calls ({@code hashJoin}, {@code EnumerableDefaults.mergeJoin}), given the keys, comparator
- * and output rows that code builds, so the rows come out the same and in the same order.
+ * Calcite's hash, merge and nested loop joins, run with the very linq4j methods their generated
+ * code calls ({@code hashJoin}, {@code EnumerableDefaults.mergeJoin} and {@code nestedLoopJoin}),
+ * given the keys, comparator, predicate and output rows that code builds, so the rows come out the
+ * same and in the same order.
  *
  * <p>Inner, left, right and full joins on one key or several ({@code a.owner = b.owner AND a.status
- * = b.status}); a join with a condition beyond its keys, or keys of differing or uncomparable
- * types, is left to Calcite.
+ * = b.status}), with a further condition ({@code AND e.dev_service <> n.name}) whose expressions
+ * {@link RowExpressions} takes, or on a condition alone (a nested loop join: a scalar sub-query's
+ * one row joined to every row); keys of differing or uncomparable types are left to Calcite.
  */
 final class JoinInterpreter {
   private static final Set<JoinRelType> JOIN_TYPES =
@@ -57,6 +65,7 @@ final class JoinInterpreter {
     Function2<Object[], Object[], Object[]> output = output(join);
     boolean nullsOnLeft = join.getJoinType().generatesNullsOnLeft();
     boolean nullsOnRight = join.getJoinType().generatesNullsOnRight();
+    RowExpression condition = nonEquiCondition(join);
     return root ->
         left.apply(root)
             .hashJoin(
@@ -67,7 +76,61 @@ final class JoinInterpreter {
                 null,
                 nullsOnLeft,
                 nullsOnRight,
-                null);
+                predicate(output, condition, root));
+  }
+
+  /**
+   * {@code EnumerableDefaults.nestedLoopJoin} as {@code EnumerableNestedLoopJoin}'s code calls it:
+   * every pair of rows, the join's whole condition as the predicate.
+   */
+  static Function<DataContext, Enumerable<Object[]>> nestedLoopJoin(
+      EnumerableNestedLoopJoin join,
+      Function<DataContext, Enumerable<Object[]>> left,
+      Function<DataContext, Enumerable<Object[]>> right)
+      throws NotInterpretable {
+    if (!JOIN_TYPES.contains(join.getJoinType())) {
+      throw new NotInterpretable("join type " + join.getJoinType());
+    }
+    RowExpression condition = expressions(join).compile(join.getCondition());
+    Function2<Object[], Object[], Object[]> output = output(join);
+    JoinType type = linq4jType(join.getJoinType());
+    return root ->
+        EnumerableDefaults.nestedLoopJoin(
+            left.apply(root),
+            right.apply(root),
+            Objects.requireNonNull(predicate(output, condition, root)),
+            output,
+            type);
+  }
+
+  /** The expressions of a join's condition, compiled as a calc's are. */
+  private static RowExpressions expressions(Join join) {
+    RelOptCluster cluster = join.getCluster();
+    return new RowExpressions(cluster.getRexBuilder(), PlanInterpreter.conformance(cluster));
+  }
+
+  /** The part of a join's condition beyond its equality keys, or null if there is none. */
+  private static @Nullable RowExpression nonEquiCondition(Join join) throws NotInterpretable {
+    RexNode condition =
+        RexUtil.composeConjunction(
+            join.getCluster().getRexBuilder(), join.analyzeCondition().nonEquiConditions, true);
+    return condition == null ? null : expressions(join).compile(condition);
+  }
+
+  /**
+   * The predicate the generated code passes for {@code condition} ({@code
+   * EnumUtils.generatePredicate}): a pair of rows matches when the condition over their {@code
+   * pair} (the left row's fields, then the right's) is TRUE (not FALSE or NULL). Null if there is
+   * no condition. Holds no plan node, as a cached plan must not.
+   */
+  private static @Nullable Predicate2<Object[], Object[]> predicate(
+      Function2<Object[], Object[], Object[]> pair,
+      @Nullable RowExpression condition,
+      DataContext root) {
+    if (condition == null) {
+      return null;
+    }
+    return (l, r) -> Boolean.TRUE.equals(condition.evaluate(pair.apply(l, r), root));
   }
 
   /** A row's key as {@code PhysType.generateNullAwareAccessor}'s code builds it. */
@@ -112,8 +175,17 @@ final class JoinInterpreter {
     }
     Function2<Object[], Object[], Object[]> output = output(join);
     JoinType type = linq4jType(join.getJoinType());
+    RowExpression condition = nonEquiCondition(join);
     return root ->
-        merge(left.apply(root), right.apply(root), leftKeyOf, rightKeyOf, output, type, order);
+        merge(
+            left.apply(root),
+            right.apply(root),
+            leftKeyOf,
+            rightKeyOf,
+            predicate(output, condition, root),
+            output,
+            type,
+            order);
   }
 
   /** Lists of keys compared element by element, each by its comparator, the first difference. */
@@ -137,6 +209,7 @@ final class JoinInterpreter {
       Enumerable<Object[]> right,
       Function1 leftKeyOf,
       Function1 rightKeyOf,
+      @Nullable Predicate2<Object[], Object[]> predicate,
       Function2<Object[], Object[], Object[]> output,
       JoinType type,
       Comparator order) {
@@ -145,7 +218,7 @@ final class JoinInterpreter {
         right,
         leftKeyOf,
         rightKeyOf,
-        (Predicate2) null,
+        predicate,
         output,
         type,
         order,
@@ -168,7 +241,7 @@ final class JoinInterpreter {
         throw new NotInterpretable("join type " + join.getJoinType());
       }
       JoinInfo info = join.analyzeCondition();
-      if (!info.isEqui() || info.leftKeys.isEmpty()) {
+      if (info.leftKeys.isEmpty()) {
         throw new NotInterpretable("join on " + join.getCondition());
       }
       int count = info.leftKeys.size();

@@ -15,6 +15,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableMinus;
+import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Runs a finished plan without generating code for it, when every node is one it reproduces
  * exactly: the driver's scans ({@link RowSource}), Calcite's enumerable calc (with the expressions
  * {@link RowExpressions} takes), limit, values, sort, aggregate of counts, sums, minima and maxima
- * grouped by any columns, hash and merge joins on one key ({@link JoinInterpreter}), and unions,
+ * grouped by any columns, hash, merge and nested loop joins ({@link JoinInterpreter}), and unions,
  * intersections and differences ({@link SetOpInterpreter}). Any other plan is left to Calcite.
  *
  * <p>Why: Calcite turns every plan into Java source and compiles it with Janino. In a fresh JVM
@@ -191,6 +192,10 @@ public final class PlanInterpreter {
       EnumerableMergeJoin join = (EnumerableMergeJoin) rel;
       return JoinInterpreter.mergeJoin(join, rows(join.getLeft()), rows(join.getRight()));
     }
+    if (rel.getClass() == EnumerableNestedLoopJoin.class) {
+      EnumerableNestedLoopJoin join = (EnumerableNestedLoopJoin) rel;
+      return JoinInterpreter.nestedLoopJoin(join, rows(join.getLeft()), rows(join.getRight()));
+    }
     if (rel.getClass() == EnumerableUnion.class
         || rel.getClass() == EnumerableIntersect.class
         || rel.getClass() == EnumerableMinus.class
@@ -225,7 +230,7 @@ public final class PlanInterpreter {
    * The SQL conformance the generated code would be generated under (the connection's, which the
    * planner's context holds), or null if the planner was given another context.
    */
-  private static @Nullable SqlConformance conformance(RelOptCluster cluster) {
+  static @Nullable SqlConformance conformance(RelOptCluster cluster) {
     return cluster
         .getPlanner()
         .getContext()

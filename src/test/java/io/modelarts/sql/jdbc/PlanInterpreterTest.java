@@ -78,11 +78,11 @@ class PlanInterpreterTest {
   static final List<String> COMPILED =
       List.of(
           "SELECT status, VAR_POP(lease_duration / 1000.0) FROM notebooks GROUP BY status",
-          "SELECT INITCAP(name), OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
+          "SELECT OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
           "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
           "SELECT notebook_id, ip FROM endpoints, UNNEST(allowed_access_ips) AS t(ip)",
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
-          "SELECT id, ABS(CAST(lease_duration AS DOUBLE)), SQRT(volume_capacity) FROM notebooks",
+          "SELECT id, EXTRACT(EPOCH FROM lease_create_at), EXP(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
           "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
               + " GROUP BY EXTRACT(MILLISECOND FROM lease_create_at)",
@@ -494,7 +494,13 @@ class PlanInterpreterTest {
           "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, 1),"
               + " (0, -1)) AS t(a, b) GROUP BY a, b)",
           "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, -1),"
-              + " (0, 1)) AS t(a, b) GROUP BY a, b)");
+              + " (0, 1)) AS t(a, b) GROUP BY a, b)",
+          // ABS and SIGN of each numeric type, SQRT (planned as POWER), INITCAP, NULLs.
+          "SELECT ABS(d), ABS(x), ABS(volume_capacity - 20), ABS(lease_duration - 7200000),"
+              + " SIGN(d), SIGN(x), SIGN(volume_capacity - 20), SIGN(lease_duration - 3600000),"
+              + " SQRT(volume_capacity), SQRT(x + 1e4), INITCAP(status), INITCAP(description) FROM"
+              + " (SELECT CAST(lease_duration AS DOUBLE) - 1e6 AS d, lease_duration / 7.0 - 1000"
+              + " AS x, volume_capacity, lease_duration, status, description FROM notebooks)");
 
   /**
    * Groups of four to eight columns (each count of keys has its own list class, and so its own hash

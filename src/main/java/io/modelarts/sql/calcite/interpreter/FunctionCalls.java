@@ -2,6 +2,7 @@ package io.modelarts.sql.calcite.interpreter;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -19,10 +20,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
  * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
- * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} and {@code ABS} of
- * INTEGERs or of BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and
- * DOUBLEs, {@code FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers. Like the generated
- * code, every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
+ * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs or of
+ * BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and DOUBLEs, {@code
+ * FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is planned as one),
+ * {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the generated code,
+ * every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
  * exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other function, or
  * other operand types, throws {@link NotInterpretable}.
  *
@@ -96,12 +98,26 @@ final class FunctionCalls {
               : (a, b) -> SqlFunctions.mod(((Long) a).longValue(), ((Long) b).longValue()));
     }
     if (operator == SqlStdOperatorTable.ABS) {
-      boolean ints = integersOfResultType(call);
-      return RowExpression.strict(
+      return numberOfItsType(
+          call,
           operands.get(0),
-          ints
-              ? v -> SqlFunctions.abs(((Integer) v).intValue())
-              : v -> SqlFunctions.abs(((Long) v).longValue()));
+          v -> SqlFunctions.abs((int) (Integer) v),
+          v -> SqlFunctions.abs((long) (Long) v),
+          v -> SqlFunctions.abs((double) (Double) v),
+          v -> SqlFunctions.abs((BigDecimal) v));
+    }
+    if (operator == SqlStdOperatorTable.SIGN) {
+      return numberOfItsType(
+          call,
+          operands.get(0),
+          v -> SqlFunctions.sign((int) (Integer) v),
+          v -> SqlFunctions.sign((long) (Long) v),
+          v -> SqlFunctions.sign((double) (Double) v),
+          v -> SqlFunctions.sign((BigDecimal) v));
+    }
+    if (operator == SqlStdOperatorTable.INITCAP) {
+      requireStrings(arguments);
+      return RowExpression.strict(operands.get(0), s -> SqlFunctions.initcap(s.toString()));
     }
     if (operator == SqlStdOperatorTable.POWER) {
       // Each overload the generated code may call (a double or a BigDecimal each side) is
@@ -181,6 +197,32 @@ final class FunctionCalls {
               round
                   ? (v, d) -> SqlFunctions.sround((double) (Double) v, (int) (Integer) d)
                   : (v, d) -> SqlFunctions.struncate((double) (Double) v, (int) (Integer) d));
+      default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
+    };
+  }
+
+  /**
+   * A function of one number whose result has the number's type ({@code ABS}, {@code SIGN}): the
+   * {@code SqlFunctions} overload the generated code calls for an INTEGER, BIGINT, DOUBLE or
+   * DECIMAL.
+   */
+  private static RowExpression numberOfItsType(
+      RexCall call,
+      RowExpression operand,
+      UnaryOperator<Object> ofInt,
+      UnaryOperator<Object> ofLong,
+      UnaryOperator<Object> ofDouble,
+      UnaryOperator<Object> ofDecimal)
+      throws NotInterpretable {
+    SqlTypeName type = call.getOperands().get(0).getType().getSqlTypeName();
+    if (call.getType().getSqlTypeName() != type) {
+      throw new NotInterpretable(call.getOperator().getName() + " as " + call.getType());
+    }
+    return switch (type) {
+      case INTEGER -> RowExpression.strict(operand, ofInt);
+      case BIGINT -> RowExpression.strict(operand, ofLong);
+      case DOUBLE -> RowExpression.strict(operand, ofDouble);
+      case DECIMAL -> RowExpression.strict(operand, ofDecimal);
       default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
     };
   }

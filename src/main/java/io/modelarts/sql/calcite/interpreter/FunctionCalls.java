@@ -2,6 +2,7 @@ package io.modelarts.sql.calcite.interpreter;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -168,37 +169,27 @@ final class FunctionCalls {
     }
     RowExpression digits = arguments.size() == 2 ? operands.get(1) : (row, root) -> 0;
     RowExpression value = operands.get(0);
-    return switch (type) {
-      case INTEGER ->
-          RowExpression.strict(
-              value,
-              digits,
+    BinaryOperator<Object> function =
+        switch (type) {
+          case INTEGER ->
               round
                   ? (v, d) -> SqlFunctions.sround((int) (Integer) v, (int) (Integer) d)
-                  : (v, d) -> SqlFunctions.struncate((int) (Integer) v, (int) (Integer) d));
-      case BIGINT ->
-          RowExpression.strict(
-              value,
-              digits,
+                  : (v, d) -> SqlFunctions.struncate((int) (Integer) v, (int) (Integer) d);
+          case BIGINT ->
               round
                   ? (v, d) -> SqlFunctions.sround((long) (Long) v, (int) (Integer) d)
-                  : (v, d) -> SqlFunctions.struncate((long) (Long) v, (int) (Integer) d));
-      case DECIMAL ->
-          RowExpression.strict(
-              value,
-              digits,
+                  : (v, d) -> SqlFunctions.struncate((long) (Long) v, (int) (Integer) d);
+          case DECIMAL ->
               round
                   ? (v, d) -> SqlFunctions.sround((BigDecimal) v, (int) (Integer) d)
-                  : (v, d) -> SqlFunctions.struncate((BigDecimal) v, (int) (Integer) d));
-      case DOUBLE ->
-          RowExpression.strict(
-              value,
-              digits,
+                  : (v, d) -> SqlFunctions.struncate((BigDecimal) v, (int) (Integer) d);
+          case DOUBLE ->
               round
                   ? (v, d) -> SqlFunctions.sround((double) (Double) v, (int) (Integer) d)
-                  : (v, d) -> SqlFunctions.struncate((double) (Double) v, (int) (Integer) d));
-      default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
-    };
+                  : (v, d) -> SqlFunctions.struncate((double) (Double) v, (int) (Integer) d);
+          default -> throw new NotInterpretable(call.getOperator().getName() + " of " + type);
+        };
+    return RowExpression.strict(value, digits, function);
   }
 
   /**

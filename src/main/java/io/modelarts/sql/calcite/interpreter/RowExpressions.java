@@ -391,19 +391,13 @@ final class RowExpressions {
       return doubleArithmetic(call);
     }
     boolean intResult = integerResult(call);
-    LongBinaryOperator operation;
-    if (operator == SqlStdOperatorTable.PLUS) {
-      operation = (a, b) -> a + b;
-    } else if (operator == SqlStdOperatorTable.MINUS) {
-      operation = (a, b) -> a - b;
-    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
-      operation = (a, b) -> a * b;
-    } else if (operator == SqlStdOperatorTable.DIVIDE
-        || operator == SqlStdOperatorTable.DIVIDE_INTEGER) {
-      operation = (a, b) -> a / b;
-    } else {
-      throw new NotInterpretable("operator " + operator.getName());
-    }
+    LongBinaryOperator operation =
+        operation(
+            operator == SqlStdOperatorTable.DIVIDE_INTEGER ? SqlStdOperatorTable.DIVIDE : operator,
+            (a, b) -> a + b,
+            (a, b) -> a - b,
+            (a, b) -> a * b,
+            (a, b) -> a / b);
     return RowExpression.strict(
         compile(call.getOperands().get(0)),
         compile(call.getOperands().get(1)),
@@ -426,19 +420,13 @@ final class RowExpressions {
         throw new NotInterpretable("decimal arithmetic on " + operand.getType());
       }
     }
-    SqlOperator operator = call.getOperator();
-    BinaryOperator<BigDecimal> operation;
-    if (operator == SqlStdOperatorTable.PLUS) {
-      operation = SqlFunctions::plus;
-    } else if (operator == SqlStdOperatorTable.MINUS) {
-      operation = SqlFunctions::minus;
-    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
-      operation = SqlFunctions::multiply;
-    } else if (operator == SqlStdOperatorTable.DIVIDE) {
-      operation = SqlFunctions::divide;
-    } else {
-      throw new NotInterpretable("operator " + operator.getName());
-    }
+    BinaryOperator<BigDecimal> operation =
+        operation(
+            call.getOperator(),
+            SqlFunctions::plus,
+            SqlFunctions::minus,
+            SqlFunctions::multiply,
+            SqlFunctions::divide);
     return RowExpression.strict(
         compile(call.getOperands().get(0)),
         compile(call.getOperands().get(1)),
@@ -459,23 +447,34 @@ final class RowExpressions {
         throw new NotInterpretable("floating-point arithmetic on " + operand.getType());
       }
     }
-    SqlOperator operator = call.getOperator();
-    DoubleBinaryOperator operation;
-    if (operator == SqlStdOperatorTable.PLUS) {
-      operation = (a, b) -> a + b;
-    } else if (operator == SqlStdOperatorTable.MINUS) {
-      operation = (a, b) -> a - b;
-    } else if (operator == SqlStdOperatorTable.MULTIPLY) {
-      operation = (a, b) -> a * b;
-    } else if (operator == SqlStdOperatorTable.DIVIDE) {
-      operation = (a, b) -> a / b;
-    } else {
-      throw new NotInterpretable("operator " + operator.getName());
-    }
+    DoubleBinaryOperator operation =
+        operation(
+            call.getOperator(), (a, b) -> a + b, (a, b) -> a - b, (a, b) -> a * b, (a, b) -> a / b);
     return RowExpression.strict(
         compile(call.getOperands().get(0)),
         compile(call.getOperands().get(1)),
         (a, b) -> operation.applyAsDouble(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+  }
+
+  /**
+   * The one of an arithmetic's four operations {@code operator} is ({@code + - * /}), for one
+   * arithmetic's types; any other operator is not interpreted.
+   */
+  private static <T> T operation(SqlOperator operator, T plus, T minus, T times, T divide)
+      throws NotInterpretable {
+    if (operator == SqlStdOperatorTable.PLUS) {
+      return plus;
+    }
+    if (operator == SqlStdOperatorTable.MINUS) {
+      return minus;
+    }
+    if (operator == SqlStdOperatorTable.MULTIPLY) {
+      return times;
+    }
+    if (operator == SqlStdOperatorTable.DIVIDE) {
+      return divide;
+    }
+    throw new NotInterpretable("operator " + operator.getName());
   }
 
   /** A decimal operand as it is, an integer one as the exact {@code BigDecimal} of it. */

@@ -49,7 +49,8 @@ final class JoinInterpreter {
    * {@code left.hashJoin(right, ...)} as {@code EnumerableHashJoin}'s code calls it: each side's
    * key a one-element {@link FlatLists} list, or a list of several ({@link KeyLists}), null when a
    * key column is NULL and its {@code =} excludes NULLs (such a row matches nothing); no comparer;
-   * nulls generated on the side the join type says.
+   * nulls generated on the side the join type says; the condition beyond the keys, if any, as the
+   * predicate ({@link #predicate}).
    */
   static Function<DataContext, Enumerable<Object[]>> hashJoin(
       EnumerableHashJoin join,

@@ -84,8 +84,7 @@ class PlanInterpreterTest {
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
           "SELECT id, EXTRACT(EPOCH FROM lease_create_at), EXP(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
-          "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
-              + " GROUP BY EXTRACT(MILLISECOND FROM lease_create_at)",
+          "SELECT status, COUNT(*) FILTER (WHERE lease_enable) FROM notebooks GROUP BY status",
           "SELECT FLOOR(CAST(lease_create_at AS DATE) TO MONTH) FROM notebooks");
 
   /**
@@ -273,6 +272,17 @@ class PlanInterpreterTest {
               + " name",
           "SELECT id, CAST(lease_create_at AS TIMESTAMP(0)), CAST(lease_update_at AS TIMESTAMP(2))"
               + " FROM notebooks WHERE lease_create_at < CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))",
+          // Seconds since 1970 (towards zero) and the minute's milliseconds, microseconds and
+          // nanoseconds, either side of 1970.
+          "SELECT id, EXTRACT(EPOCH FROM lease_create_at), EXTRACT(MILLISECOND FROM"
+              + " lease_create_at), EXTRACT(MICROSECOND FROM lease_update_at), EXTRACT(NANOSECOND"
+              + " FROM lease_create_at) FROM notebooks",
+          "SELECT EXTRACT(EPOCH FROM t), EXTRACT(MILLISECOND FROM t), EXTRACT(MICROSECOND FROM t)"
+              + " FROM (SELECT t FROM (VALUES (TIMESTAMP '1969-12-31 23:59:59.999'), (TIMESTAMP"
+              + " '1969-12-31 23:58:01.5'), (TIMESTAMP '2024-02-29 12:34:56.789'), (NULL)) AS v(t)"
+              + " GROUP BY t)",
+          "SELECT EXTRACT(MILLISECOND FROM lease_create_at), COUNT(*) FROM notebooks"
+              + " GROUP BY EXTRACT(MILLISECOND FROM lease_create_at)",
           // Differences: TIMESTAMPDIFF in each unit, of timestamps and of dates, either way round,
           // across 1970 and month ends, NULLs; the intervals themselves; ages in days from today
           // (the clock's finer units would move between the two runs compared).

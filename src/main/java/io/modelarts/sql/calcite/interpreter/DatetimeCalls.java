@@ -22,8 +22,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * computes it (its {@code RexImpTable}), on a timestamp held as milliseconds since the epoch: its
  * date ({@code CAST(ts AS DATE)}), a field of it ({@code EXTRACT}) and its rounding down or up to a
  * unit ({@code FLOOR(ts TO unit)}, {@code CEIL(ts TO unit)}), a timestamp or date plus or minus an
- * interval, and the execution's current time. Any other function of time, or a timestamp finer than
- * milliseconds, throws {@link NotInterpretable}.
+ * interval, the difference of two ({@code TIMESTAMPDIFF}), and the execution's current time. Any
+ * other function of time, or a timestamp finer than milliseconds, throws {@link NotInterpretable}.
  *
  * <p>Why: a count by day, hour or month is the commonest report over notebooks' creation times, a
  * window relative to now ({@code lease_create_at > CURRENT_TIMESTAMP - INTERVAL '1' DAY}) the
@@ -65,6 +65,10 @@ final class DatetimeCalls {
   private static final Set<TimeUnitRange> TIME_FIELDS =
       EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
 
+  /** The fields {@code EXTRACT} takes of a timestamp's minute, in units finer than a second. */
+  private static final Set<TimeUnitRange> SUB_SECOND_FIELDS =
+      EnumSet.of(TimeUnitRange.MILLISECOND, TimeUnitRange.MICROSECOND, TimeUnitRange.NANOSECOND);
+
   private static Set<TimeUnitRange> with(Set<TimeUnitRange> units, TimeUnitRange... more) {
     EnumSet<TimeUnitRange> all = EnumSet.copyOf(units);
     all.addAll(List.of(more));
@@ -88,8 +92,9 @@ final class DatetimeCalls {
   /**
    * {@code EXTRACT(field FROM ts)}, a BIGINT: of a calendar field, {@code
    * SqlFunctions.unixDateExtract} of the timestamp's day ({@link #date}'s floor division); of an
-   * hour, minute or second, {@code Math.floorMod(ms, next unit) / unit}, as the generated code
-   * computes them.
+   * hour, minute or second, {@code Math.floorMod(ms, next unit) / unit}; of {@code EPOCH}, {@code
+   * ms / 1000}; of a millisecond, microsecond or nanosecond, {@code Math.floorMod(ms, 60000)} times
+   * the unit's count in a millisecond — as the generated code computes them.
    */
   static RowExpression extract(RexCall call, Operands operands) throws NotInterpretable {
     TimeUnitRange field = unit(call.getOperands().get(0));
@@ -109,6 +114,18 @@ final class DatetimeCalls {
       long unit = field.startUnit.multiplier.longValueExact();
       return RowExpression.strict(
           operands.get(1), millis -> Math.floorMod((Long) millis, modulus) / unit);
+    }
+    if (field == TimeUnitRange.EPOCH) {
+      // Seconds since 1970 as generated: a division towards zero, so 1969's last second is 0.
+      return RowExpression.strict(
+          operands.get(1), millis -> (Long) millis / TimeUnit.SECOND.multiplier.longValueExact());
+    }
+    if (SUB_SECOND_FIELDS.contains(field)) {
+      // As generated: the minute's milliseconds (seconds included), scaled to the unit.
+      long minute = TimeUnit.MINUTE.multiplier.longValueExact();
+      long factor = (long) (1 / field.startUnit.multiplier.doubleValue());
+      return RowExpression.strict(
+          operands.get(1), millis -> Math.floorMod((Long) millis, minute) * factor);
     }
     throw new NotInterpretable("EXTRACT " + field);
   }

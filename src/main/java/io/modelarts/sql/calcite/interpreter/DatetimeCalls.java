@@ -117,8 +117,8 @@ final class DatetimeCalls {
     }
     if (field == TimeUnitRange.EPOCH) {
       // Seconds since 1970 as generated: a division towards zero, so 1969's last second is 0.
-      return RowExpression.strict(
-          operands.get(1), millis -> (Long) millis / TimeUnit.SECOND.multiplier.longValueExact());
+      long second = TimeUnit.SECOND.multiplier.longValueExact();
+      return RowExpression.strict(operands.get(1), millis -> (Long) millis / second);
     }
     if (SUB_SECOND_FIELDS.contains(field)) {
       // As generated: the minute's milliseconds (seconds included), scaled to the unit.

@@ -57,7 +57,8 @@ final class JoinInterpreter {
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    EqualityKeys keys = EqualityKeys.of(join);
+    JoinInfo info = join.analyzeCondition();
+    EqualityKeys keys = EqualityKeys.of(join, info);
     int[] leftKeys = keys.left();
     int[] rightKeys = keys.right();
     boolean[] excludesNulls = keys.excludesNulls();
@@ -66,7 +67,7 @@ final class JoinInterpreter {
     Function2<Object[], Object[], Object[]> output = output(join);
     boolean nullsOnLeft = join.getJoinType().generatesNullsOnLeft();
     boolean nullsOnRight = join.getJoinType().generatesNullsOnRight();
-    RowExpression condition = nonEquiCondition(join);
+    RowExpression condition = nonEquiCondition(join, info);
     return root ->
         left.apply(root)
             .hashJoin(
@@ -110,11 +111,14 @@ final class JoinInterpreter {
     return new RowExpressions(cluster.getRexBuilder(), PlanInterpreter.conformance(cluster));
   }
 
-  /** The part of a join's condition beyond its equality keys, or null if there is none. */
-  private static @Nullable RowExpression nonEquiCondition(Join join) throws NotInterpretable {
+  /**
+   * The part of a join's condition beyond its equality keys ({@code info}'s), or null if there is
+   * none.
+   */
+  private static @Nullable RowExpression nonEquiCondition(Join join, JoinInfo info)
+      throws NotInterpretable {
     RexNode condition =
-        RexUtil.composeConjunction(
-            join.getCluster().getRexBuilder(), join.analyzeCondition().nonEquiConditions, true);
+        RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions, true);
     return condition == null ? null : expressions(join).compile(condition);
   }
 
@@ -155,7 +159,8 @@ final class JoinInterpreter {
       Function<DataContext, Enumerable<Object[]>> left,
       Function<DataContext, Enumerable<Object[]>> right)
       throws NotInterpretable {
-    EqualityKeys keys = EqualityKeys.of(join);
+    JoinInfo info = join.analyzeCondition();
+    EqualityKeys keys = EqualityKeys.of(join, info);
     int[] leftKeys = keys.left();
     int[] rightKeys = keys.right();
     List<Comparator<Comparable<Object>>> orders = new ArrayList<>();
@@ -176,7 +181,7 @@ final class JoinInterpreter {
     }
     Function2<Object[], Object[], Object[]> output = output(join);
     JoinType type = linq4jType(join.getJoinType());
-    RowExpression condition = nonEquiCondition(join);
+    RowExpression condition = nonEquiCondition(join, info);
     return root ->
         merge(
             left.apply(root),
@@ -237,11 +242,11 @@ final class JoinInterpreter {
    */
   private record EqualityKeys(
       int[] left, int[] right, boolean[] excludesNulls, boolean[] nullable) {
-    static EqualityKeys of(Join join) throws NotInterpretable {
+    /** {@code join}'s keys, of its condition as analysed ({@code info}). */
+    static EqualityKeys of(Join join, JoinInfo info) throws NotInterpretable {
       if (!JOIN_TYPES.contains(join.getJoinType())) {
         throw new NotInterpretable("join type " + join.getJoinType());
       }
-      JoinInfo info = join.analyzeCondition();
       if (info.leftKeys.isEmpty()) {
         throw new NotInterpretable("join on " + join.getCondition());
       }

@@ -24,6 +24,8 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link EnumerableCalc} whose compared and returned literals were turned into hidden
@@ -44,6 +46,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * their length); the plan's {@code EXPLAIN} is made before this step and keeps the literals.
  */
 public final class HoistedLiteralsCalc extends EnumerableCalc {
+  private static final Logger LOG = LoggerFactory.getLogger(HoistedLiteralsCalc.class);
+
   /**
    * The first hidden parameter's index: far above any statement's own parameters, which are
    * numbered from 0.
@@ -105,6 +109,19 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
    */
   public static RelNode hoist(RelNode plan) {
     int[] next = {FIRST_INDEX};
+    try {
+      return hoistAll(plan, next);
+    } catch (IllegalArgumentException e) {
+      // Rebuilding a node over a rewritten input runs its constructor's checks again, and some
+      // refuse inputs the planner gave them: an EnumerableMergeUnion checks that each input
+      // carries its collation, which a projection over a sorted limit does not, once the planner's
+      // sets are gone. Such a plan compiles as planned: the same answer, without sharing a class.
+      LOG.debug("Literals left in place: the plan could not be rebuilt", e);
+      return plan;
+    }
+  }
+
+  private static RelNode hoistAll(RelNode plan, int[] next) {
     return plan.accept(
         new RelShuttleImpl() {
           @Override

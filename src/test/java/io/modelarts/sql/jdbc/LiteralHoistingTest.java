@@ -79,7 +79,12 @@ class LiteralHoistingTest {
           "SELECT id, DATE '2024-02-29' AS d, TIMESTAMP '2024-02-29 12:34:56.789' AS t"
               + " FROM notebooks",
           "SELECT id, CAST(NULL AS VARCHAR) AS nothing, TRUE AS yes FROM notebooks",
-          "SELECT 'x' AS tag, COUNT(*) FROM notebooks GROUP BY status");
+          "SELECT 'x' AS tag, COUNT(*) FROM notebooks GROUP BY status",
+          // A merge union over a projection of a sorted limit, which refuses to be rebuilt: the
+          // plan compiles with its literals in place (found by ReportQueryGenerator).
+          "SELECT lease_update_at FROM notebooks WHERE status IS NULL UNION ALL SELECT"
+              + " CAST(CAST(lease_create_at AS DATE) AS TIMESTAMP) FROM notebooks WHERE owner = 'x'"
+              + " ORDER BY 1 LIMIT 5");
 
   @BeforeAll
   static void start() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelarts.sql.calcite.interpreter.PlanInterpreter;
 import io.modelarts.sql.testing.QueryGenerator;
 import io.modelarts.sql.testing.QueryGenerator.GeneratedQuery;
+import io.modelarts.sql.testing.ReportQueryGenerator;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
@@ -513,6 +514,25 @@ class PlanInterpreterTest {
               + " AS x, volume_capacity, lease_duration, status, description FROM notebooks)");
 
   /**
+   * Cases {@link ReportQueryGenerator} found: the planner rewrites a variance of a literal into a
+   * quotient cast to NOT NULL, NULL for a group of one row, which the generated code makes 0 (its
+   * primitive's zero); MIN and MAX of booleans; MOD of a BIGINT and an INTEGER, which the generated
+   * code computes through a BigDecimal; a date cast to a timestamp.
+   */
+  static final List<String> GENERATOR_FINDINGS =
+      List.of(
+          "SELECT CAST(lease_create_at AS DATE), COUNT(*), VAR_SAMP(100), VAR_SAMP(2.5E0),"
+              + " STDDEV_SAMP(7) FROM notebooks GROUP BY CAST(lease_create_at AS DATE)",
+          "SELECT status, MIN(lease_enable), MAX(lease_enable), MIN(lease_enable AND"
+              + " volume_capacity > 40) FROM notebooks GROUP BY status",
+          "SELECT MIN(lease_enable), MAX(lease_enable) FROM notebooks WHERE name > 'zzz'",
+          "SELECT id, MOD(lease_duration, 7), MOD(lease_duration, -3600000), MOD(volume_capacity,"
+              + " COALESCE(lease_duration, 1) + 3600000), MOD(-volume_capacity, lease_duration +"
+              + " 86400000) FROM notebooks",
+          "SELECT id, CAST(CAST(lease_create_at AS DATE) AS TIMESTAMP), CAST(DATE '1969-12-31' AS"
+              + " TIMESTAMP(0)), CAST(DATE '1900-03-01' AS TIMESTAMP(3)) FROM notebooks");
+
+  /**
    * Groups of four to eight columns (each count of keys has its own list class, and so its own hash
    * code, which orders the groups), with NULL keys, sums and extremes.
    */
@@ -598,7 +618,8 @@ class PlanInterpreterTest {
           STRING_CASTS,
           FLOATING_POINT,
           WIDE_GROUPS,
-          JOINS);
+          JOINS,
+          GENERATOR_FINDINGS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =
@@ -791,6 +812,48 @@ class PlanInterpreterTest {
     }
     // Most of them must have been interpreted, or the comparison compared compiled code twice.
     assertTrue(interpreted > queries.size() / 2, interpreted + " of " + queries.size());
+  }
+
+  /**
+   * Random report queries ({@link ReportQueryGenerator}) answer as compiled, errors included. A
+   * longer campaign: {@code -Dmodelarts.reportQueries=5000 -Dmodelarts.reportSeed=7}.
+   */
+  @Test
+  void randomReportQueriesAnswerAsCompiledPlans() throws Exception {
+    int count = Integer.getInteger("modelarts.reportQueries", 150);
+    long seed = Long.getLong("modelarts.reportSeed", 45L);
+    ReportQueryGenerator generator =
+        new ReportQueryGenerator(new Random(seed), sim.simulator().dataset());
+    int interpreted = 0;
+    List<String> differences = new ArrayList<>();
+    try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
+      for (int i = 0; i < count; i++) {
+        String sql = generator.next();
+        List<String> expected = outcome(() -> compiled(c, sql));
+        int[] compiledHere = {0};
+        List<String> actual =
+            outcome(() -> counting(compiledHere, () -> typedRows(c.createStatement(), sql)));
+        if (!expected.equals(actual)) {
+          differences.add(sql + "\n  compiled:    " + expected + "\n  interpreted: " + actual);
+        }
+        if (compiledHere[0] == 0) {
+          interpreted++;
+        }
+      }
+    }
+    assertTrue(
+        differences.isEmpty(), differences.size() + " differ:\n" + String.join("\n", differences));
+    // Most must have been interpreted, or the comparison compared compiled code twice.
+    assertTrue(interpreted > count * 3 / 4, interpreted + " of " + count + " interpreted");
+  }
+
+  /** The rows {@code query} gives, or its error's SQLState and message. */
+  private static List<String> outcome(Callable<List<String>> query) throws Exception {
+    try {
+      return query.call();
+    } catch (SQLException e) {
+      return List.of("error " + e.getSQLState() + ": " + e.getMessage());
+    }
   }
 
   @Test

@@ -21,13 +21,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
  * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
  * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
- * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs or of
- * BIGINTs, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and DOUBLEs, {@code
- * FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is planned as one),
- * {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the generated code,
- * every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
- * exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other function, or
- * other operand types, throws {@link NotInterpretable}.
+ * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs, of
+ * BIGINTs or of one of each, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and
+ * DOUBLEs, {@code FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is
+ * planned as one), {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the
+ * generated code, every operand is evaluated first, and a NULL operand makes the result NULL; the
+ * methods' exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other
+ * function, or other operand types, throws {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -88,6 +88,18 @@ final class FunctionCalls {
           (s, search, replacement) ->
               SqlFunctions.replace(
                   s.toString(), search.toString(), replacement.toString(), caseSensitive));
+    }
+    if (operator == SqlStdOperatorTable.MOD && mixesIntegerAndBigint(call)) {
+      // The generated code makes the BIGINT a BigDecimal, calls SqlFunctions.mod(BigDecimal, int)
+      // or mod(int, BigDecimal), and narrows the remainder to the result's type (the divisor's).
+      boolean intResult = call.getType().getSqlTypeName() == SqlTypeName.INTEGER;
+      return RowExpression.strict(
+          operands.get(0),
+          operands.get(1),
+          intResult
+              ? (a, b) -> SqlFunctions.mod(new BigDecimal((Long) a), (int) (Integer) b).intValue()
+              : (a, b) ->
+                  SqlFunctions.mod((int) (Integer) a, new BigDecimal((Long) b)).longValue());
     }
     if (operator == SqlStdOperatorTable.MOD) {
       boolean ints = integersOfResultType(call);
@@ -287,6 +299,14 @@ final class FunctionCalls {
    * types taken), so that the {@code int} or {@code long} overload is the one the generated code
    * calls.
    */
+  /** Whether the call's two operands are a BIGINT and an INTEGER, in either order. */
+  private static boolean mixesIntegerAndBigint(RexCall call) {
+    SqlTypeName first = call.getOperands().get(0).getType().getSqlTypeName();
+    SqlTypeName second = call.getOperands().get(1).getType().getSqlTypeName();
+    return first == SqlTypeName.BIGINT && second == SqlTypeName.INTEGER
+        || first == SqlTypeName.INTEGER && second == SqlTypeName.BIGINT;
+  }
+
   private static boolean integersOfResultType(RexCall call) throws NotInterpretable {
     SqlTypeName type = call.getType().getSqlTypeName();
     if (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT) {

@@ -109,7 +109,8 @@ public final class PlanInterpreter {
 
   /**
    * Types whose MIN and MAX the generated code finds with {@code compareTo}, as this class does,
-   * and DOUBLE, whose it finds in a {@code double} (see {@link Accumulator}).
+   * and DOUBLE and BOOLEAN, whose it finds in a {@code double} or a {@code boolean} (see {@link
+   * Accumulator}).
    */
   private static final Set<SqlTypeName> EXTREMA =
       Set.of(
@@ -120,7 +121,8 @@ public final class PlanInterpreter {
           SqlTypeName.DECIMAL,
           SqlTypeName.DOUBLE,
           SqlTypeName.DATE,
-          SqlTypeName.TIMESTAMP);
+          SqlTypeName.TIMESTAMP,
+          SqlTypeName.BOOLEAN);
 
   private PlanInterpreter() {}
 
@@ -329,6 +331,7 @@ public final class PlanInterpreter {
           throw new NotInterpretable(kinds[i] + " of " + type);
         }
         checked.doubleExtrema[i] = type.getSqlTypeName() == SqlTypeName.DOUBLE;
+        checked.booleanExtrema[i] = type.getSqlTypeName() == SqlTypeName.BOOLEAN;
       } else if (kinds[i] != SqlKind.COUNT) {
         SqlTypeName type = fields.get(arguments[i]).getType().getSqlTypeName();
         Summation summation = Summation.of(type, call.getType().getSqlTypeName());
@@ -392,12 +395,16 @@ public final class PlanInterpreter {
     /** Whether a MIN or MAX is of doubles. */
     final boolean[] doubleExtrema;
 
+    /** Whether a MIN or MAX is of booleans. */
+    final boolean[] booleanExtrema;
+
     Calls(int count) {
       kinds = new SqlKind[count];
       arguments = new int[count];
       summations = new Summation[count];
       nullableSums = new boolean[count];
       doubleExtrema = new boolean[count];
+      booleanExtrema = new boolean[count];
     }
   }
 
@@ -407,9 +414,9 @@ public final class PlanInterpreter {
    * calls), NULLs skipped, NULL while no value was seen — of doubles, as that code finds them: from
    * {@code Double.MAX_VALUE} (negated for MAX) by the methods' {@code double} overloads, whose
    * {@code >} keeps the first of {@code 0.0} and {@code -0.0} and passes over or keeps a {@code
-   * NaN} by its place, unlike {@code compareTo}; each {@code SUM} added up as {@link Summation}
-   * says, NULLs skipped, NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is
-   * not: 0).
+   * NaN} by its place, unlike {@code compareTo}; of booleans, from TRUE (FALSE for MAX) by their
+   * {@code boolean} overloads; each {@code SUM} added up as {@link Summation} says, NULLs skipped,
+   * NULL while no value was seen if its type is nullable (a {@code $SUM0}'s is not: 0).
    */
   private static final class Accumulator {
     private final Calls calls;
@@ -434,6 +441,9 @@ public final class PlanInterpreter {
           values[i] = 0.0;
         } else if (calls.doubleExtrema[i]) {
           values[i] = calls.kinds[i] == SqlKind.MIN ? Double.MAX_VALUE : -Double.MAX_VALUE;
+        } else if (calls.booleanExtrema[i]) {
+          // Primitive.BOOLEAN's max and min, as generated.
+          values[i] = calls.kinds[i] == SqlKind.MIN;
         }
       }
     }
@@ -456,7 +466,9 @@ public final class PlanInterpreter {
               values[i] =
                   calls.doubleExtrema[i]
                       ? SqlFunctions.lesser((double) (Double) values[i], (double) (Double) value)
-                      : SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
+                      : calls.booleanExtrema[i]
+                          ? SqlFunctions.lesser((boolean) (Boolean) values[i], (boolean) value)
+                          : SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
             }
           }
           case MAX -> {
@@ -465,7 +477,9 @@ public final class PlanInterpreter {
               values[i] =
                   calls.doubleExtrema[i]
                       ? SqlFunctions.greater((double) (Double) values[i], (double) (Double) value)
-                      : SqlFunctions.greater((Comparable) values[i], (Comparable) value);
+                      : calls.booleanExtrema[i]
+                          ? SqlFunctions.greater((boolean) (Boolean) values[i], (boolean) value)
+                          : SqlFunctions.greater((Comparable) values[i], (Comparable) value);
             }
           }
           default -> {

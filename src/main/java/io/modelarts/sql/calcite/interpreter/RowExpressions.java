@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -249,15 +251,58 @@ final class RowExpressions {
    * A cast that makes an integer, a decimal or a double a decimal ({@link #toDecimal}), whatever
    * the operand's type; that changes nothing else but nullability (COALESCE's, under a NOT NULL
    * test) or a millisecond timestamp's precision, whose value the generated code passes through;
-   * that takes a timestamp's date ({@link DatetimeCalls#date}); that makes a value a string ({@link
-   * StringCast}); that makes an integer or a decimal a double, or a double an integer (by linq4j's
-   * {@code Primitive} methods, as generated); that widens an integer (a CASE mixing INTEGER and
-   * BIGINT values), which it converts exactly ({@code (long) i}); or that narrows one (AVG's
-   * quotient back to its column's type), which it converts with linq4j's {@code
-   * Primitive.integerCast}, throwing when the value does not fit: this calls the same method. Any
-   * other cast is not interpreted.
+   * that takes a timestamp's date ({@link DatetimeCalls#date}) or a date's first millisecond; that
+   * makes a value a string ({@link StringCast}); that makes an integer or a decimal a double, or a
+   * double an integer (by linq4j's {@code Primitive} methods, as generated); that widens an integer
+   * (a CASE mixing INTEGER and BIGINT values), which it converts exactly ({@code (long) i}); or
+   * that narrows one (AVG's quotient back to its column's type), which it converts with linq4j's
+   * {@code Primitive.integerCast}, throwing when the value does not fit: this calls the same
+   * method. Any other cast is not interpreted. A NULL cast to a NOT NULL type stored in a primitive
+   * gives the primitive's zero, as generated.
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
+    RowExpression cast = castValue(call);
+    Object zero = PRIMITIVE_ZEROS.get(call.getType().getSqlTypeName());
+    if (call.getType().isNullable()
+        || !call.getOperands().get(0).getType().isNullable()
+        || zero == null) {
+      return cast;
+    }
+    // A NULL cast to a NOT NULL type, as the planner's own rewrites make one (VAR_SAMP(100)'s
+    // quotient over a group of one row): the generated code stores the type in a primitive and,
+    // for a NULL operand, gives the primitive's zero instead.
+    return (row, root) -> {
+      Object value = cast.evaluate(row, root);
+      return value == null ? zero : value;
+    };
+  }
+
+  /**
+   * The value the generated code gives a NOT NULL value of each type it stores in a primitive when
+   * the value's operand is NULL: the primitive's default, as the run-time representation holds it
+   * (a date as an {@code int} of days, a timestamp as a {@code long} of milliseconds).
+   */
+  private static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
+      Map.of(
+          SqlTypeName.TINYINT,
+          (byte) 0,
+          SqlTypeName.SMALLINT,
+          (short) 0,
+          SqlTypeName.INTEGER,
+          0,
+          SqlTypeName.BIGINT,
+          0L,
+          SqlTypeName.DOUBLE,
+          0.0,
+          SqlTypeName.BOOLEAN,
+          false,
+          SqlTypeName.DATE,
+          0,
+          SqlTypeName.TIMESTAMP,
+          0L);
+
+  /** {@link #cast}, but for a NULL cast to a NOT NULL type. */
+  private RowExpression castValue(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
     // Before the same-type test: the generated code rounds and checks a decimal cast to its own
     // type too (a division's 16 digits cast to the division's type keep its scale's).
@@ -301,6 +346,11 @@ final class RowExpressions {
     if (DatetimeCalls.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
       return DatetimeCalls.date(compile(operand));
+    }
+    if (source == SqlTypeName.DATE && DatetimeCalls.isMillisTimestamp(call.getType())) {
+      // The day's first millisecond: (long) days * MILLIS_PER_DAY, as generated.
+      return RowExpression.strict(
+          compile(operand), days -> (long) (Integer) days * DateTimeUtils.MILLIS_PER_DAY);
     }
     int from = INTEGER_WIDTHS.indexOf(source);
     int to = INTEGER_WIDTHS.indexOf(target);

@@ -1,0 +1,551 @@
+package io.modelarts.sql.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Random report queries over the notebooks: typed expressions nested a few levels deep (integer,
+ * long, decimal and double arithmetic, strings and their functions and casts, timestamps, dates and
+ * their fields, roundings and differences, {@code CASE} and {@code COALESCE}), in projections,
+ * filters, sorts, groups with aggregates, set operations and joins.
+ *
+ * <p>Why: the plan interpreter takes all of these, and its tests compare it with Calcite's compiled
+ * code; hand-written lists cover the cases someone thought of, this covers their combinations. Each
+ * expression is built for one SQL type, so every query is valid; a division's divisor is a non-zero
+ * literal, so errors come only from where both sides should fail alike (a value out of a cast's
+ * range).
+ */
+public final class ReportQueryGenerator {
+  /** The SQL types the expressions are built for. */
+  enum Type {
+    INT,
+    BIGINT,
+    DECIMAL,
+    DOUBLE,
+    STRING,
+    TIMESTAMP,
+    DATE,
+    BOOLEAN
+  }
+
+  private static final String[] STRING_COLUMNS = {
+    "name", "status", "description", "pool_id", "owner", "flavor", "feature", "image_type"
+  };
+  private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
+  private static final String[] UNITS = {"YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR"};
+  private static final String[] FIELDS = {
+    "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "DOW", "DOY", "QUARTER", "WEEK"
+  };
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private final Random random;
+  private final List<String> strings = new ArrayList<>();
+  private final List<Long> times = new ArrayList<>();
+
+  public ReportQueryGenerator(Random random, List<ObjectNode> data) {
+    this.random = random;
+    TreeSet<String> values = new TreeSet<>(List.of("", "a", "N", "RUNNING", "é", " x "));
+    TreeSet<Long> t = new TreeSet<>();
+    for (ObjectNode nb : data) {
+      values.add(nb.path("name").asText());
+      values.add(nb.path("owner").asText());
+      t.add(nb.path("lease").path("create_at").asLong());
+    }
+    strings.addAll(values);
+    times.addAll(t);
+  }
+
+  /** One query of any of the forms. */
+  public String next() {
+    return switch (random.nextInt(8)) {
+      case 0, 1, 2 -> projection();
+      case 3, 4 -> grouped();
+      case 5 -> setOperation();
+      case 6 -> join();
+      default -> sorted();
+    };
+  }
+
+  private String projection() {
+    StringBuilder sql = new StringBuilder("SELECT id");
+    int columns = 1 + random.nextInt(4);
+    for (int i = 0; i < columns; i++) {
+      sql.append(", ").append(expression(anyType(), 0)).append(" AS c").append(i);
+    }
+    sql.append(" FROM notebooks");
+    if (random.nextInt(3) > 0) {
+      sql.append(" WHERE ").append(expression(Type.BOOLEAN, 1));
+    }
+    if (random.nextInt(4) == 0) {
+      sql.append(" LIMIT ").append(1 + random.nextInt(30));
+    }
+    return sql.toString();
+  }
+
+  private String sorted() {
+    Type type = anyType();
+    String key = expression(type, 1);
+    String[] directions = {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"};
+    return "SELECT id, "
+        + key
+        + " AS k FROM notebooks WHERE "
+        + expression(Type.BOOLEAN, 1)
+        + " ORDER BY k"
+        + directions[random.nextInt(directions.length)]
+        + ", id"
+        + (random.nextBoolean() ? " LIMIT " + (1 + random.nextInt(20)) : "");
+  }
+
+  private String grouped() {
+    int keys = 1 + random.nextInt(3);
+    List<String> keyList = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      keyList.add(groupKey());
+    }
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (int i = 0; i < keys; i++) {
+      select.append(keyList.get(i)).append(" AS k").append(i).append(", ");
+    }
+    select.append("COUNT(*) AS n");
+    int aggregates = 1 + random.nextInt(3);
+    for (int i = 0; i < aggregates; i++) {
+      select.append(", ").append(aggregate()).append(" AS a").append(i);
+    }
+    StringBuilder sql = select.append(" FROM notebooks");
+    if (random.nextBoolean()) {
+      sql.append(" WHERE ").append(expression(Type.BOOLEAN, 1));
+    }
+    sql.append(" GROUP BY ").append(String.join(", ", keyList));
+    if (random.nextInt(3) == 0) {
+      sql.append(" HAVING COUNT(*) > ").append(random.nextInt(4));
+    }
+    if (random.nextBoolean()) {
+      sql.append(" ORDER BY n DESC");
+      for (int i = 0; i < keys; i++) {
+        sql.append(", k").append(i);
+      }
+    }
+    return sql.toString();
+  }
+
+  private String groupKey() {
+    return switch (random.nextInt(6)) {
+      case 0 -> stringColumn();
+      case 1 -> "FLOOR(" + timeColumn() + " TO " + pick(UNITS) + ")";
+      case 2 -> "CAST(" + timeColumn() + " AS DATE)";
+      case 3 -> "volume_capacity / " + (1 + random.nextInt(40));
+      case 4 -> "lease_enable";
+      default -> expression(random.nextBoolean() ? Type.STRING : Type.INT, 2);
+    };
+  }
+
+  private String aggregate() {
+    return switch (random.nextInt(9)) {
+      case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
+      case 1 -> "SUM(" + expression(numeric(), 2) + ")";
+      case 2 -> "AVG(" + expression(numeric(), 2) + ")";
+      case 3 -> "ROUND(AVG(" + expression(numeric(), 2) + "), " + random.nextInt(3) + ")";
+      case 4 -> (random.nextBoolean() ? "MIN(" : "MAX(") + expression(anyType(), 2) + ")";
+      case 5 ->
+          pick(new String[] {"STDDEV_POP(", "STDDEV_SAMP(", "VAR_POP(", "VAR_SAMP("})
+              + expression(random.nextBoolean() ? Type.INT : Type.DOUBLE, 2)
+              + ")";
+      case 6 -> "SUM(lease_duration / 3600000.0)";
+      case 7 -> "MAX(" + stringColumn() + ") || '/' || MIN(" + stringColumn() + ")";
+      default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
+    };
+  }
+
+  private String setOperation() {
+    Type type = random.nextBoolean() ? Type.STRING : anyType();
+    String[] operators = {
+      "UNION", "UNION ALL", "INTERSECT", "INTERSECT ALL", "EXCEPT", "EXCEPT ALL"
+    };
+    String left = expression(type, 1);
+    String right = expression(type, 1);
+    String sql =
+        "SELECT "
+            + left
+            + " AS v FROM notebooks WHERE "
+            + expression(Type.BOOLEAN, 2)
+            + " "
+            + pick(operators)
+            + " SELECT "
+            + right
+            + " FROM notebooks WHERE "
+            + expression(Type.BOOLEAN, 2);
+    return random.nextBoolean() ? sql : sql + " ORDER BY 1 LIMIT " + (1 + random.nextInt(15));
+  }
+
+  private String join() {
+    return switch (random.nextInt(3)) {
+      case 0 ->
+          "SELECT n.id, "
+              + expression(anyType(), 1)
+              + " AS v, e.dev_service FROM notebooks n "
+              + (random.nextBoolean() ? "LEFT " : "")
+              + "JOIN endpoints e ON e.notebook_id = n.id"
+              + (random.nextBoolean() ? " AND e.dev_service <> n.status" : "")
+              + " WHERE "
+              + expression(Type.BOOLEAN, 2);
+      case 1 ->
+          "SELECT a.id, b.id FROM notebooks a JOIN notebooks b ON a."
+              + stringColumn()
+              + " = b."
+              + stringColumn()
+              + " AND a.volume_capacity "
+              + pick(COMPARISONS)
+              + " b.volume_capacity WHERE a.name < 'k'";
+      default ->
+          "SELECT status, COUNT(*) * 100.0 / (SELECT COUNT(*) FROM notebooks WHERE "
+              + expression(Type.BOOLEAN, 2)
+              + ") AS share FROM notebooks GROUP BY status";
+    };
+  }
+
+  private Type anyType() {
+    Type[] types = Type.values();
+    return types[random.nextInt(types.length)];
+  }
+
+  private Type numeric() {
+    Type[] types = {Type.INT, Type.BIGINT, Type.DECIMAL, Type.DOUBLE};
+    return types[random.nextInt(types.length)];
+  }
+
+  /** An expression of {@code type}; deeper levels choose leaves more often. */
+  String expression(Type type, int depth) {
+    boolean leaf = depth >= 3 || random.nextInt(10) < 3 + depth * 2;
+    return switch (type) {
+      case INT -> leaf ? intLeaf() : intExpression(depth + 1);
+      case BIGINT -> leaf ? bigintLeaf() : bigintExpression(depth + 1);
+      case DECIMAL -> leaf ? decimalLeaf() : decimalExpression(depth + 1);
+      case DOUBLE -> leaf ? doubleLeaf() : doubleExpression(depth + 1);
+      case STRING -> leaf ? stringLeaf() : stringExpression(depth + 1);
+      case TIMESTAMP -> leaf ? timestampLeaf() : timestampExpression(depth + 1);
+      case DATE -> leaf ? dateLeaf() : dateExpression(depth + 1);
+      case BOOLEAN -> leaf ? booleanLeaf() : booleanExpression(depth + 1);
+    };
+  }
+
+  private String intLeaf() {
+    return switch (random.nextInt(4)) {
+      case 0, 1 -> "volume_capacity";
+      case 2 -> String.valueOf(random.nextInt(200) - 50);
+      default -> "CHAR_LENGTH(" + stringColumn() + ")";
+    };
+  }
+
+  private String intExpression(int depth) {
+    return switch (random.nextInt(12)) {
+      case 0 ->
+          "("
+              + expression(Type.INT, depth)
+              + " "
+              + pick(new String[] {"+", "-", "*"})
+              + " "
+              + expression(Type.INT, depth)
+              + ")";
+      case 1 -> "(" + expression(Type.INT, depth) + " / " + nonZero() + ")";
+      case 2 -> "MOD(" + expression(Type.INT, depth) + ", " + nonZero() + ")";
+      case 3 -> pick(new String[] {"ABS(", "SIGN("}) + expression(Type.INT, depth) + ")";
+      case 4 -> "EXTRACT(" + pick(FIELDS) + " FROM " + expression(Type.TIMESTAMP, depth) + ")";
+      case 5 -> "POSITION(" + stringLeaf() + " IN " + expression(Type.STRING, depth) + ")";
+      case 6 ->
+          "TIMESTAMPDIFF("
+              + pick(new String[] {"DAY", "HOUR", "MONTH", "MINUTE"})
+              + ", "
+              + expression(Type.TIMESTAMP, depth)
+              + ", "
+              + expression(Type.TIMESTAMP, depth)
+              + ")";
+      case 7 -> caseOf(Type.INT, depth);
+      case 8 -> "COALESCE(" + nullableInt() + ", " + expression(Type.INT, depth) + ")";
+      case 9 -> "NULLIF(" + expression(Type.INT, depth) + ", " + random.nextInt(60) + ")";
+      case 10 ->
+          pick(new String[] {"ROUND(", "TRUNCATE("})
+              + expression(Type.INT, depth)
+              + ", "
+              + (random.nextInt(3) - 2)
+              + ")";
+      default -> "CAST(" + expression(Type.BIGINT, depth) + " / 3600000 AS INTEGER)";
+    };
+  }
+
+  private String nullableInt() {
+    return "CASE WHEN description IS NULL THEN NULL ELSE volume_capacity END";
+  }
+
+  private String bigintLeaf() {
+    return switch (random.nextInt(3)) {
+      case 0, 1 -> "lease_duration";
+      default -> String.valueOf(random.nextInt(5) * 3_000_000_000L - 1);
+    };
+  }
+
+  private String bigintExpression(int depth) {
+    return switch (random.nextInt(7)) {
+      case 0 ->
+          "("
+              + expression(Type.BIGINT, depth)
+              + " "
+              + pick(new String[] {"+", "-"})
+              + " "
+              + expression(random.nextBoolean() ? Type.BIGINT : Type.INT, depth)
+              + ")";
+      case 1 -> "(" + expression(Type.BIGINT, depth) + " / " + nonZero() + "000)";
+      case 2 -> "CAST(" + expression(Type.INT, depth) + " AS BIGINT)";
+      case 3 -> "ABS(" + expression(Type.BIGINT, depth) + ")";
+      case 4 -> caseOf(Type.BIGINT, depth);
+      case 5 -> "(" + expression(Type.INT, depth) + " * 1000000000000)";
+      default -> "MOD(" + expression(Type.BIGINT, depth) + ", " + nonZero() + ")";
+    };
+  }
+
+  private String decimalLeaf() {
+    return switch (random.nextInt(3)) {
+      case 0 -> "volume_capacity * 1.5";
+      case 1 -> "lease_duration / 3600000.0";
+      default -> (random.nextInt(2000) - 1000) / 100.0 + "";
+    };
+  }
+
+  private String decimalExpression(int depth) {
+    return switch (random.nextInt(9)) {
+      case 0 ->
+          "("
+              + expression(Type.DECIMAL, depth)
+              + " "
+              + pick(new String[] {"+", "-", "*"})
+              + " "
+              + expression(random.nextBoolean() ? Type.DECIMAL : Type.INT, depth)
+              + ")";
+      case 1 -> "(" + expression(Type.DECIMAL, depth) + " / " + nonZero() + ".5)";
+      case 2 ->
+          pick(new String[] {"ROUND(", "TRUNCATE("})
+              + expression(Type.DECIMAL, depth)
+              + ", "
+              + (random.nextInt(4) - 1)
+              + ")";
+      case 3 ->
+          pick(new String[] {"FLOOR(", "CEIL(", "ABS("}) + expression(Type.DECIMAL, depth) + ")";
+      case 4 -> "SIGN(" + expression(Type.DECIMAL, depth) + ")";
+      case 5 -> "CAST(" + expression(Type.INT, depth) + " AS DECIMAL(12, 2))";
+      case 6 -> caseOf(Type.DECIMAL, depth);
+      case 7 -> "CAST(" + expression(Type.DOUBLE, depth) + " AS DECIMAL(30, 3))";
+      default -> "COALESCE(" + expression(Type.DECIMAL, depth) + ", 0.5)";
+    };
+  }
+
+  private String doubleLeaf() {
+    return switch (random.nextInt(3)) {
+      case 0 -> "CAST(volume_capacity AS DOUBLE)";
+      case 1 -> "CAST(lease_duration AS DOUBLE) / 7";
+      default -> (random.nextInt(2000) - 1000) / 8.0 + "E0";
+    };
+  }
+
+  private String doubleExpression(int depth) {
+    return switch (random.nextInt(8)) {
+      case 0 ->
+          "("
+              + expression(Type.DOUBLE, depth)
+              + " "
+              + pick(new String[] {"+", "-", "*", "/"})
+              + " "
+              + expression(random.nextBoolean() ? Type.DOUBLE : numeric(), depth)
+              + ")";
+      case 1 -> "POWER(" + expression(Type.DOUBLE, depth) + ", " + random.nextInt(3) + ")";
+      case 2 -> "SQRT(ABS(" + expression(Type.DOUBLE, depth) + "))";
+      case 3 -> "ROUND(" + expression(Type.DOUBLE, depth) + ", " + random.nextInt(3) + ")";
+      case 4 -> "CAST(" + expression(Type.DECIMAL, depth) + " AS DOUBLE)";
+      case 5 -> caseOf(Type.DOUBLE, depth);
+      case 6 -> "SIGN(" + expression(Type.DOUBLE, depth) + ")";
+      default -> "ABS(" + expression(Type.DOUBLE, depth) + ")";
+    };
+  }
+
+  private String stringLeaf() {
+    return random.nextInt(3) == 0 ? string() : stringColumn();
+  }
+
+  private String stringExpression(int depth) {
+    return switch (random.nextInt(12)) {
+      case 0 ->
+          pick(new String[] {"UPPER(", "LOWER(", "INITCAP("})
+              + expression(Type.STRING, depth)
+              + ")";
+      case 1 -> expression(Type.STRING, depth) + " || " + expression(Type.STRING, depth);
+      case 2 ->
+          "SUBSTRING("
+              + expression(Type.STRING, depth)
+              + " FROM "
+              + (random.nextInt(5) - 1)
+              + (random.nextBoolean() ? "" : " FOR " + random.nextInt(6))
+              + ")";
+      case 3 -> "TRIM(" + expression(Type.STRING, depth) + ")";
+      case 4 ->
+          "TRIM("
+              + pick(new String[] {"BOTH", "LEADING", "TRAILING"})
+              + " "
+              + pick(new String[] {"'a'", "'N'", "'-'", "'nb'"})
+              + " FROM "
+              + expression(Type.STRING, depth)
+              + ")";
+      case 5 ->
+          "REPLACE(" + expression(Type.STRING, depth) + ", " + string() + ", " + string() + ")";
+      case 6 -> "CAST(" + expression(castable(), depth) + " AS VARCHAR)";
+      case 7 ->
+          "CAST(" + expression(castable(), depth) + " AS VARCHAR(" + random.nextInt(12) + "))";
+      case 8 -> caseOf(Type.STRING, depth);
+      case 9 -> "COALESCE(" + expression(Type.STRING, depth) + ", " + string() + ")";
+      case 10 ->
+          "CAST(" + expression(Type.STRING, depth) + " AS CHAR(" + (1 + random.nextInt(9)) + "))";
+      default -> "NULLIF(" + expression(Type.STRING, depth) + ", " + string() + ")";
+    };
+  }
+
+  private Type castable() {
+    Type[] types = {Type.INT, Type.BIGINT, Type.DECIMAL, Type.TIMESTAMP, Type.DATE, Type.BOOLEAN};
+    return types[random.nextInt(types.length)];
+  }
+
+  private String timestampLeaf() {
+    return random.nextInt(4) == 0 ? timestamp(pick(times) + random.nextInt(3) - 1) : timeColumn();
+  }
+
+  private String timestampExpression(int depth) {
+    return switch (random.nextInt(5)) {
+      case 0 ->
+          pick(new String[] {"FLOOR(", "CEIL("})
+              + expression(Type.TIMESTAMP, depth)
+              + " TO "
+              + pick(UNITS)
+              + ")";
+      case 1 ->
+          expression(Type.TIMESTAMP, depth)
+              + pick(new String[] {" + ", " - "})
+              + "INTERVAL '"
+              + random.nextInt(40)
+              + "' "
+              + pick(new String[] {"DAY", "HOUR", "MONTH", "MINUTE", "SECOND", "YEAR"});
+      case 2 -> caseOf(Type.TIMESTAMP, depth);
+      case 3 -> "COALESCE(" + expression(Type.TIMESTAMP, depth) + ", " + timestampLeaf() + ")";
+      default -> "CAST(" + expression(Type.DATE, depth) + " AS TIMESTAMP)";
+    };
+  }
+
+  private String dateLeaf() {
+    return random.nextBoolean()
+        ? "CAST(" + timeColumn() + " AS DATE)"
+        : "DATE '" + TIMESTAMP.format(Instant.ofEpochMilli(pick(times))).substring(0, 10) + "'";
+  }
+
+  private String dateExpression(int depth) {
+    return switch (random.nextInt(3)) {
+      case 0 -> "CAST(" + expression(Type.TIMESTAMP, depth) + " AS DATE)";
+      case 1 ->
+          expression(Type.DATE, depth)
+              + pick(new String[] {" + ", " - "})
+              + "INTERVAL '"
+              + random.nextInt(40)
+              + "' "
+              + pick(new String[] {"DAY", "MONTH", "YEAR"});
+      default -> caseOf(Type.DATE, depth);
+    };
+  }
+
+  private String booleanLeaf() {
+    return switch (random.nextInt(4)) {
+      case 0 -> "lease_enable";
+      case 1 -> stringColumn() + " " + pick(COMPARISONS) + " " + string();
+      case 2 -> stringColumn() + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
+      default -> "volume_capacity " + pick(COMPARISONS) + " " + random.nextInt(100);
+    };
+  }
+
+  private String booleanExpression(int depth) {
+    return switch (random.nextInt(9)) {
+      case 0, 1 -> {
+        Type type = anyType();
+        while (type == Type.BOOLEAN) {
+          type = anyType();
+        }
+        yield expression(type, depth) + " " + pick(COMPARISONS) + " " + expression(type, depth);
+      }
+      case 2 ->
+          "(" + expression(Type.BOOLEAN, depth) + " AND " + expression(Type.BOOLEAN, depth) + ")";
+      case 3 ->
+          "(" + expression(Type.BOOLEAN, depth) + " OR " + expression(Type.BOOLEAN, depth) + ")";
+      case 4 -> "NOT (" + expression(Type.BOOLEAN, depth) + ")";
+      case 5 ->
+          expression(Type.STRING, depth)
+              + (random.nextBoolean() ? " LIKE " : " NOT LIKE ")
+              + pick(new String[] {"'%a%'", "'N%'", "'_%-%'", "'%'", "''"});
+      case 6 ->
+          "("
+              + expression(Type.BOOLEAN, depth)
+              + ") "
+              + pick(
+                  new String[] {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS NULL"});
+      case 7 ->
+          expression(Type.INT, depth)
+              + (random.nextBoolean() ? " BETWEEN " : " NOT BETWEEN ")
+              + random.nextInt(50)
+              + " AND "
+              + (20 + random.nextInt(80));
+      default ->
+          expression(Type.STRING, depth)
+              + (random.nextBoolean() ? " IN (" : " NOT IN (")
+              + string()
+              + ", "
+              + string()
+              + (random.nextInt(4) == 0 ? ", NULL)" : ")");
+    };
+  }
+
+  private String caseOf(Type type, int depth) {
+    return "CASE WHEN "
+        + expression(Type.BOOLEAN, depth)
+        + " THEN "
+        + expression(type, depth)
+        + (random.nextInt(4) == 0 ? "" : " ELSE " + expression(type, depth))
+        + " END";
+  }
+
+  private String nonZero() {
+    int n = random.nextInt(19) - 9;
+    return String.valueOf(n == 0 ? 7 : n);
+  }
+
+  private String string() {
+    return "'" + pick(strings).replace("'", "''") + "'";
+  }
+
+  private String stringColumn() {
+    return pick(STRING_COLUMNS);
+  }
+
+  private String timeColumn() {
+    return random.nextBoolean() ? "lease_create_at" : "lease_update_at";
+  }
+
+  private static String timestamp(long millis) {
+    return "TIMESTAMP '" + TIMESTAMP.format(Instant.ofEpochMilli(millis)) + "'";
+  }
+
+  private <T> T pick(T[] values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  private <T> T pick(List<T> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+}

@@ -85,7 +85,7 @@ class PlanInterpreterTest {
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
           "SELECT id, EXTRACT(EPOCH FROM lease_create_at), EXP(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
-          "SELECT status, COUNT(*) FILTER (WHERE lease_enable) FROM notebooks GROUP BY status",
+          "SELECT status, COUNT(DISTINCT flavor), COUNT(*) FROM notebooks GROUP BY status",
           "SELECT FLOOR(CAST(lease_create_at AS DATE) TO MONTH) FROM notebooks");
 
   /**
@@ -533,6 +533,27 @@ class PlanInterpreterTest {
               + " TIMESTAMP(0)), CAST(DATE '1900-03-01' AS TIMESTAMP(3)) FROM notebooks");
 
   /**
+   * Aggregates with a FILTER, written so or planned so from a CASE (conditional aggregation, as
+   * reports write it): counts, sums (also of decimals and doubles), averages, minima and maxima,
+   * with groups and without, a filter that keeps no row.
+   */
+  static final List<String> FILTERED_AGGREGATES =
+      List.of(
+          "SELECT status, COUNT(*) FILTER (WHERE lease_enable) FROM notebooks GROUP BY status",
+          "SELECT status, SUM(CASE WHEN lease_enable THEN volume_capacity END), COUNT(CASE WHEN"
+              + " description IS NULL THEN 1 END), SUM(CASE WHEN owner > 'm' THEN 1 ELSE 0 END)"
+              + " FROM notebooks GROUP BY status",
+          "SELECT MIN(name) FILTER (WHERE volume_capacity > 40), MAX(lease_create_at) FILTER"
+              + " (WHERE name LIKE '%a%'), AVG(volume_capacity) FILTER (WHERE lease_enable IS NOT"
+              + " TRUE), COUNT(description) FILTER (WHERE pool_id IS NULL) FROM notebooks",
+          "SELECT COUNT(*) FILTER (WHERE name > 'zzz'), SUM(volume_capacity) FILTER (WHERE name >"
+              + " 'zzz'), MAX(name) FILTER (WHERE name > 'zzz') FROM notebooks",
+          "SELECT feature, SUM(lease_duration / 3600000.0) FILTER (WHERE lease_enable),"
+              + " AVG(CAST(volume_capacity AS DOUBLE)) FILTER (WHERE status <> 'RUNNING'),"
+              + " MIN(lease_enable) FILTER (WHERE description IS NOT NULL) FROM notebooks GROUP BY"
+              + " feature");
+
+  /**
    * Groups of four to eight columns (each count of keys has its own list class, and so its own hash
    * code, which orders the groups), with NULL keys, sums and extremes.
    */
@@ -619,7 +640,8 @@ class PlanInterpreterTest {
           FLOATING_POINT,
           WIDE_GROUPS,
           JOINS,
-          GENERATOR_FINDINGS);
+          GENERATOR_FINDINGS,
+          FILTERED_AGGREGATES);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

@@ -293,8 +293,10 @@ public final class PlanInterpreter {
    * EnumerableAggregate}'s code does for counts, minima and maxima: one key is the value itself,
    * several a list built as there ({@link KeyLists}); each {@code COUNT(*)} counts the rows, each
    * {@code COUNT(x)} those whose x is not NULL, as a {@code long}; {@code MIN}/{@code MAX} and
-   * {@code SUM} as {@link Accumulator} says. Without GROUP BY, linq4j's {@code aggregate} in a
-   * singleton, as that code does: one row, also over no rows.
+   * {@code SUM} as {@link Accumulator} says; a call with a {@code FILTER} (as Calcite also plans
+   * {@code SUM(CASE WHEN c THEN x END)}) takes only the rows whose filter column is TRUE. Without
+   * GROUP BY, linq4j's {@code aggregate} in a singleton, as that code does: one row, also over no
+   * rows.
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
@@ -318,13 +320,15 @@ public final class PlanInterpreter {
       if (!AGGREGATES.contains(kinds[i])
           || call.isDistinct()
           || call.isApproximate()
-          || call.hasFilter()
           || !call.getCollation().getFieldCollations().isEmpty()
           || call.getArgList().size() > 1
           || (kinds[i] != SqlKind.COUNT && call.getArgList().isEmpty())) {
         throw new NotInterpretable("aggregate call " + call);
       }
       arguments[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+      // A FILTER is a BOOLEAN NOT NULL column (Calcite checks it): the call takes a row only
+      // where it is TRUE, as the generated code's condition beside the arguments' NULL tests.
+      checked.filters[i] = call.filterArg;
       if (kinds[i] == SqlKind.MIN || kinds[i] == SqlKind.MAX) {
         RelDataType type = fields.get(arguments[i]).getType();
         if (!EXTREMA.contains(type.getSqlTypeName()) || comparedByCollator(type)) {
@@ -386,6 +390,9 @@ public final class PlanInterpreter {
     /** The column each call reads, or -1 for {@code COUNT(*)}. */
     final int[] arguments;
 
+    /** The column that filters each call's rows ({@code FILTER (WHERE …)}), or -1. */
+    final int[] filters;
+
     /** How each SUM adds up (null for the other calls). */
     final @Nullable Summation[] summations;
 
@@ -401,6 +408,7 @@ public final class PlanInterpreter {
     Calls(int count) {
       kinds = new SqlKind[count];
       arguments = new int[count];
+      filters = new int[count];
       summations = new Summation[count];
       nullableSums = new boolean[count];
       doubleExtrema = new boolean[count];
@@ -453,6 +461,9 @@ public final class PlanInterpreter {
       SqlKind[] kinds = calls.kinds;
       int[] arguments = calls.arguments;
       for (int i = 0; i < kinds.length; i++) {
+        if (calls.filters[i] >= 0 && !Boolean.TRUE.equals(row[calls.filters[i]])) {
+          continue;
+        }
         Object value = arguments[i] < 0 ? null : row[arguments[i]];
         switch (kinds[i]) {
           case COUNT -> {

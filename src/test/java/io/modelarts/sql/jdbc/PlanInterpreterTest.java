@@ -80,12 +80,10 @@ class PlanInterpreterTest {
       List.of(
           "SELECT status, VAR_POP(lease_duration / 1000.0) FROM notebooks GROUP BY status",
           "SELECT OVERLAY(name PLACING 'x' FROM 2) FROM notebooks",
-          "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
           "SELECT notebook_id, ip FROM endpoints, UNNEST(allowed_access_ips) AS t(ip)",
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
           "SELECT id, EXTRACT(EPOCH FROM lease_create_at), EXP(volume_capacity) FROM notebooks",
           "SELECT id, SUBSTRING(name FROM lease_duration) FROM notebooks",
-          "SELECT status, COUNT(DISTINCT flavor), COUNT(*) FROM notebooks GROUP BY status",
           "SELECT FLOOR(CAST(lease_create_at AS DATE) TO MONTH) FROM notebooks");
 
   /**
@@ -554,6 +552,29 @@ class PlanInterpreterTest {
               + " feature");
 
   /**
+   * Grouping sets: ROLLUP, CUBE, GROUPING SETS with an empty set, GROUPING() of one and two keys,
+   * COUNT(DISTINCT x) beside other aggregates (a grouping-sets group under a filtered one), a NOT
+   * NULL key left out (the generated code keys it by its primitive's zero), eight-value keys, no
+   * rows.
+   */
+  static final List<String> GROUPING_SETS =
+      List.of(
+          "SELECT status, COUNT(*) FROM notebooks GROUP BY ROLLUP(status)",
+          "SELECT status, feature, COUNT(*), SUM(volume_capacity), GROUPING(status),"
+              + " GROUPING(status, feature) FROM notebooks GROUP BY CUBE(status, feature)",
+          "SELECT status, COUNT(DISTINCT flavor), COUNT(*) FROM notebooks GROUP BY status",
+          "SELECT COUNT(DISTINCT owner), COUNT(DISTINCT pool_id), MAX(name) FROM notebooks",
+          "SELECT status, lease_enable, volume_capacity, MIN(lease_create_at) FROM notebooks"
+              + " GROUP BY GROUPING SETS ((status, lease_enable), (volume_capacity), ())",
+          "SELECT CHAR_LENGTH(id) AS l, status, COUNT(*) FROM notebooks"
+              + " GROUP BY ROLLUP(CHAR_LENGTH(id), status)",
+          "SELECT lease_enable IS TRUE AS leased, status, COUNT(*) FROM notebooks"
+              + " GROUP BY CUBE(lease_enable IS TRUE, status)",
+          "SELECT status, COUNT(*) FROM notebooks WHERE name > 'zzz' GROUP BY ROLLUP(status)",
+          "SELECT status, owner, flavor, feature, COUNT(*), GROUPING(feature, status) FROM"
+              + " notebooks GROUP BY ROLLUP(status, owner, flavor, feature)");
+
+  /**
    * Groups of four to eight columns (each count of keys has its own list class, and so its own hash
    * code, which orders the groups), with NULL keys, sums and extremes.
    */
@@ -641,7 +662,8 @@ class PlanInterpreterTest {
           WIDE_GROUPS,
           JOINS,
           GENERATOR_FINDINGS,
-          FILTERED_AGGREGATES);
+          FILTERED_AGGREGATES,
+          GROUPING_SETS);
 
   /** Expressions at the edges of what the interpreter takes, beside the hoisting test's. */
   static final List<String> EDGE_CASES =

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import com.google.common.primitives.Ints;
 import io.modelarts.sql.calcite.RowSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.EnumerableDefaults;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.function.Function1;
 import org.apache.calcite.linq4j.function.Function2;
@@ -42,6 +44,7 @@ import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlConformance;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +81,7 @@ public final class PlanInterpreter {
 
   /** The aggregate functions grouped plans may use. */
   private static final Set<SqlKind> AGGREGATES =
-      Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX, SqlKind.SUM, SqlKind.SUM0);
+      Set.of(SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX, SqlKind.SUM, SqlKind.SUM0, SqlKind.GROUPING);
 
   /**
    * How the generated code adds up a SUM of each type it is taken for here: in a Java primitive of
@@ -300,8 +303,9 @@ public final class PlanInterpreter {
    */
   private static Function<DataContext, Enumerable<Object[]>> aggregate(
       EnumerableAggregate aggregate) throws NotInterpretable {
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new NotInterpretable("aggregate of grouping sets");
+    boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
+    if (groupingSets && aggregate.getGroupSets().size() < 2) {
+      throw new NotInterpretable("aggregate of one grouping set " + aggregate.getGroupSets());
     }
     List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
     int[] keys = aggregate.getGroupSet().toArray();
@@ -317,6 +321,10 @@ public final class PlanInterpreter {
     for (int i = 0; i < kinds.length; i++) {
       AggregateCall call = calls.get(i);
       kinds[i] = call.getAggregation().getKind();
+      if (kinds[i] == SqlKind.GROUPING) {
+        checked.groupings[i] = groupingArguments(call, keys, groupingSets);
+        continue;
+      }
       if (!AGGREGATES.contains(kinds[i])
           || call.isDistinct()
           || call.isApproximate()
@@ -360,6 +368,9 @@ public final class PlanInterpreter {
           Linq4j.singletonEnumerable(
               input.apply(root).aggregate(new Accumulator(checked), adder, ungrouped));
     }
+    if (groupingSets) {
+      return groupingSets(aggregate, keys, fields, checked, input, adder);
+    }
     Function1<Object[], Object> keyOf =
         keys.length == 1 ? row -> row[keys[0]] : row -> KeyLists.of(row, keys);
     return root ->
@@ -383,6 +394,92 @@ public final class PlanInterpreter {
                 });
   }
 
+  /**
+   * The positions among the group's keys of a {@code GROUPING(…)} call's arguments, most
+   * significant first; only over grouping sets (over one, the generated code gives a constant 0).
+   */
+  private static int[] groupingArguments(AggregateCall call, int[] keys, boolean groupingSets)
+      throws NotInterpretable {
+    if (!groupingSets || call.hasFilter() || call.getArgList().isEmpty()) {
+      throw new NotInterpretable("aggregate call " + call);
+    }
+    int[] positions = new int[call.getArgList().size()];
+    for (int a = 0; a < positions.length; a++) {
+      positions[a] = Ints.indexOf(keys, call.getArgList().get(a));
+      if (positions[a] < 0) {
+        throw new NotInterpretable("aggregate call " + call);
+      }
+    }
+    return positions;
+  }
+
+  /**
+   * Groups over several grouping sets ({@code ROLLUP}, {@code CUBE}, {@code GROUPING SETS}, and so
+   * {@code COUNT(DISTINCT x)} beside other aggregates, which Calcite plans as such a group under a
+   * filtered one), as {@code EnumerableAggregate}'s code does: linq4j's {@code groupByMultiple},
+   * with one key selector per set, in the sets' order, each key a list ({@link KeyLists}) of every
+   * group column's value, where the set leaves a column out the value the generated code puts there
+   * (NULL, or the zero of a column stored in a primitive), then one flag per column saying whether
+   * it was left out. A result row gives a left-out column as NULL, and each {@code GROUPING(…)} as
+   * the sum of the bits of its arguments' flags, the first argument's the highest.
+   */
+  private static Function<DataContext, Enumerable<Object[]>> groupingSets(
+      EnumerableAggregate aggregate,
+      int[] keys,
+      List<RelDataTypeField> fields,
+      Calls calls,
+      Function<DataContext, Enumerable<Object[]>> input,
+      Function2<Accumulator, Object[], Accumulator> adder) {
+    int n = keys.length;
+    Object[] absent = new Object[n];
+    for (int k = 0; k < n; k++) {
+      RelDataType type = fields.get(keys[k]).getType();
+      absent[k] =
+          type.isNullable() ? null : RowExpressions.PRIMITIVE_ZEROS.get(type.getSqlTypeName());
+    }
+    List<Function1<Object[], List<Object>>> selectors = new ArrayList<>();
+    for (ImmutableBitSet set : aggregate.getGroupSets()) {
+      boolean[] leftOut = new boolean[n];
+      for (int k = 0; k < n; k++) {
+        leftOut[k] = !set.get(keys[k]);
+      }
+      selectors.add(
+          row -> {
+            Object[] values = new Object[2 * n];
+            for (int k = 0; k < n; k++) {
+              values[k] = leftOut[k] ? absent[k] : row[keys[k]];
+              values[n + k] = leftOut[k];
+            }
+            return KeyLists.of(values);
+          });
+    }
+    return root ->
+        EnumerableDefaults.groupByMultiple(
+            input.apply(root),
+            selectors,
+            () -> new Accumulator(calls),
+            adder,
+            (List<Object> key, Accumulator acc) -> {
+              Object[] out = acc.row(n);
+              for (int k = 0; k < n; k++) {
+                out[k] = (Boolean) key.get(n + k) ? null : key.get(k);
+              }
+              for (int i = 0; i < calls.kinds.length; i++) {
+                int[] arguments = calls.groupings[i];
+                if (arguments != null) {
+                  long grouping = 0;
+                  long bit = 1L << (arguments.length - 1);
+                  for (int position : arguments) {
+                    grouping += (Boolean) key.get(n + position) ? bit : 0L;
+                    bit >>= 1;
+                  }
+                  out[n + i] = grouping;
+                }
+              }
+              return out;
+            });
+  }
+
   /** An aggregate's calls, checked: one slot per call, read by every group's accumulator. */
   private static final class Calls {
     final SqlKind[] kinds;
@@ -392,6 +489,9 @@ public final class PlanInterpreter {
 
     /** The column that filters each call's rows ({@code FILTER (WHERE …)}), or -1. */
     final int[] filters;
+
+    /** For each {@code GROUPING(…)} call, its arguments' positions among the keys; else null. */
+    final int[][] groupings;
 
     /** How each SUM adds up (null for the other calls). */
     final @Nullable Summation[] summations;
@@ -409,6 +509,7 @@ public final class PlanInterpreter {
       kinds = new SqlKind[count];
       arguments = new int[count];
       filters = new int[count];
+      groupings = new int[count][];
       summations = new Summation[count];
       nullableSums = new boolean[count];
       doubleExtrema = new boolean[count];
@@ -466,6 +567,9 @@ public final class PlanInterpreter {
         }
         Object value = arguments[i] < 0 ? null : row[arguments[i]];
         switch (kinds[i]) {
+          case GROUPING -> {
+            // Nothing to add up: the value comes from the group's key.
+          }
           case COUNT -> {
             if (arguments[i] < 0 || value != null) {
               counts[i]++;
@@ -516,6 +620,7 @@ public final class PlanInterpreter {
       for (int i = 0; i < kinds.length; i++) {
         out[keys + i] =
             switch (kinds[i]) {
+              case GROUPING -> null; // set from the key by the caller
               case COUNT -> counts[i];
               case MIN, MAX -> seen[i] ? values[i] : null;
               default ->

@@ -282,7 +282,7 @@ final class RowExpressions {
    * the value's operand is NULL: the primitive's default, as the run-time representation holds it
    * (a date as an {@code int} of days, a timestamp as a {@code long} of milliseconds).
    */
-  private static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
+  static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
       Map.of(
           SqlTypeName.TINYINT,
           (byte) 0,

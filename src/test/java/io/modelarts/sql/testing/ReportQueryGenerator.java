@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Random report queries over the notebooks: typed expressions nested a few levels deep (integer,
  * long, decimal and double arithmetic, strings and their functions and casts, timestamps, dates and
  * their fields, roundings and differences, {@code CASE} and {@code COALESCE}), in projections,
- * filters, sorts, groups with aggregates, set operations and joins.
+ * filters, sorts, groups with aggregates (also over grouping sets, and distinct ones), set
+ * operations and joins.
  *
  * <p>Why: the plan interpreter takes all of these, and its tests compare it with Calcite's compiled
  * code; hand-written lists cover the cases someone thought of, this covers their combinations. Each
@@ -122,7 +123,19 @@ public final class ReportQueryGenerator {
     if (random.nextBoolean()) {
       sql.append(" WHERE ").append(expression(Type.BOOLEAN, 1));
     }
-    sql.append(" GROUP BY ").append(String.join(", ", keyList));
+    String grouping = String.join(", ", keyList);
+    sql.append(" GROUP BY ")
+        .append(
+            switch (random.nextInt(6)) {
+              case 0 -> "ROLLUP(" + grouping + ")";
+              case 1 -> "CUBE(" + grouping + ")";
+              // Two sets alike trip a Calcite planner bug, compiled or not: never generated.
+              case 2 ->
+                  keys > 1
+                      ? "GROUPING SETS ((" + grouping + "), (" + keyList.get(0) + "), ())"
+                      : "GROUPING SETS ((" + grouping + "), ())";
+              default -> grouping;
+            });
     if (random.nextInt(3) == 0) {
       sql.append(" HAVING COUNT(*) > ").append(random.nextInt(4));
     }
@@ -147,7 +160,7 @@ public final class ReportQueryGenerator {
   }
 
   private String aggregate() {
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(11)) {
       case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
       case 1 -> "SUM(" + expression(numeric(), 2) + ")";
       case 2 -> "AVG(" + expression(numeric(), 2) + ")";
@@ -159,6 +172,8 @@ public final class ReportQueryGenerator {
               + ")";
       case 6 -> "SUM(lease_duration / 3600000.0)";
       case 7 -> "MAX(" + stringColumn() + ") || '/' || MIN(" + stringColumn() + ")";
+      case 9 -> "COUNT(DISTINCT " + expression(anyType(), 2) + ")";
+      case 10 -> "SUM(DISTINCT " + expression(Type.INT, 2) + ")";
       default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
     };
   }

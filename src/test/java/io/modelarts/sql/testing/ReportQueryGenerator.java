@@ -261,13 +261,10 @@ public final class ReportQueryGenerator {
   private String intExpression(int depth) {
     return switch (random.nextInt(12)) {
       case 0 ->
-          "("
-              + expression(Type.INT, depth)
-              + " "
-              + pick(new String[] {"+", "-", "*"})
-              + " "
-              + expression(Type.INT, depth)
-              + ")";
+          binary(
+              expression(Type.INT, depth),
+              new String[] {"+", "-", "*"},
+              expression(Type.INT, depth));
       case 1 -> "(" + expression(Type.INT, depth) + " / " + nonZero() + ")";
       case 2 -> "MOD(" + expression(Type.INT, depth) + ", " + nonZero() + ")";
       case 3 -> pick(new String[] {"ABS(", "SIGN("}) + expression(Type.INT, depth) + ")";
@@ -308,13 +305,10 @@ public final class ReportQueryGenerator {
   private String bigintExpression(int depth) {
     return switch (random.nextInt(7)) {
       case 0 ->
-          "("
-              + expression(Type.BIGINT, depth)
-              + " "
-              + pick(new String[] {"+", "-"})
-              + " "
-              + expression(random.nextBoolean() ? Type.BIGINT : Type.INT, depth)
-              + ")";
+          binary(
+              expression(Type.BIGINT, depth),
+              new String[] {"+", "-"},
+              expression(random.nextBoolean() ? Type.BIGINT : Type.INT, depth));
       case 1 -> "(" + expression(Type.BIGINT, depth) + " / " + nonZero() + "000)";
       case 2 -> "CAST(" + expression(Type.INT, depth) + " AS BIGINT)";
       case 3 -> "ABS(" + expression(Type.BIGINT, depth) + ")";
@@ -335,13 +329,10 @@ public final class ReportQueryGenerator {
   private String decimalExpression(int depth) {
     return switch (random.nextInt(9)) {
       case 0 ->
-          "("
-              + expression(Type.DECIMAL, depth)
-              + " "
-              + pick(new String[] {"+", "-", "*"})
-              + " "
-              + expression(random.nextBoolean() ? Type.DECIMAL : Type.INT, depth)
-              + ")";
+          binary(
+              expression(Type.DECIMAL, depth),
+              new String[] {"+", "-", "*"},
+              expression(random.nextBoolean() ? Type.DECIMAL : Type.INT, depth));
       case 1 -> "(" + expression(Type.DECIMAL, depth) + " / " + nonZero() + ".5)";
       case 2 ->
           pick(new String[] {"ROUND(", "TRUNCATE("})
@@ -370,13 +361,10 @@ public final class ReportQueryGenerator {
   private String doubleExpression(int depth) {
     return switch (random.nextInt(8)) {
       case 0 ->
-          "("
-              + expression(Type.DOUBLE, depth)
-              + " "
-              + pick(new String[] {"+", "-", "*", "/"})
-              + " "
-              + expression(random.nextBoolean() ? Type.DOUBLE : numeric(), depth)
-              + ")";
+          binary(
+              expression(Type.DOUBLE, depth),
+              new String[] {"+", "-", "*", "/"},
+              expression(random.nextBoolean() ? Type.DOUBLE : numeric(), depth));
       case 1 -> "POWER(" + expression(Type.DOUBLE, depth) + ", " + random.nextInt(3) + ")";
       case 2 -> "SQRT(ABS(" + expression(Type.DOUBLE, depth) + "))";
       case 3 -> "ROUND(" + expression(Type.DOUBLE, depth) + ", " + random.nextInt(3) + ")";
@@ -524,6 +512,11 @@ public final class ReportQueryGenerator {
               + string()
               + (random.nextInt(4) == 0 ? ", NULL)" : ")");
     };
+  }
+
+  /** {@code (left op right)}, the operator one of {@code operators}. */
+  private String binary(String left, String[] operators, String right) {
+    return "(" + left + " " + pick(operators) + " " + right + ")";
   }
 
   private String caseOf(Type type, int depth) {

@@ -294,11 +294,6 @@ final class FunctionCalls {
     }
   }
 
-  /**
-   * Whether {@code call}'s result and operands are all INTEGERs (else all BIGINTs, the only other
-   * types taken), so that the {@code int} or {@code long} overload is the one the generated code
-   * calls.
-   */
   /** Whether the call's two operands are a BIGINT and an INTEGER, in either order. */
   private static boolean mixesIntegerAndBigint(RexCall call) {
     SqlTypeName first = call.getOperands().get(0).getType().getSqlTypeName();
@@ -307,6 +302,11 @@ final class FunctionCalls {
         || first == SqlTypeName.INTEGER && second == SqlTypeName.BIGINT;
   }
 
+  /**
+   * Whether {@code call}'s result and operands are all INTEGERs (else all BIGINTs, the only other
+   * types taken), so that the {@code int} or {@code long} overload is the one the generated code
+   * calls.
+   */
   private static boolean integersOfResultType(RexCall call) throws NotInterpretable {
     SqlTypeName type = call.getType().getSqlTypeName();
     if (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT) {

@@ -4,6 +4,7 @@ import com.google.common.primitives.Ints;
 import io.modelarts.sql.calcite.RowSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -509,6 +510,7 @@ public final class PlanInterpreter {
       kinds = new SqlKind[count];
       arguments = new int[count];
       filters = new int[count];
+      Arrays.fill(filters, -1);
       groupings = new int[count][];
       summations = new Summation[count];
       nullableSums = new boolean[count];

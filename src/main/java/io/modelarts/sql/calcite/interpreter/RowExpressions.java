@@ -278,9 +278,10 @@ final class RowExpressions {
   }
 
   /**
-   * The value the generated code gives a NOT NULL value of each type it stores in a primitive when
-   * the value's operand is NULL: the primitive's default, as the run-time representation holds it
-   * (a date as an {@code int} of days, a timestamp as a {@code long} of milliseconds).
+   * The primitive's default for each type the generated code stores in a primitive when NOT NULL,
+   * as the run-time representation holds it (a date as an {@code int} of days, a timestamp as a
+   * {@code long} of milliseconds): what that code gives a NULL cast to such a type, and puts in a
+   * grouping set's key for a column the set leaves out.
    */
   static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
       Map.of(

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
@@ -127,6 +128,31 @@ public final class PlanInterpreter {
           SqlTypeName.DATE,
           SqlTypeName.TIMESTAMP,
           SqlTypeName.BOOLEAN);
+
+  /**
+   * What the generated code puts in a grouping set's key for a NOT NULL column the set leaves out,
+   * by the column's type: the default of the primitive it stores the type in, as the run-time
+   * representation holds it (a date as an {@code int} of days, a timestamp as a {@code long} of
+   * milliseconds); NULL for the other types.
+   */
+  private static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
+      Map.of(
+          SqlTypeName.TINYINT,
+          (byte) 0,
+          SqlTypeName.SMALLINT,
+          (short) 0,
+          SqlTypeName.INTEGER,
+          0,
+          SqlTypeName.BIGINT,
+          0L,
+          SqlTypeName.DOUBLE,
+          0.0,
+          SqlTypeName.BOOLEAN,
+          false,
+          SqlTypeName.DATE,
+          0,
+          SqlTypeName.TIMESTAMP,
+          0L);
 
   private PlanInterpreter() {}
 
@@ -435,8 +461,7 @@ public final class PlanInterpreter {
     Object[] absent = new Object[n];
     for (int k = 0; k < n; k++) {
       RelDataType type = fields.get(keys[k]).getType();
-      absent[k] =
-          type.isNullable() ? null : RowExpressions.PRIMITIVE_ZEROS.get(type.getSqlTypeName());
+      absent[k] = type.isNullable() ? null : PRIMITIVE_ZEROS.get(type.getSqlTypeName());
     }
     List<Function1<Object[], List<Object>>> selectors = new ArrayList<>();
     for (ImmutableBitSet set : aggregate.getGroupSets()) {

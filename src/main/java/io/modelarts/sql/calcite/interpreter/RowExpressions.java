@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
@@ -257,53 +256,14 @@ final class RowExpressions {
    * (a CASE mixing INTEGER and BIGINT values), which it converts exactly ({@code (long) i}); or
    * that narrows one (AVG's quotient back to its column's type), which it converts with linq4j's
    * {@code Primitive.integerCast}, throwing when the value does not fit: this calls the same
-   * method. Any other cast is not interpreted. A NULL cast to a NOT NULL type stored in a primitive
-   * gives the primitive's zero, as generated.
+   * method. Any other cast is not interpreted.
+   *
+   * <p>A NULL cast to a NOT NULL type stays NULL. The planner's own rewrites make such casts
+   * (VAR_SAMP of a NOT NULL value, over one row, casts a NULL quotient to the aggregate's NOT NULL
+   * type), and Calcite's generated code stores the type in a primitive and gives its zero: 0, where
+   * SQL's answer is NULL. Here the interpreter keeps SQL's answer (see docs/jdbc.md).
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
-    RowExpression cast = castValue(call);
-    Object zero = PRIMITIVE_ZEROS.get(call.getType().getSqlTypeName());
-    if (call.getType().isNullable()
-        || !call.getOperands().get(0).getType().isNullable()
-        || zero == null) {
-      return cast;
-    }
-    // A NULL cast to a NOT NULL type, as the planner's own rewrites make one (VAR_SAMP(100)'s
-    // quotient over a group of one row): the generated code stores the type in a primitive and,
-    // for a NULL operand, gives the primitive's zero instead.
-    return (row, root) -> {
-      Object value = cast.evaluate(row, root);
-      return value == null ? zero : value;
-    };
-  }
-
-  /**
-   * The primitive's default for each type the generated code stores in a primitive when NOT NULL,
-   * as the run-time representation holds it (a date as an {@code int} of days, a timestamp as a
-   * {@code long} of milliseconds): what that code gives a NULL cast to such a type, and puts in a
-   * grouping set's key for a column the set leaves out.
-   */
-  static final Map<SqlTypeName, Object> PRIMITIVE_ZEROS =
-      Map.of(
-          SqlTypeName.TINYINT,
-          (byte) 0,
-          SqlTypeName.SMALLINT,
-          (short) 0,
-          SqlTypeName.INTEGER,
-          0,
-          SqlTypeName.BIGINT,
-          0L,
-          SqlTypeName.DOUBLE,
-          0.0,
-          SqlTypeName.BOOLEAN,
-          false,
-          SqlTypeName.DATE,
-          0,
-          SqlTypeName.TIMESTAMP,
-          0L);
-
-  /** {@link #cast}, but for a NULL cast to a NOT NULL type. */
-  private RowExpression castValue(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);
     // Before the same-type test: the generated code rounds and checks a decimal cast to its own
     // type too (a division's 16 digits cast to the division's type keep its scale's).

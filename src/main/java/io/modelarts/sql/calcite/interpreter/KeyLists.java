@@ -14,15 +14,6 @@ import org.apache.calcite.runtime.FlatLists;
 final class KeyLists {
   private KeyLists() {}
 
-  /** The key of {@code values} (at least two), in their order. */
-  static List<Object> of(Object[] values) {
-    int[] all = new int[values.length];
-    for (int k = 0; k < all.length; k++) {
-      all[k] = k;
-    }
-    return of(values, all);
-  }
-
   /** The key of {@code row}'s {@code columns} (at least two). */
   static List<Object> of(Object[] row, int[] columns) {
     return switch (columns.length) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
@@ -369,8 +370,7 @@ public final class PlanInterpreter {
         if (!EXTREMA.contains(type.getSqlTypeName()) || comparedByCollator(type)) {
           throw new NotInterpretable(kinds[i] + " of " + type);
         }
-        checked.doubleExtrema[i] = type.getSqlTypeName() == SqlTypeName.DOUBLE;
-        checked.booleanExtrema[i] = type.getSqlTypeName() == SqlTypeName.BOOLEAN;
+        extremum(checked, i, kinds[i] == SqlKind.MIN, type.getSqlTypeName());
       } else if (kinds[i] != SqlKind.COUNT) {
         SqlTypeName type = fields.get(arguments[i]).getType().getSqlTypeName();
         Summation summation = Summation.of(type, call.getType().getSqlTypeName());
@@ -441,6 +441,38 @@ public final class PlanInterpreter {
   }
 
   /**
+   * Sets call {@code i}'s MIN ({@code min}) or MAX step and start as the generated code has them:
+   * {@code SqlFunctions.lesser}/{@code greater}, of doubles their {@code double} overloads from
+   * {@code ±Double.MAX_VALUE}, of booleans their {@code boolean} overloads from {@code
+   * Primitive.BOOLEAN}'s max (TRUE) or min (FALSE), of other values the {@code Comparable} ones
+   * from the first value.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void extremum(Calls calls, int i, boolean min, SqlTypeName type) {
+    switch (type) {
+      case DOUBLE -> {
+        calls.extremaStarts[i] = min ? Double.MAX_VALUE : -Double.MAX_VALUE;
+        calls.extrema[i] =
+            min
+                ? (a, b) -> SqlFunctions.lesser((double) (Double) a, (double) (Double) b)
+                : (a, b) -> SqlFunctions.greater((double) (Double) a, (double) (Double) b);
+      }
+      case BOOLEAN -> {
+        calls.extremaStarts[i] = min;
+        calls.extrema[i] =
+            min
+                ? (a, b) -> SqlFunctions.lesser((boolean) (Boolean) a, (boolean) (Boolean) b)
+                : (a, b) -> SqlFunctions.greater((boolean) (Boolean) a, (boolean) (Boolean) b);
+      }
+      default ->
+          calls.extrema[i] =
+              min
+                  ? (a, b) -> SqlFunctions.lesser((Comparable) a, (Comparable) b)
+                  : (a, b) -> SqlFunctions.greater((Comparable) a, (Comparable) b);
+    }
+  }
+
+  /**
    * Groups over several grouping sets ({@code ROLLUP}, {@code CUBE}, {@code GROUPING SETS}, and so
    * {@code COUNT(DISTINCT x)} beside other aggregates, which Calcite plans as such a group under a
    * filtered one), as {@code EnumerableAggregate}'s code does: linq4j's {@code groupByMultiple},
@@ -463,6 +495,8 @@ public final class PlanInterpreter {
       RelDataType type = fields.get(keys[k]).getType();
       absent[k] = type.isNullable() ? null : PRIMITIVE_ZEROS.get(type.getSqlTypeName());
     }
+    int[] allValues = new int[2 * n];
+    Arrays.setAll(allValues, k -> k);
     List<Function1<Object[], List<Object>>> selectors = new ArrayList<>();
     for (ImmutableBitSet set : aggregate.getGroupSets()) {
       boolean[] leftOut = new boolean[n];
@@ -476,7 +510,7 @@ public final class PlanInterpreter {
               values[k] = leftOut[k] ? absent[k] : row[keys[k]];
               values[n + k] = leftOut[k];
             }
-            return KeyLists.of(values);
+            return KeyLists.of(values, allValues);
           });
     }
     return root ->
@@ -525,11 +559,11 @@ public final class PlanInterpreter {
     /** Whether a SUM is NULL over no value (its type is nullable). */
     final boolean[] nullableSums;
 
-    /** Whether a MIN or MAX is of doubles. */
-    final boolean[] doubleExtrema;
+    /** Each MIN's or MAX's step: the value kept of the one kept so far and the next one. */
+    final @Nullable BinaryOperator<Object>[] extrema;
 
-    /** Whether a MIN or MAX is of booleans. */
-    final boolean[] booleanExtrema;
+    /** The value each MIN or MAX starts from (null: the first value seen). */
+    final @Nullable Object[] extremaStarts;
 
     Calls(int count) {
       kinds = new SqlKind[count];
@@ -539,8 +573,10 @@ public final class PlanInterpreter {
       groupings = new int[count][];
       summations = new Summation[count];
       nullableSums = new boolean[count];
-      doubleExtrema = new boolean[count];
-      booleanExtrema = new boolean[count];
+      @SuppressWarnings("unchecked")
+      BinaryOperator<Object>[] steps = new BinaryOperator[count];
+      extrema = steps;
+      extremaStarts = new Object[count];
     }
   }
 
@@ -575,11 +611,8 @@ public final class PlanInterpreter {
           values[i] = BigDecimal.ZERO;
         } else if (calls.summations[i] == Summation.DOUBLE) {
           values[i] = 0.0;
-        } else if (calls.doubleExtrema[i]) {
-          values[i] = calls.kinds[i] == SqlKind.MIN ? Double.MAX_VALUE : -Double.MAX_VALUE;
-        } else if (calls.booleanExtrema[i]) {
-          // Primitive.BOOLEAN's max and min, as generated.
-          values[i] = calls.kinds[i] == SqlKind.MIN;
+        } else if (calls.extrema[i] != null) {
+          values[i] = calls.extremaStarts[i];
         }
       }
     }
@@ -602,26 +635,10 @@ public final class PlanInterpreter {
               counts[i]++;
             }
           }
-          case MIN -> {
+          case MIN, MAX -> {
             if (value != null) {
               seen[i] = true;
-              values[i] =
-                  calls.doubleExtrema[i]
-                      ? SqlFunctions.lesser((double) (Double) values[i], (double) (Double) value)
-                      : calls.booleanExtrema[i]
-                          ? SqlFunctions.lesser((boolean) (Boolean) values[i], (boolean) value)
-                          : SqlFunctions.lesser((Comparable) values[i], (Comparable) value);
-            }
-          }
-          case MAX -> {
-            if (value != null) {
-              seen[i] = true;
-              values[i] =
-                  calls.doubleExtrema[i]
-                      ? SqlFunctions.greater((double) (Double) values[i], (double) (Double) value)
-                      : calls.booleanExtrema[i]
-                          ? SqlFunctions.greater((boolean) (Boolean) values[i], (boolean) value)
-                          : SqlFunctions.greater((Comparable) values[i], (Comparable) value);
+              values[i] = calls.extrema[i].apply(values[i], value);
             }
           }
           default -> {

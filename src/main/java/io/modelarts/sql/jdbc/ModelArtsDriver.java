@@ -2,6 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import io.modelarts.sql.calcite.ModelArtsSchema;
 import io.modelarts.sql.calcite.ModelArtsSession;
+import io.modelarts.sql.calcite.NullableStatisticsTypeSystem;
 import io.modelarts.sql.config.ConnectionConfig;
 import io.modelarts.sql.config.ConnectionProperty;
 import java.sql.Connection;
@@ -108,6 +109,8 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
+    // Sample variances of NOT NULL values over one row are NULL (Calcite's types say otherwise).
+    p.setProperty("typeSystem", NullableStatisticsTypeSystem.class.getName() + "#INSTANCE");
     // The schema has no materialized views; with this off the planner skips the materialized-view
     // rules (which match nothing without one) and DefaultRulesPrepare builds the rule list itself.
     p.setProperty("materializationsEnabled", "false");

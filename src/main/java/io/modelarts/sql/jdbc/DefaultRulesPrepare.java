@@ -2,6 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.modelarts.sql.calcite.ConditionNotNullCasts;
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.DeferredRules;
@@ -160,7 +161,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {
-        RelRoot compiled = owner.beforeImplement(root);
+        // The generated code trusts NOT NULL casts that the simplifier may have left unguarded.
+        RelRoot compiled =
+            owner.beforeImplement(root.withRel(ConditionNotNullCasts.removed(root.rel)));
         PreparedResult result = super.implement(compiled);
         RowCountParameters rowCounts = RowCountParameters.of(compiled.rel);
         if (rowCounts.isEmpty()) {

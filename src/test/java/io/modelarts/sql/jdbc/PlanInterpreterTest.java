@@ -515,7 +515,7 @@ class PlanInterpreterTest {
    * What {@link ReportQueryGenerator} found still compiled: MIN and MAX of booleans; MOD of a
    * BIGINT and an INTEGER, which the generated code computes through a BigDecimal; a date cast to a
    * timestamp. (Where it found Calcite's code answering wrongly, see {@link
-   * #whereCalcitesCodeAnswersWronglyTheInterpreterGivesSqlsAnswer}.)
+   * #oneRowVariancesAndUnguardedNotNullCastsGiveSqlsAnswerBothWays}.)
    */
   static final List<String> GENERATOR_FINDINGS =
       List.of(
@@ -906,23 +906,36 @@ class PlanInterpreterTest {
   }
 
   /**
-   * Two answers of Calcite's compiled code that are not SQL's, found by {@link
-   * ReportQueryGenerator}; the interpreter gives SQL's. Both come from the planner typing a value
-   * NOT NULL that can be NULL, where the generated code then gives a primitive's default (0,
-   * FALSE): a sample variance of a NOT NULL value over one row (SQL: NULL; compiled: 0; the
-   * standard deviation here Calcite types nullable, and answers NULL both ways), and a COALESCE
-   * with a literal under NOT LIKE, which the simplifier turns into a NOT NULL cast of the column
-   * (NULLs then pass). The compiled side is checked too, so that a Calcite release that fixes
-   * either says so here.
+   * Answers Calcite's compiled code gave wrongly, found by {@link ReportQueryGenerator}: SQL's now,
+   * compiled and interpreted. Both came from a value typed NOT NULL that can be NULL, where the
+   * generated code then gives a primitive's default (0, FALSE):
+   *
+   * <ul>
+   *   <li>a sample variance or covariance of a NOT NULL value over one row, grouped, windowed or
+   *       beside a window, is NULL (Calcite typed it NOT NULL and its code gave 0; the standard
+   *       deviation it types nullable already): {@link
+   *       io.modelarts.sql.calcite.NullableStatisticsTypeSystem};
+   *   <li>a COALESCE with a literal under NOT LIKE, in a filter, which the simplifier turns into a
+   *       NOT NULL cast of the column with nothing testing it for NULL (compiled, every NULL pool
+   *       id passed): {@link io.modelarts.sql.calcite.ConditionNotNullCasts}.
+   * </ul>
    */
   @Test
-  void whereCalcitesCodeAnswersWronglyTheInterpreterGivesSqlsAnswer() throws Exception {
+  void oneRowVariancesAndUnguardedNotNullCastsGiveSqlsAnswerBothWays() throws Exception {
     String variance =
         "SELECT COUNT(*), VAR_SAMP(100), STDDEV_SAMP(2.5E0) FROM notebooks"
             + " GROUP BY CAST(lease_create_at AS DATE)";
+    List<String> perNotebook =
+        List.of(
+            "SELECT VAR_SAMP(CHAR_LENGTH(id)), COVAR_SAMP(CHAR_LENGTH(id), 7) FROM notebooks"
+                + " GROUP BY id",
+            "SELECT VAR_SAMP(CHAR_LENGTH(id)), COVAR_SAMP(CHAR_LENGTH(id), 7), ROW_NUMBER() OVER"
+                + " (ORDER BY id) FROM notebooks GROUP BY id",
+            "SELECT VAR_SAMP(CHAR_LENGTH(id)) OVER (PARTITION BY id), COVAR_SAMP(CHAR_LENGTH(id),"
+                + " 7) OVER (PARTITION BY id) FROM notebooks");
     String pattern =
         "SELECT COUNT(*) FROM notebooks WHERE COALESCE(pool_id, 'x-1') NOT LIKE '_%-%'";
-    // SQL's answer to the second, from the data: no pool id, and not 'x-1', lacks a '-' after its
+    // SQL's answer to the last, from the data: no pool id, and not 'x-1', lacks a '-' after its
     // first character.
     long expected =
         sim.simulator().dataset().stream()
@@ -931,25 +944,33 @@ class PlanInterpreterTest {
             .count();
     try (Connection c = sim.connect("planCacheSize=0")) {
       int singleRowGroups = 0;
-      for (String row : SimulatorFixture.rows(c, variance)) {
-        String[] values = row.split("\\|", -1);
+      List<String> compiledRows = compiled(c, variance);
+      List<String> rows = SimulatorFixture.rows(c, variance);
+      assertEquals(rows.size(), compiledRows.size() - 1);
+      for (int i = 0; i < rows.size(); i++) {
+        String[] values = rows.get(i).split("\\|", -1);
         boolean single = values[0].equals("1");
         singleRowGroups += single ? 1 : 0;
-        assertEquals(single ? "null" : "0", values[1], row);
-        assertEquals(single ? "null" : "0.0", values[2], row);
+        assertEquals(single ? "null" : "0", values[1], rows.get(i));
+        assertEquals(single ? "null" : "0.0", values[2], rows.get(i));
+        String[] compiledValues = compiledRows.get(i + 1).split("\\|", -1);
+        assertEquals(single ? "null" : "0", compiledValues[3], compiledRows.get(i + 1));
+        assertEquals(single ? "null" : "0.0", compiledValues[5], compiledRows.get(i + 1));
       }
       assertTrue(singleRowGroups > 0, "the data has days with one notebook");
-      List<String> compiledRows = compiled(c, variance);
-      assertTrue(
-          compiledRows.stream().skip(1).allMatch(r -> r.split("\\|")[2].equals("Integer:0")),
-          "Calcite's code gives 0, not NULL, for one value: " + compiledRows);
+      int notebooks = sim.simulator().dataset().size();
+      for (String sql : perNotebook) {
+        List<String> answer = SimulatorFixture.rows(c, sql);
+        assertEquals(notebooks, answer.size(), sql);
+        answer.forEach(row -> assertTrue(row.startsWith("null|null"), sql + ": " + row));
+        List<String> typed = compiled(c, sql); // value|string|value|string|…, after a header
+        assertEquals(notebooks + 1, typed.size(), sql);
+        typed.stream()
+            .skip(1)
+            .forEach(row -> assertTrue(row.startsWith("null|null|null|null|"), sql + ": " + row));
+      }
       assertEquals(List.of(String.valueOf(expected)), SimulatorFixture.rows(c, pattern));
-      assertEquals(
-          sim.simulator().dataset().stream()
-              .filter(n -> !n.path("pool").path("id").isTextual())
-              .count(),
-          Long.parseLong(compiled(c, pattern).get(1).split("\\|")[0].replaceAll("\\D", "")),
-          "Calcite's code lets every NULL pool id through");
+      assertEquals(String.valueOf(expected), compiled(c, pattern).get(1).split("\\|")[1]);
     }
   }
 

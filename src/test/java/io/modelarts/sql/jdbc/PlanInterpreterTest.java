@@ -529,6 +529,23 @@ class PlanInterpreterTest {
               + " TIMESTAMP(0)), CAST(DATE '1900-03-01' AS TIMESTAMP(3)) FROM notebooks");
 
   /**
+   * Filters Calcite plans with casts of nullable columns to NOT NULL (from COALESCE and CASE),
+   * guarded by an IS NOT NULL test or not: compiled, {@link
+   * io.modelarts.sql.calcite.ConditionNotNullCasts} removes the casts, and the answers must stay
+   * SQL's, which the interpreter gives.
+   */
+  static final List<String> NOT_NULL_CASTS_IN_FILTERS =
+      List.of(
+          "SELECT id FROM notebooks WHERE COALESCE(pool_id, owner) NOT LIKE '%a%'",
+          "SELECT id FROM notebooks WHERE COALESCE(description, 'none') <> 'none' OR lease_enable",
+          "SELECT id, COALESCE(pool_id, 'x-1') NOT LIKE '_%-%' FROM notebooks WHERE"
+              + " COALESCE(volume_capacity, 5) > 4 AND NOT (COALESCE(pool_id, 'x') = 'x')",
+          "SELECT status, COUNT(*) FROM notebooks WHERE COALESCE(pool_id, 'x-1') NOT LIKE '_%-%'"
+              + " OR description IS NULL GROUP BY status",
+          "SELECT id FROM notebooks WHERE CASE WHEN pool_id IS NOT NULL THEN pool_id LIKE 'p%'"
+              + " ELSE TRUE END");
+
+  /**
    * Aggregates with a FILTER, written so or planned so from a CASE (conditional aggregation, as
    * reports write it): counts, sums (also of decimals and doubles), averages, minima and maxima,
    * with groups and without, a filter that keeps no row.
@@ -660,6 +677,7 @@ class PlanInterpreterTest {
           WIDE_GROUPS,
           JOINS,
           GENERATOR_FINDINGS,
+          NOT_NULL_CASTS_IN_FILTERS,
           FILTERED_AGGREGATES,
           GROUPING_SETS);
 

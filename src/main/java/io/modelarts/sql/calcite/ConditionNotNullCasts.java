@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
  * generated code trusts it, evaluating what lies over it as if no NULL could reach it. Calcite's
  * simplifier can break the assertion. {@code COALESCE(pool_id, 'x-1') NOT LIKE '_%-%'} becomes
  * {@code CASE WHEN pool_id IS NOT NULL THEN CAST(pool_id AS VARCHAR NOT NULL) NOT LIKE …}, and in a
- * filter the simplifier drops the {@code IS NOT NULL} test because the rest is NULL without it. In
- * SQL it is; but the generated code reads {@code LIKE} of the NULL as false, so {@code NOT LIKE}
- * lets every NULL pool id through. With the cast gone the code keeps SQL's three values, and a
- * condition may be NULL (a row it leaves out). The projected values keep their casts, so the
- * result's types do not change. {@link io.modelarts.sql.calcite.interpreter.PlanInterpreter} keeps
- * a cast's NULL already and needs no rewrite.
+ * filter the simplifier drops the {@code IS NOT NULL} test, since what remains is NULL for a NULL
+ * pool id, and a filter leaves out NULL. In SQL it is; but the generated code reads {@code LIKE} of
+ * the NULL as false, so {@code NOT LIKE} lets every NULL pool id through. With the cast gone the
+ * code keeps SQL's three values, and a condition may be NULL (a row it leaves out). The projected
+ * values keep their casts, so the result's types do not change. {@link
+ * io.modelarts.sql.calcite.interpreter.PlanInterpreter} keeps a cast's NULL already and needs no
+ * rewrite.
  */
 public final class ConditionNotNullCasts {
   private static final Logger LOG = LoggerFactory.getLogger(ConditionNotNullCasts.class);
@@ -71,12 +72,12 @@ public final class ConditionNotNullCasts {
           @Override
           public RelNode visit(RelNode other) {
             RelNode visited = super.visit(other);
-            return visited instanceof EnumerableCalc calc ? removed(calc) : visited;
+            return visited instanceof EnumerableCalc calc ? withoutCasts(calc) : visited;
           }
         });
   }
 
-  private static RelNode removed(EnumerableCalc calc) {
+  private static RelNode withoutCasts(EnumerableCalc calc) {
     RexProgram program = calc.getProgram();
     RexLocalRef condition = program.getCondition();
     if (condition == null) {

@@ -479,7 +479,8 @@ public final class DefaultPlannerRules {
         case ENUMERABLE_LIMIT -> EnumerableRules.ENUMERABLE_LIMIT_RULE;
         case ENUMERABLE_COLLECT -> EnumerableRules.ENUMERABLE_COLLECT_RULE;
         case ENUMERABLE_UNCOLLECT -> EnumerableRules.ENUMERABLE_UNCOLLECT_RULE;
-        case ENUMERABLE_MERGE_UNION -> EnumerableRules.ENUMERABLE_MERGE_UNION_RULE;
+        // Calcite's, but not limiting the inputs of a UNION without ALL.
+        case ENUMERABLE_MERGE_UNION -> new EnumerableMergeUnionRule();
         case ENUMERABLE_UNION -> EnumerableRules.ENUMERABLE_UNION_RULE;
         case ENUMERABLE_COMBINE -> EnumerableRules.ENUMERABLE_COMBINE_RULE;
         case ENUMERABLE_REPEAT_UNION -> EnumerableRules.ENUMERABLE_REPEAT_UNION_RULE;

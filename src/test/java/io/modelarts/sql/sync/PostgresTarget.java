@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * variable set (as in CI) an unreachable server fails the test instead: CI must not pass by
  * skipping.
  */
-final class PostgresTarget implements TestTarget {
+public final class PostgresTarget implements TestTarget {
   static final String URL_ENV = "MODELARTS_TEST_PG_URL";
   static final String USER_ENV = "MODELARTS_TEST_PG_USER";
   static final String PASSWORD_ENV = "MODELARTS_TEST_PG_PASSWORD";
@@ -45,7 +45,7 @@ final class PostgresTarget implements TestTarget {
   }
 
   /** Creates a database of its own, or skips the calling test when no server is configured. */
-  static PostgresTarget create() {
+  public static PostgresTarget create() {
     if (unreachable != null) {
       Assumptions.abort(unreachable);
     }

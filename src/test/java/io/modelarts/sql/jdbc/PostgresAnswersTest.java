@@ -1,0 +1,192 @@
+package io.modelarts.sql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelarts.sql.sync.PostgresTarget;
+import io.modelarts.sql.testing.ReportQueryGenerator;
+import io.modelarts.sql.testing.SimulatorFixture;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver answers random report queries as PostgreSQL answers them over a copy of the same rows:
+ * a second engine that shares nothing with Calcite, so that a mistake of Calcite's planner that its
+ * compiled code and the driver's interpreter both make still shows.
+ *
+ * <p>The queries come from {@link ReportQueryGenerator#portable}, which makes only queries that
+ * mean the same in both. Values are compared as SQL values: numbers to nine significant digits
+ * (each engine chooses its own decimal scales, and PostgreSQL reads {@code 1.5E0} as a decimal), a
+ * date as the timestamp of its midnight (PostgreSQL's date plus an interval is a timestamp). A
+ * query without an {@code ORDER BY} is compared as a multiset of rows. A query either side refuses
+ * (an integer overflow that Calcite wraps and PostgreSQL reports, a division by zero that gives
+ * Calcite's doubles an infinity) is counted, not compared. Runs where {@code .ci/run} starts
+ * PostgreSQL, or a local server answers; skips otherwise ({@link PostgresTarget}). A longer
+ * campaign: {@code -Dmodelarts.postgresQueries=3000 -Dmodelarts.postgresSeed=8}.
+ */
+class PostgresAnswersTest {
+  private static final Pattern ORDERED = Pattern.compile("(?i)\\bORDER BY\\b[^)]*$");
+  private static final MathContext DIGITS = new MathContext(9);
+
+  private static SimulatorFixture sim;
+  private static PostgresTarget postgres;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    postgres = PostgresTarget.create();
+    sim = SimulatorFixture.start(300, 43L);
+    try (Connection driver = sim.connect();
+        Connection pg = DriverManager.getConnection(postgres.url(), postgres.properties())) {
+      copy(
+          driver,
+          pg,
+          "notebooks",
+          "id text, name text, status text, description text, pool_id text, owner text, flavor"
+              + " text, feature text, image_type text, volume_capacity integer, lease_enable"
+              + " boolean, lease_duration bigint, lease_create_at timestamp(3), lease_update_at"
+              + " timestamp(3)");
+      copy(driver, pg, "endpoints", "notebook_id text, dev_service text");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sim != null) {
+      sim.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  /**
+   * Creates {@code table} in PostgreSQL with {@code columns} and fills it with the driver's rows,
+   * each value passed as the driver's string and cast there to the column's type.
+   */
+  private static void copy(Connection driver, Connection pg, String table, String columns)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (String column : columns.split(", ")) {
+      String[] parts = column.split(" ", 2);
+      names.add(parts[0]);
+      types.add(parts[1]);
+    }
+    try (Statement s = pg.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (" + columns + ")");
+    }
+    StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES (");
+    for (int i = 0; i < types.size(); i++) {
+      insert.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types.get(i)).append(')');
+    }
+    try (Statement read = driver.createStatement();
+        ResultSet rs = read.executeQuery("SELECT " + String.join(", ", names) + " FROM " + table);
+        PreparedStatement write = pg.prepareStatement(insert.append(')').toString())) {
+      while (rs.next()) {
+        for (int i = 1; i <= names.size(); i++) {
+          write.setString(i, rs.getString(i));
+        }
+        write.addBatch();
+      }
+      write.executeBatch();
+    }
+  }
+
+  @Test
+  void randomReportQueriesAnswerAsPostgresql() throws Exception {
+    int count = Integer.getInteger("modelarts.postgresQueries", 150);
+    long seed = Long.getLong("modelarts.postgresSeed", 7L);
+    ReportQueryGenerator generator =
+        ReportQueryGenerator.portable(new Random(seed), sim.simulator().dataset());
+    List<String> differences = new ArrayList<>();
+    int compared = 0;
+    try (Connection driver = sim.connect("planCacheSize=0");
+        Connection pg = DriverManager.getConnection(postgres.url(), postgres.properties())) {
+      for (int i = 0; i < count; i++) {
+        String sql = generator.next();
+        List<String> ours;
+        List<String> theirs;
+        try {
+          ours = rows(driver, sql);
+          theirs = rows(pg, sql);
+        } catch (SQLException refused) {
+          continue;
+        }
+        compared++;
+        if (!ORDERED.matcher(sql).find()) {
+          Collections.sort(ours);
+          Collections.sort(theirs);
+        }
+        if (!ours.equals(theirs)) {
+          differences.add(
+              sql + "\n  driver:     " + head(ours) + "\n  PostgreSQL: " + head(theirs));
+        }
+      }
+    }
+    assertTrue(
+        differences.isEmpty(), differences.size() + " differ:\n" + String.join("\n", differences));
+    // Most must have been compared, or the generator makes queries PostgreSQL refuses.
+    assertTrue(compared > count * 3 / 4, compared + " of " + count + " compared");
+  }
+
+  private static String head(List<String> rows) {
+    return rows.size() + " rows " + rows.subList(0, Math.min(rows.size(), 8));
+  }
+
+  /** Each row as its values, normalised as the type's comment says, joined by {@code |}. */
+  private static List<String> rows(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          row.append(i == 1 ? "" : "|").append(value(rs, i, md.getColumnType(i)));
+        }
+        rows.add(row.toString());
+      }
+      return rows;
+    }
+  }
+
+  private static String value(ResultSet rs, int column, int type) throws SQLException {
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return "null";
+    }
+    return switch (type) {
+      case Types.DATE, Types.TIMESTAMP -> dateTime(rs.getString(column));
+      default ->
+          value instanceof Double d && (d.isNaN() || d.isInfinite())
+              ? d.toString()
+              : value instanceof Number n
+                  ? new BigDecimal(n.toString()).round(DIGITS).stripTrailingZeros().toPlainString()
+                  : value.toString().stripTrailing(); // CHAR(n)'s padding, which SQL ignores
+    };
+  }
+
+  /** A date or timestamp string of either engine as a timestamp to the millisecond. */
+  private static String dateTime(String text) {
+    String iso = text.replace(' ', 'T');
+    LocalDateTime time =
+        iso.length() == 10 ? LocalDateTime.parse(iso + "T00:00") : LocalDateTime.parse(iso);
+    return time.toString();
+  }
+}

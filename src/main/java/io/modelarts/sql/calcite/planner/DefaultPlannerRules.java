@@ -56,7 +56,6 @@ import org.apache.calcite.rel.rules.SampleToFilterRule;
 import org.apache.calcite.rel.rules.SemiJoinRule;
 import org.apache.calcite.rel.rules.SingleValuesOptimizationRules;
 import org.apache.calcite.rel.rules.SortJoinTransposeRule;
-import org.apache.calcite.rel.rules.SortProjectTransposeRule;
 import org.apache.calcite.rel.rules.SortRemoveConstantKeysRule;
 import org.apache.calcite.rel.rules.SortRemoveRule;
 import org.apache.calcite.rel.rules.SortUnionTransposeRule;
@@ -452,7 +451,8 @@ public final class DefaultPlannerRules {
         case MATCH -> rule(MatchRule.Config.DEFAULT);
         case JOIN_PUSH_THROUGH_JOIN_RIGHT -> JoinPushThroughJoinRule.RIGHT;
         case JOIN_PUSH_THROUGH_JOIN_LEFT -> JoinPushThroughJoinRule.LEFT;
-        case SORT_PROJECT_TRANSPOSE -> rule(SortProjectTransposeRule.Config.DEFAULT);
+        // Calcite's, but not through a cast that merges values before another sort key.
+        case SORT_PROJECT_TRANSPOSE -> new SortProjectTransposeRule();
         case SORT_JOIN_TRANSPOSE -> rule(SortJoinTransposeRule.Config.DEFAULT);
         case SORT_REMOVE_CONSTANT_KEYS -> rule(SortRemoveConstantKeysRule.Config.DEFAULT);
         case SORT_UNION_TRANSPOSE -> rule(SortUnionTransposeRule.Config.DEFAULT);

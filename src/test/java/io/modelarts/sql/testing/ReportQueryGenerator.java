@@ -645,7 +645,10 @@ public final class ReportQueryGenerator {
   }
 
   private String string() {
-    return "'" + pick(strings).replace("'", "''") + "'";
+    String literal = "'" + pick(strings).replace("'", "''") + "'";
+    // Portable: a VARCHAR. SQL types a literal CHAR(n), so CASE and COALESCE of two pad the shorter
+    // with spaces, as Calcite does; PostgreSQL's literals are text and do not.
+    return portable ? "CAST(" + literal + " AS VARCHAR(100))" : literal;
   }
 
   private String stringColumn() {

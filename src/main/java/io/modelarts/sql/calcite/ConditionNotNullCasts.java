@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -17,8 +16,6 @@ import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites a plan about to be compiled so that no calc's condition casts a nullable value to a
@@ -38,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * rewrite.
  */
 public final class ConditionNotNullCasts {
-  private static final Logger LOG = LoggerFactory.getLogger(ConditionNotNullCasts.class);
 
   /** Tests whose answer is never NULL, whatever their operands are. */
   private static final Set<SqlKind> NEVER_NULL =
@@ -54,27 +50,13 @@ public final class ConditionNotNullCasts {
 
   private ConditionNotNullCasts() {}
 
-  /** {@code plan} with such casts removed from its calcs' conditions; itself if it has none. */
+  /**
+   * {@code plan} with such casts removed from its calcs' conditions; itself if it has none, or if
+   * it cannot be rebuilt ({@link CalcRewrites}).
+   */
   public static RelNode removed(RelNode plan) {
-    try {
-      return removeAll(plan);
-    } catch (IllegalArgumentException e) {
-      // As in HoistedLiteralsCalc.hoist: a merge union over a projection of a sorted limit refuses
-      // to be rebuilt. Such a plan compiles as planned.
-      LOG.debug("NOT NULL casts left in conditions: the plan could not be rebuilt", e);
-      return plan;
-    }
-  }
-
-  private static RelNode removeAll(RelNode plan) {
-    return plan.accept(
-        new RelShuttleImpl() {
-          @Override
-          public RelNode visit(RelNode other) {
-            RelNode visited = super.visit(other);
-            return visited instanceof EnumerableCalc calc ? withoutCasts(calc) : visited;
-          }
-        });
+    return CalcRewrites.eachCalc(
+        plan, ConditionNotNullCasts::withoutCasts, "Removing NOT NULL casts from conditions");
   }
 
   private static RelNode withoutCasts(EnumerableCalc calc) {

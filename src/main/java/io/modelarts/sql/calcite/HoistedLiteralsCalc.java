@@ -11,7 +11,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -24,8 +23,6 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An {@link EnumerableCalc} whose compared and returned literals were turned into hidden
@@ -46,7 +43,6 @@ import org.slf4j.LoggerFactory;
  * their length); the plan's {@code EXPLAIN} is made before this step and keeps the literals.
  */
 public final class HoistedLiteralsCalc extends EnumerableCalc {
-  private static final Logger LOG = LoggerFactory.getLogger(HoistedLiteralsCalc.class);
 
   /**
    * The first hidden parameter's index: far above any statement's own parameters, which are
@@ -109,30 +105,12 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
    */
   public static RelNode hoist(RelNode plan) {
     int[] next = {FIRST_INDEX};
-    try {
-      return hoistAll(plan, next);
-    } catch (IllegalArgumentException e) {
-      // Rebuilding a node over a rewritten input runs its constructor's checks again, and some
-      // refuse inputs the planner gave them: an EnumerableMergeUnion checks that each input
-      // carries its collation, which a projection over a sorted limit does not, once the planner's
-      // sets are gone. Such a plan compiles as planned: the same answer, without sharing a class.
-      LOG.debug("Literals left in place: the plan could not be rebuilt", e);
-      return plan;
-    }
-  }
-
-  private static RelNode hoistAll(RelNode plan, int[] next) {
-    return plan.accept(
-        new RelShuttleImpl() {
-          @Override
-          public RelNode visit(RelNode other) {
-            RelNode visited = super.visit(other);
-            return visited instanceof EnumerableCalc calc
-                    && !(visited instanceof HoistedLiteralsCalc)
-                ? hoist(calc, next)
-                : visited;
-          }
-        });
+    // Where the plan cannot be rebuilt it compiles as planned: the same answer, without sharing a
+    // class.
+    return CalcRewrites.eachCalc(
+        plan,
+        calc -> calc instanceof HoistedLiteralsCalc ? calc : hoist(calc, next),
+        "Hoisting literals");
   }
 
   private static RelNode hoist(EnumerableCalc calc, int[] next) {

@@ -1,6 +1,7 @@
 package io.modelarts.sql.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.primitives.Ints;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -300,19 +301,10 @@ public final class ReportQueryGenerator {
    */
   private int option(int count, int... unportable) {
     int option = random.nextInt(count);
-    while (portable && contains(unportable, option)) {
+    while (portable && Ints.contains(unportable, option)) {
       option = random.nextInt(count);
     }
     return option;
-  }
-
-  private static boolean contains(int[] values, int value) {
-    for (int v : values) {
-      if (v == value) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code expression} cast to an INTEGER where portable (PostgreSQL would give a decimal). */

@@ -258,10 +258,12 @@ final class RowExpressions {
    * {@code Primitive.integerCast}, throwing when the value does not fit: this calls the same
    * method. Any other cast is not interpreted.
    *
-   * <p>A NULL cast to a NOT NULL type stays NULL. The planner's own rewrites make such casts
-   * (VAR_SAMP of a NOT NULL value, over one row, casts a NULL quotient to the aggregate's NOT NULL
-   * type), and Calcite's generated code stores the type in a primitive and gives its zero: 0, where
-   * SQL's answer is NULL. Here the interpreter keeps SQL's answer (see docs/jdbc.md).
+   * <p>A NULL cast to a NOT NULL type stays NULL. The planner's own rewrites can make such casts
+   * (the simplifier's cast of {@code COALESCE(pool_id, 'x-1')}'s column, once it drops the NULL
+   * test; before NullableStatisticsTypeSystem, VAR_SAMP's NULL quotient over one row), and
+   * Calcite's generated code trusts the type and gives a primitive's zero or FALSE where SQL's
+   * answer is NULL. Here the interpreter keeps SQL's answer, as compiled plans now do too (see
+   * docs/jdbc.md).
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rewrites each calc of a finished plan, just before it is compiled, or leaves the plan as planned
- * where Calcite refuses to rebuild a node over a rewritten input.
+ * Rewrites each calc (or each node of another class) of a finished plan, just before it runs, or
+ * leaves the plan as planned where Calcite refuses to rebuild a node over a rewritten input.
  *
  * <p>Why a fallback: rebuilding a node runs its constructor's checks again, and some refuse inputs
  * the planner gave them. An {@code EnumerableMergeUnion} checks that each input carries its
@@ -28,13 +28,19 @@ final class CalcRewrites {
    * logged at DEBUG as {@code what} left undone.
    */
   static RelNode eachCalc(RelNode plan, Function<EnumerableCalc, RelNode> rewrite, String what) {
+    return eachOf(EnumerableCalc.class, plan, rewrite, what);
+  }
+
+  /** As {@link #eachCalc}, for each node of {@code type} instead. */
+  static <T extends RelNode> RelNode eachOf(
+      Class<T> type, RelNode plan, Function<T, RelNode> rewrite, String what) {
     try {
       return plan.accept(
           new RelShuttleImpl() {
             @Override
             public RelNode visit(RelNode other) {
               RelNode visited = super.visit(other);
-              return visited instanceof EnumerableCalc calc ? rewrite.apply(calc) : visited;
+              return type.isInstance(visited) ? rewrite.apply(type.cast(visited)) : visited;
             }
           });
     } catch (IllegalArgumentException e) {

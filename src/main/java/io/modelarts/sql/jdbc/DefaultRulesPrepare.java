@@ -3,6 +3,7 @@ package io.modelarts.sql.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
+import io.modelarts.sql.calcite.GrandTotalRow;
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.DeferredRules;
@@ -157,7 +158,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
     }
 
     @Override
-    protected PreparedResult implement(RelRoot root) {
+    protected PreparedResult implement(RelRoot planned) {
+      // Calcite's code gives an empty grouping set no row over no rows; SQL gives one.
+      RelRoot root = planned.withRel(GrandTotalRow.addedTo(planned.rel));
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {

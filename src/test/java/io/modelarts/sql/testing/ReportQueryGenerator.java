@@ -30,9 +30,9 @@ import java.util.TreeSet;
  * choose differently, averages of exact numbers and divisions of decimals (whose scale each engine
  * picks), casts of doubles to decimals (rounded or truncated, as SQL lets either), variances, a
  * {@code LIMIT} without an {@code ORDER BY}, the descriptions and strings beyond ASCII, and the
- * places where the driver is known to differ from SQL (docs/jdbc.md: grouping sets over no rows,
- * one grouping set twice, decimals compared whole); and it casts to integers what PostgreSQL would
- * otherwise compute as a decimal ({@code EXTRACT}, {@code SIGN}, {@code ROUND}).
+ * places where the driver is known to differ from SQL (docs/jdbc.md: one grouping set twice,
+ * decimals compared whole); and it casts to integers what PostgreSQL would otherwise compute as a
+ * decimal ({@code EXTRACT}, {@code SIGN}, {@code ROUND}).
  */
 public final class ReportQueryGenerator {
   /** The SQL types the expressions are built for. */
@@ -159,10 +159,7 @@ public final class ReportQueryGenerator {
       sql.append(" WHERE ").append(expression(Type.BOOLEAN, 1));
     }
     String keysList = String.join(", ", keyList);
-    // Portable: grouping sets only over all rows. Over none, SQL's empty set gives a row; Calcite's
-    // gives none.
-    int shape = random.nextInt(6);
-    int grouping = portable && filtered ? 3 : shape;
+    int grouping = random.nextInt(6);
     sql.append(" GROUP BY ")
         .append(
             switch (grouping) {

@@ -1,6 +1,7 @@
 package io.modelarts.sql.calcite.interpreter;
 
 import com.google.common.primitives.Ints;
+import io.modelarts.sql.calcite.GrandTotalRow;
 import io.modelarts.sql.calcite.RowSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -216,6 +217,9 @@ public final class PlanInterpreter {
     }
     if (rel.getClass() == EnumerableAggregate.class) {
       return aggregate((EnumerableAggregate) rel);
+    }
+    if (rel instanceof GrandTotalRow total) {
+      return grandTotal(total);
     }
     if (rel.getClass() == EnumerableHashJoin.class) {
       EnumerableHashJoin join = (EnumerableHashJoin) rel;
@@ -679,6 +683,17 @@ public final class PlanInterpreter {
       }
       return out;
     }
+  }
+
+  /** The input's rows, or when it has none the grand total's row, as its generated code gives. */
+  private static Function<DataContext, Enumerable<Object[]>> grandTotal(GrandTotalRow total)
+      throws NotInterpretable {
+    Function<DataContext, Enumerable<Object[]>> input = rows(total.getInput());
+    Object[] row = new Object[total.row().size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = RowExpressions.literalValue(total.row().get(i));
+    }
+    return root -> GrandTotalRow.orIfNone(input.apply(root), row);
   }
 
   private static Function<DataContext, Enumerable<Object[]>> values(EnumerableValues values)

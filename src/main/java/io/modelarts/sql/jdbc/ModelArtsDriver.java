@@ -2,7 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import io.modelarts.sql.calcite.ModelArtsSchema;
 import io.modelarts.sql.calcite.ModelArtsSession;
-import io.modelarts.sql.calcite.NullableStatisticsTypeSystem;
+import io.modelarts.sql.calcite.ModelArtsTypeSystem;
 import io.modelarts.sql.config.ConnectionConfig;
 import io.modelarts.sql.config.ConnectionProperty;
 import java.sql.Connection;
@@ -109,8 +109,9 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
-    // Sample variances of NOT NULL values over one row are NULL (Calcite's types say otherwise).
-    p.setProperty("typeSystem", NullableStatisticsTypeSystem.class.getName() + "#INSTANCE");
+    // SQL's types where Calcite's differ: statistics over one row may be NULL; decimals of 38
+    // digits.
+    p.setProperty("typeSystem", ModelArtsTypeSystem.class.getName() + "#INSTANCE");
     // The schema has no materialized views; with this off the planner skips the materialized-view
     // rules (which match nothing without one) and DefaultRulesPrepare builds the rule list itself.
     p.setProperty("materializationsEnabled", "false");

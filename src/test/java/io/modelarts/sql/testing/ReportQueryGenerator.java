@@ -206,7 +206,7 @@ public final class ReportQueryGenerator {
       case 3 -> "ROUND(AVG(" + expression(numeric(), 2) + "), " + random.nextInt(3) + ")";
       case 4 -> (random.nextBoolean() ? "MIN(" : "MAX(") + expression(comparable(), 2) + ")";
       // Of NOT NULL values too: over one row a sample's variance is NULL, which Calcite once typed
-      // away (NullableStatisticsTypeSystem).
+      // away (ModelArtsTypeSystem).
       case 5 ->
           pick(new String[] {"STDDEV_POP(", "STDDEV_SAMP(", "VAR_POP(", "VAR_SAMP("})
               + (random.nextBoolean() ? "NULLIF(" : "COALESCE(")

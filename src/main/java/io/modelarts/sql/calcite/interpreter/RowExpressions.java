@@ -260,10 +260,9 @@ final class RowExpressions {
    *
    * <p>A NULL cast to a NOT NULL type stays NULL. The planner's own rewrites can make such casts
    * (the simplifier's cast of {@code COALESCE(pool_id, 'x-1')}'s column, once it drops the NULL
-   * test; before NullableStatisticsTypeSystem, VAR_SAMP's NULL quotient over one row), and
-   * Calcite's generated code trusts the type and gives a primitive's zero or FALSE where SQL's
-   * answer is NULL. Here the interpreter keeps SQL's answer, as compiled plans now do too (see
-   * docs/jdbc.md).
+   * test; before ModelArtsTypeSystem, VAR_SAMP's NULL quotient over one row), and Calcite's
+   * generated code trusts the type and gives a primitive's zero or FALSE where SQL's answer is
+   * NULL. Here the interpreter keeps SQL's answer, as compiled plans now do too (see docs/jdbc.md).
    */
   private RowExpression cast(RexCall call) throws NotInterpretable {
     RexNode operand = call.getOperands().get(0);

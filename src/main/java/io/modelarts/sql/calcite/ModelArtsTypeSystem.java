@@ -1,0 +1,64 @@
+package io.modelarts.sql.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite's type system with two departures, each toward SQL's answer: the statistical aggregates
+ * (averages, variances, standard deviations, covariances) are typed as possibly NULL, and decimals
+ * have up to 38 digits, not 19.
+ *
+ * <p>Why nullable statistics: Calcite types {@code VAR_SAMP(x)} and {@code COVAR_SAMP(x, y)} of a
+ * {@code NOT NULL} x as {@code NOT NULL} (it makes only {@code STDDEV_SAMP} nullable), yet over a
+ * single row SQL's answer is NULL. The planner expands them into {@code CASE WHEN COUNT(x) = 1 THEN
+ * NULL ELSE … END} cast back to that {@code NOT NULL} type, and Calcite's generated code turns the
+ * NULL into 0. Typing them nullable makes the cast keep the NULL. The averages and population
+ * variances share the derivation and become nullable too, which is what SQL says of aggregates
+ * anyway.
+ *
+ * <p>Why 38 digits: a type that would need more digits than the widest is cut to it by dropping
+ * scale, and values cast to it lose their fraction. With Calcite's 19, {@code CEIL(lease_duration /
+ * 3600000.0)} is a {@code DECIMAL(19, 0)}, so {@code FLOOR(lease_duration / 3600000.0) < 2.18}
+ * compared with 2 (false for 2), and a {@code CASE} of it and {@code 3.98} gave 3. Thirty-eight
+ * digits (as in PostgreSQL's default-free {@code NUMERIC} and most databases' widest {@code
+ * DECIMAL}) hold every type the notebooks' columns and literals combine into, and a cast to {@code
+ * DECIMAL(30, 3)} keeps its declared type. The values computed are Java's {@code BigDecimal}s
+ * either way; only types derived past 19 digits change (a quotient of a {@code BIGINT} by a
+ * decimal: {@code DECIMAL(29, 9)}, was {@code DECIMAL(19, 6)}; a sum of decimals: {@code
+ * DECIMAL(38, s)}).
+ */
+public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
+
+  /** The one instance, named in the connection's {@code typeSystem} property. */
+  public static final ModelArtsTypeSystem INSTANCE = new ModelArtsTypeSystem();
+
+  /** The widest decimal: its precision, and so its largest scale. */
+  static final int MAX_DECIMAL_DIGITS = 38;
+
+  private ModelArtsTypeSystem() {}
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_DIGITS : super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_DIGITS : super.getMaxScale(typeName);
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    return typeFactory.createTypeWithNullability(
+        super.deriveAvgAggType(typeFactory, argumentType), true);
+  }
+
+  @Override
+  public RelDataType deriveCovarType(
+      RelDataTypeFactory typeFactory, RelDataType arg0Type, RelDataType arg1Type) {
+    return typeFactory.createTypeWithNullability(
+        super.deriveCovarType(typeFactory, arg0Type, arg1Type), true);
+  }
+}

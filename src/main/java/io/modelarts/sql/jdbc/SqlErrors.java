@@ -136,7 +136,13 @@ final class SqlErrors {
       what = "Invalid character value for cast";
     } else if (t instanceof ArithmeticException) {
       String lower = message.toLowerCase(java.util.Locale.ROOT);
-      if (lower.contains("by zero") || lower.contains("division undefined")) { // 0/0 of decimals
+      // No message: HotSpot's preallocated exception for an integer division by zero, which it
+      // throws instead of "/ by zero" once the division has failed often enough in compiled code
+      // (-XX:+OmitStackTraceInFastThrow, the default). Every other ArithmeticException of the JDK
+      // and Calcite is constructed with a message.
+      if (t.getMessage() == null
+          || lower.contains("by zero")
+          || lower.contains("division undefined")) { // 0/0 of decimals
         return new ModelArtsSQLException("Division by zero", "22012", null, null, null, failure);
       }
       boolean range = lower.contains("out of range") || lower.contains("overflow");

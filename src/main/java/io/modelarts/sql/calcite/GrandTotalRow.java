@@ -125,7 +125,7 @@ public final class GrandTotalRow extends SingleRel implements EnumerableRel {
       RelDataType type = call.getType();
       SqlKind kind = call.getAggregation().getKind();
       if (kind == SqlKind.COUNT || kind == SqlKind.SUM0) {
-        row.add((RexLiteral) rexBuilder.makeZeroLiteral(type));
+        row.add(rexBuilder.makeZeroLiteral(type));
       } else if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID) {
         // Every argument is left out of the empty set: one bit each, all set.
         BigDecimal allOnes = BigDecimal.valueOf((1L << call.getArgList().size()) - 1);

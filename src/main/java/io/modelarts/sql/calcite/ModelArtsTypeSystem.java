@@ -19,14 +19,14 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * anyway.
  *
  * <p>Why 38 digits: a type that would need more digits than the widest is cut to it by dropping
- * scale, and values cast to it lose their fraction. With Calcite's 19, {@code CEIL(lease_duration /
- * 3600000.0)} is a {@code DECIMAL(19, 0)}, so {@code FLOOR(lease_duration / 3600000.0) < 2.18}
+ * scale, and values cast to it lose their fraction. With Calcite's 19, {@code FLOOR(lease_duration
+ * / 3600000.0)} is a {@code DECIMAL(19, 0)}, so {@code FLOOR(lease_duration / 3600000.0) < 2.18}
  * compared with 2 (false for 2), and a {@code CASE} of it and {@code 3.98} gave 3. Thirty-eight
- * digits (as in PostgreSQL's default-free {@code NUMERIC} and most databases' widest {@code
- * DECIMAL}) hold every type the notebooks' columns and literals combine into, and a cast to {@code
- * DECIMAL(30, 3)} keeps its declared type. The values computed are Java's {@code BigDecimal}s
- * either way; only types derived past 19 digits change (a quotient of a {@code BIGINT} by a
- * decimal: {@code DECIMAL(29, 9)}, was {@code DECIMAL(19, 6)}; a sum of decimals: {@code
+ * digits (the widest {@code DECIMAL} of SQL Server, Oracle and others; PostgreSQL's {@code NUMERIC}
+ * has more) leave room for what the notebooks' columns and literals usually combine into, and a
+ * cast to {@code DECIMAL(30, 3)} keeps its declared type. The values computed are Java's {@code
+ * BigDecimal}s either way; only types derived past 19 digits change (a quotient of a {@code BIGINT}
+ * by a decimal: {@code DECIMAL(29, 9)}, was {@code DECIMAL(19, 6)}; a sum of decimals: {@code
  * DECIMAL(38, s)}).
  */
 public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {

@@ -3,6 +3,7 @@ package io.modelarts.sql.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
+import io.modelarts.sql.calcite.DecimalKeys;
 import io.modelarts.sql.calcite.GrandTotalRow;
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
@@ -129,8 +130,8 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
-   * then {@link NestedChildSharing}, and which runs the plan as {@link #interpreted} offers or
-   * compiles the plan {@link #beforeImplement} returns.
+   * then {@link NestedChildSharing}, and which runs the plan, with {@link GrandTotalRow}s added, as
+   * {@link #interpreted} offers or compiles the plan {@link #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     private final DefaultRulesPrepare owner;
@@ -159,8 +160,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
 
     @Override
     protected PreparedResult implement(RelRoot planned) {
-      // Calcite's code gives an empty grouping set no row over no rows; SQL gives one.
-      RelRoot root = planned.withRel(GrandTotalRow.addedTo(planned.rel));
+      // Calcite's code gives an empty grouping set no row over no rows, and keeps equal decimals
+      // of different scales apart as keys; SQL does neither.
+      RelRoot root = planned.withRel(DecimalKeys.canonicalised(GrandTotalRow.addedTo(planned.rel)));
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {

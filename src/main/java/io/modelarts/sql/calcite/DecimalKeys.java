@@ -1,0 +1,179 @@
+package io.modelarts.sql.calcite;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableIntersect;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeUnion;
+import org.apache.calcite.adapter.enumerable.EnumerableMinus;
+import org.apache.calcite.adapter.enumerable.EnumerableUnion;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Brings the decimals a plan groups, deduplicates, intersects, subtracts or joins by to one scale
+ * per value, so that equal numbers are equal keys.
+ *
+ * <p>Why: Calcite keeps a decimal's own scale, which need not be its type's: in {@code CASE WHEN
+ * status = 'RUNNING' THEN 2.0 ELSE lease_duration / 3600000.0 END} one branch gives {@code 2.0} and
+ * the other {@code 2.000000000}. Comparisons and sorts compare them as numbers, but grouping,
+ * {@code DISTINCT}, the set operations and joins by key compare Java's {@code BigDecimal}s whole,
+ * scale included (a merge join to gather each key's rows), so {@code GROUP BY} made two groups of
+ * the one number, {@code UNION} kept both and a join matched only some; in SQL they are one value.
+ * Just before a plan runs ({@link #canonicalised}), each such key column is passed through {@link
+ * #canonical} under the node that compares it: its type's scale where the value needs no more, so
+ * groups read as their type says ({@code 2.000000000}), else the fewest digits that hold it. Window
+ * partitions, which compare the same way, are not rewritten.
+ */
+public final class DecimalKeys {
+  /** The function the rewritten plans call, {@link #canonical}; typed as its first operand. */
+  public static final SqlUserDefinedFunction CANONICAL =
+      new SqlUserDefinedFunction(
+          new SqlIdentifier("$DECIMAL_KEY", SqlParserPos.ZERO),
+          SqlKind.OTHER_FUNCTION,
+          ReturnTypes.ARG0,
+          InferTypes.RETURN_TYPE,
+          null,
+          ScalarFunctionImpl.create(DecimalKeys.class, "canonical"));
+
+  private DecimalKeys() {}
+
+  /**
+   * The one form of {@code value}'s number: without trailing zeros, then widened to {@code scale}
+   * if it has fewer digits after the point; null for null.
+   */
+  public static @Nullable BigDecimal canonical(@Nullable BigDecimal value, int scale) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < scale ? stripped.setScale(scale) : stripped;
+  }
+
+  /**
+   * {@code plan} with the decimal keys of its aggregates, set operations without {@code ALL} and
+   * hash and merge joins brought to one form; itself if it has none, or if it cannot be rebuilt
+   * ({@link CalcRewrites}).
+   */
+  public static RelNode canonicalised(RelNode plan) {
+    return CalcRewrites.eachOf(
+        RelNode.class, plan, DecimalKeys::withCanonicalKeys, "Bringing decimal keys to one form");
+  }
+
+  private static RelNode withCanonicalKeys(RelNode node) {
+    if (node.getClass() == EnumerableAggregate.class) {
+      EnumerableAggregate aggregate = (EnumerableAggregate) node;
+      Map<Integer, Integer> scales = new HashMap<>();
+      List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
+      aggregate.getGroupSet().forEachInt(key -> addIfDecimal(scales, fields, key, 0));
+      for (AggregateCall call : aggregate.getAggCallList()) {
+        if (call.isDistinct()) {
+          call.getArgList().forEach(argument -> addIfDecimal(scales, fields, argument, 0));
+        }
+      }
+      return withInputs(node, List.of(canonicalColumns(aggregate.getInput(), scales)));
+    }
+    if ((node.getClass() == EnumerableUnion.class
+            || node.getClass() == EnumerableMergeUnion.class
+            || node.getClass() == EnumerableIntersect.class
+            || node.getClass() == EnumerableMinus.class)
+        && !((SetOp) node).all) {
+      Map<Integer, Integer> scales = new HashMap<>();
+      List<RelDataTypeField> fields = node.getRowType().getFieldList();
+      for (int i = 0; i < fields.size(); i++) {
+        addIfDecimal(scales, fields, i, 0);
+      }
+      return withInputs(
+          node, node.getInputs().stream().map(input -> canonicalColumns(input, scales)).toList());
+    }
+    if (node.getClass() == EnumerableHashJoin.class
+        || node.getClass() == EnumerableMergeJoin.class) {
+      // A merge join matches keys by comparing them, but gathers each key's rows by equality.
+      Join join = (Join) node;
+      JoinInfo keys = join.analyzeCondition();
+      List<RelDataTypeField> left = join.getLeft().getRowType().getFieldList();
+      List<RelDataTypeField> right = join.getRight().getRowType().getFieldList();
+      Map<Integer, Integer> leftScales = new HashMap<>();
+      Map<Integer, Integer> rightScales = new HashMap<>();
+      for (int i = 0; i < keys.leftKeys.size(); i++) {
+        int l = keys.leftKeys.get(i);
+        int r = keys.rightKeys.get(i);
+        if (isDecimal(left.get(l).getType()) && isDecimal(right.get(r).getType())) {
+          // Both sides to the same form, whatever their types' scales.
+          int scale = Math.max(left.get(l).getType().getScale(), right.get(r).getType().getScale());
+          addIfDecimal(leftScales, left, l, scale);
+          addIfDecimal(rightScales, right, r, scale);
+        }
+      }
+      return withInputs(
+          node,
+          List.of(
+              canonicalColumns(join.getLeft(), leftScales),
+              canonicalColumns(join.getRight(), rightScales)));
+    }
+    return node;
+  }
+
+  private static boolean isDecimal(RelDataType type) {
+    return type.getSqlTypeName() == SqlTypeName.DECIMAL;
+  }
+
+  /** Records field {@code index}'s scale (its type's, or {@code atLeast}) if it is a decimal. */
+  private static void addIfDecimal(
+      Map<Integer, Integer> scales, List<RelDataTypeField> fields, int index, int atLeast) {
+    RelDataType type = fields.get(index).getType();
+    if (isDecimal(type)) {
+      scales.merge(index, Math.max(type.getScale(), atLeast), Math::max);
+    }
+  }
+
+  private static RelNode withInputs(RelNode node, List<RelNode> inputs) {
+    return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
+  }
+
+  /** {@code input} with each column in {@code scales} passed through {@link #CANONICAL}. */
+  private static RelNode canonicalColumns(RelNode input, Map<Integer, Integer> scales) {
+    if (scales.isEmpty()) {
+      return input;
+    }
+    RexBuilder rexBuilder = input.getCluster().getRexBuilder();
+    RexProgramBuilder program = new RexProgramBuilder(input.getRowType(), rexBuilder);
+    List<RelDataTypeField> fields = input.getRowType().getFieldList();
+    for (RelDataTypeField field : fields) {
+      RexNode column = rexBuilder.makeInputRef(field.getType(), field.getIndex());
+      Integer scale = scales.get(field.getIndex());
+      RexNode value =
+          scale == null
+              ? column
+              : rexBuilder.makeCall(
+                  field.getType(),
+                  CANONICAL,
+                  List.of(column, rexBuilder.makeExactLiteral(BigDecimal.valueOf(scale))));
+      program.addProject(value, field.getName());
+    }
+    // The input's traits hold: each value keeps its number, so its order, and no row moves.
+    return new EnumerableCalc(input.getCluster(), input.getTraitSet(), input, program.getProgram());
+  }
+}

@@ -25,6 +25,7 @@ import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -48,17 +49,33 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * partitions, which compare the same way, are not rewritten.
  */
 public final class DecimalKeys {
-  /** The function the rewritten plans call, {@link #canonical}; typed as its first operand. */
-  public static final SqlUserDefinedFunction CANONICAL =
-      new SqlUserDefinedFunction(
-          new SqlIdentifier("$DECIMAL_KEY", SqlParserPos.ZERO),
-          SqlKind.OTHER_FUNCTION,
-          ReturnTypes.ARG0,
-          InferTypes.RETURN_TYPE,
-          null,
-          ScalarFunctionImpl.create(DecimalKeys.class, "canonical"));
+  /** The name of the function the rewritten plans call. */
+  private static final String NAME = "$DECIMAL_KEY";
 
   private DecimalKeys() {}
+
+  /**
+   * The function the rewritten plans call, {@link #canonical}, typed as its first operand; built on
+   * first use, since building it initialises the code generator's table of implementations, which a
+   * query without decimal keys, run by the interpreter, never needs.
+   */
+  private static final class Canonical {
+    static final SqlUserDefinedFunction FUNCTION =
+        new SqlUserDefinedFunction(
+            new SqlIdentifier(NAME, SqlParserPos.ZERO),
+            SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0,
+            InferTypes.RETURN_TYPE,
+            null,
+            ScalarFunctionImpl.create(DecimalKeys.class, "canonical"));
+  }
+
+  /** True when {@code operator} is the function the rewritten plans call. */
+  public static boolean isCanonical(SqlOperator operator) {
+    return operator instanceof SqlUserDefinedFunction
+        && operator.getName().equals(NAME)
+        && operator == Canonical.FUNCTION;
+  }
 
   /**
    * The one form of {@code value}'s number: without trailing zeros, then widened to {@code scale}
@@ -153,7 +170,7 @@ public final class DecimalKeys {
     return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
   }
 
-  /** {@code input} with each column in {@code scales} passed through {@link #CANONICAL}. */
+  /** {@code input} with each column in {@code scales} passed through {@link #canonical}. */
   private static RelNode canonicalColumns(RelNode input, Map<Integer, Integer> scales) {
     if (scales.isEmpty()) {
       return input;
@@ -169,7 +186,7 @@ public final class DecimalKeys {
               ? column
               : rexBuilder.makeCall(
                   field.getType(),
-                  CANONICAL,
+                  Canonical.FUNCTION,
                   List.of(column, rexBuilder.makeExactLiteral(BigDecimal.valueOf(scale))));
       program.addProject(value, field.getName());
     }

@@ -204,7 +204,7 @@ final class RowExpressions {
             ? DatetimeCalls.round(call, lazyOperands(call))
             : FunctionCalls.of(call, lazyOperands(call), conformance);
       default:
-        if (call.getOperator() == DecimalKeys.CANONICAL) {
+        if (DecimalKeys.isCanonical(call.getOperator())) {
           int scale = RexLiteral.intValue(call.getOperands().get(1));
           return RowExpression.strict(
               compile(call.getOperands().get(0)),

@@ -12,11 +12,13 @@ import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableMinus;
 import org.apache.calcite.adapter.enumerable.EnumerableUnion;
+import org.apache.calcite.adapter.enumerable.EnumerableWindow;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -34,19 +36,19 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Brings the decimals a plan groups, deduplicates, intersects, subtracts or joins by to one scale
- * per value, so that equal numbers are equal keys.
+ * Brings the decimals a plan groups, partitions, deduplicates, intersects, subtracts or joins by to
+ * one scale per value, so that equal numbers are equal keys.
  *
  * <p>Why: Calcite keeps a decimal's own scale, which need not be its type's: in {@code CASE WHEN
  * status = 'RUNNING' THEN 2.0 ELSE lease_duration / 3600000.0 END} one branch gives {@code 2.0} and
  * the other {@code 2.000000000}. Comparisons and sorts compare them as numbers, but grouping,
- * {@code DISTINCT}, the set operations and joins by key compare Java's {@code BigDecimal}s whole,
- * scale included (a merge join to gather each key's rows), so {@code GROUP BY} made two groups of
- * the one number, {@code UNION} kept both and a join matched only some; in SQL they are one value.
- * Just before a plan runs ({@link #canonicalised}), each such key column is passed through {@link
- * #canonical} under the node that compares it: its type's scale where the value needs no more, so
- * groups read as their type says ({@code 2.000000000}), else the fewest digits that hold it. Window
- * partitions, which compare the same way, are not rewritten.
+ * {@code DISTINCT}, window partitions, the set operations and joins by key compare Java's {@code
+ * BigDecimal}s whole, scale included (a merge join to gather each key's rows), so {@code GROUP BY}
+ * made two groups of the one number, {@code PARTITION BY} two partitions, {@code UNION} kept both
+ * and a join matched only some; in SQL they are one value. Just before a plan runs ({@link
+ * #canonicalised}), each such key column is passed through {@link #canonical} under the node that
+ * compares it: its type's scale where the value needs no more, so groups read as their type says
+ * ({@code 2.000000000}), else the fewest digits that hold it.
  */
 public final class DecimalKeys {
   /** The name of the function the rewritten plans call. */
@@ -90,9 +92,9 @@ public final class DecimalKeys {
   }
 
   /**
-   * {@code plan} with the decimal keys of its aggregates, set operations without {@code ALL} and
-   * hash and merge joins brought to one form; itself if it has none, or if it cannot be rebuilt
-   * ({@link CalcRewrites}).
+   * {@code plan} with the decimal keys of its aggregates, window partitions, set operations without
+   * {@code ALL} and hash and merge joins brought to one form; itself if it has none, or if it
+   * cannot be rebuilt ({@link CalcRewrites}).
    */
   public static RelNode canonicalised(RelNode plan) {
     return CalcRewrites.eachOf(
@@ -124,6 +126,15 @@ public final class DecimalKeys {
       }
       return withInputs(
           node, node.getInputs().stream().map(input -> canonicalColumns(input, scales)).toList());
+    }
+    if (node.getClass() == EnumerableWindow.class) {
+      Window window = (Window) node;
+      Map<Integer, Integer> scales = new HashMap<>();
+      List<RelDataTypeField> fields = window.getInput().getRowType().getFieldList();
+      for (Window.Group group : window.groups) {
+        group.keys.forEachInt(key -> addIfDecimal(scales, fields, key, 0));
+      }
+      return withInputs(node, List.of(canonicalColumns(window.getInput(), scales)));
     }
     if (node.getClass() == EnumerableHashJoin.class
         || node.getClass() == EnumerableMergeJoin.class) {

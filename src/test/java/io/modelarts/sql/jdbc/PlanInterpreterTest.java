@@ -1076,8 +1076,8 @@ class PlanInterpreterTest {
 
   /**
    * Equal decimals of different scales ({@code 2.0} from one CASE branch, {@code 2.000000000} from
-   * the other) are one key, interpreted and compiled: one group, one distinct value, one row of a
-   * UNION or an INTERSECT, and a join matches every pair ({@link
+   * the other) are one key, interpreted and compiled: one group, one distinct value, one partition,
+   * one row of a UNION or an INTERSECT, and a join matches every pair ({@link
    * io.modelarts.sql.calcite.DecimalKeys}). Calcite compared them whole: two groups, two values,
    * two rows, and its merge join matched only runs of equal scales.
    */
@@ -1103,6 +1103,8 @@ class PlanInterpreterTest {
         List.of("2.000000000"), "SELECT k FROM " + two + " UNION SELECT k FROM " + two);
     assertRowsBothWays(
         List.of("2.000000000"), "SELECT k FROM " + two + " INTERSECT SELECT 2 FROM notebooks");
+    assertRowsBothWays(
+        List.of(String.valueOf(n)), "SELECT DISTINCT COUNT(*) OVER (PARTITION BY k) FROM " + two);
     // Calcite plans this as a merge join, the next as a hash join.
     assertRowsBothWays(
         List.of(String.valueOf(n * n)),

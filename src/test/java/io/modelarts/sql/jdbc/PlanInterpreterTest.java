@@ -953,15 +953,29 @@ class PlanInterpreterTest {
   /** {@code sql}'s first column is {@code expected}, interpreted and compiled. */
   private static void assertFirstColumnBothWays(List<String> expected, String sql)
       throws Exception {
+    for (List<String> rows : rowsBothWays(sql)) {
+      assertEquals(expected, rows.stream().map(r -> r.split("\\|")[0]).toList(), sql);
+    }
+  }
+
+  /**
+   * {@code sql}'s rows, interpreted then compiled, each as its values' strings joined by "|" (as
+   * {@link SimulatorFixture#rows} gives them).
+   */
+  private static List<List<String>> rowsBothWays(String sql) throws Exception {
     try (Connection c = sim.connect("planCacheSize=0")) {
-      assertEquals(
-          expected, SimulatorFixture.rows(c, sql).stream().map(r -> r.split("\\|")[0]).toList());
-      List<String> compiledRows = compiled(c, sql); // value|string|…, after a header
-      assertEquals(
-          expected,
-          compiledRows.subList(1, compiledRows.size()).stream()
-              .map(r -> r.split("\\|")[1])
-              .toList());
+      List<String> interpreted = SimulatorFixture.rows(c, sql);
+      List<String> compiledRows = compiled(c, sql); // Class:value|string|…, after a header
+      List<String> compiled = new ArrayList<>();
+      for (String row : compiledRows.subList(1, compiledRows.size())) {
+        String[] cells = row.split("\\|");
+        List<String> strings = new ArrayList<>();
+        for (int i = 1; i < cells.length; i += 2) {
+          strings.add(cells[i]);
+        }
+        compiled.add(String.join("|", strings));
+      }
+      return List.of(interpreted, compiled);
     }
   }
 
@@ -1027,20 +1041,9 @@ class PlanInterpreterTest {
 
   /** {@code sql}'s rows are {@code expected} (values joined by "|"), interpreted and compiled. */
   private static void assertRowsBothWays(List<String> expected, String sql) throws Exception {
-    try (Connection c = sim.connect("planCacheSize=0")) {
-      assertEquals(expected, SimulatorFixture.rows(c, sql), sql);
-      List<String> compiledRows = compiled(c, sql); // value|class|value|class…, after a header
-      List<String> values = new ArrayList<>();
-      for (String row : compiledRows.subList(1, compiledRows.size())) {
-        String[] cells = row.split("\\|");
-        List<String> each = new ArrayList<>();
-        for (int i = 1; i < cells.length; i += 2) {
-          each.add(cells[i]);
-        }
-        values.add(String.join("|", each));
-      }
-      assertEquals(expected, values, "compiled: " + sql);
-    }
+    List<List<String>> both = rowsBothWays(sql);
+    assertEquals(expected, both.get(0), "interpreted: " + sql);
+    assertEquals(expected, both.get(1), "compiled: " + sql);
   }
 
   /**

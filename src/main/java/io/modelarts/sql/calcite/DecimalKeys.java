@@ -106,10 +106,10 @@ public final class DecimalKeys {
       EnumerableAggregate aggregate = (EnumerableAggregate) node;
       Map<Integer, Integer> scales = new HashMap<>();
       List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
-      aggregate.getGroupSet().forEachInt(key -> addIfDecimal(scales, fields, key, 0));
+      aggregate.getGroupSet().forEachInt(key -> addIfDecimal(scales, fields, key));
       for (AggregateCall call : aggregate.getAggCallList()) {
         if (call.isDistinct()) {
-          call.getArgList().forEach(argument -> addIfDecimal(scales, fields, argument, 0));
+          call.getArgList().forEach(argument -> addIfDecimal(scales, fields, argument));
         }
       }
       return withInputs(node, List.of(canonicalColumns(aggregate.getInput(), scales)));
@@ -122,7 +122,7 @@ public final class DecimalKeys {
       Map<Integer, Integer> scales = new HashMap<>();
       List<RelDataTypeField> fields = node.getRowType().getFieldList();
       for (int i = 0; i < fields.size(); i++) {
-        addIfDecimal(scales, fields, i, 0);
+        addIfDecimal(scales, fields, i);
       }
       return withInputs(
           node, node.getInputs().stream().map(input -> canonicalColumns(input, scales)).toList());
@@ -132,7 +132,7 @@ public final class DecimalKeys {
       Map<Integer, Integer> scales = new HashMap<>();
       List<RelDataTypeField> fields = window.getInput().getRowType().getFieldList();
       for (Window.Group group : window.groups) {
-        group.keys.forEachInt(key -> addIfDecimal(scales, fields, key, 0));
+        group.keys.forEachInt(key -> addIfDecimal(scales, fields, key));
       }
       return withInputs(node, List.of(canonicalColumns(window.getInput(), scales)));
     }
@@ -151,8 +151,8 @@ public final class DecimalKeys {
         if (isDecimal(left.get(l).getType()) && isDecimal(right.get(r).getType())) {
           // Both sides to the same form, whatever their types' scales.
           int scale = Math.max(left.get(l).getType().getScale(), right.get(r).getType().getScale());
-          addIfDecimal(leftScales, left, l, scale);
-          addIfDecimal(rightScales, right, r, scale);
+          leftScales.merge(l, scale, Math::max);
+          rightScales.merge(r, scale, Math::max);
         }
       }
       return withInputs(
@@ -168,12 +168,12 @@ public final class DecimalKeys {
     return type.getSqlTypeName() == SqlTypeName.DECIMAL;
   }
 
-  /** Records field {@code index}'s scale (its type's, or {@code atLeast}) if it is a decimal. */
+  /** Records field {@code index}'s type's scale if it is a decimal. */
   private static void addIfDecimal(
-      Map<Integer, Integer> scales, List<RelDataTypeField> fields, int index, int atLeast) {
+      Map<Integer, Integer> scales, List<RelDataTypeField> fields, int index) {
     RelDataType type = fields.get(index).getType();
     if (isDecimal(type)) {
-      scales.merge(index, Math.max(type.getScale(), atLeast), Math::max);
+      scales.put(index, type.getScale());
     }
   }
 

@@ -92,9 +92,9 @@ public final class DecimalKeys {
   }
 
   /**
-   * {@code plan} with the decimal keys of its aggregates, window partitions, set operations without
-   * {@code ALL} and hash and merge joins brought to one form; itself if it has none, or if it
-   * cannot be rebuilt ({@link CalcRewrites}).
+   * {@code plan} with the decimal keys of its aggregates, window partitions, set operations (but
+   * {@code UNION ALL}) and hash and merge joins brought to one form; itself if it has none, or if
+   * it cannot be rebuilt ({@link CalcRewrites}).
    */
   public static RelNode canonicalised(RelNode plan) {
     return CalcRewrites.eachOf(
@@ -114,11 +114,11 @@ public final class DecimalKeys {
       }
       return withInputs(node, List.of(canonicalColumns(aggregate.getInput(), scales)));
     }
-    if ((node.getClass() == EnumerableUnion.class
-            || node.getClass() == EnumerableMergeUnion.class
-            || node.getClass() == EnumerableIntersect.class
-            || node.getClass() == EnumerableMinus.class)
-        && !((SetOp) node).all) {
+    // A UNION ALL compares no rows; INTERSECT ALL and EXCEPT ALL match them as the others do.
+    if (((node.getClass() == EnumerableUnion.class || node.getClass() == EnumerableMergeUnion.class)
+            && !((SetOp) node).all)
+        || node.getClass() == EnumerableIntersect.class
+        || node.getClass() == EnumerableMinus.class) {
       Map<Integer, Integer> scales = new HashMap<>();
       List<RelDataTypeField> fields = node.getRowType().getFieldList();
       for (int i = 0; i < fields.size(); i++) {

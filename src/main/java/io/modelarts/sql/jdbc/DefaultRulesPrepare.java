@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
 import io.modelarts.sql.calcite.DecimalKeys;
+import io.modelarts.sql.calcite.ExplicitGroupingSets;
 import io.modelarts.sql.calcite.GrandTotalRow;
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
@@ -34,6 +35,8 @@ import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.runtime.Typed;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.Holder;
@@ -130,8 +133,10 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * Calcite's statement (the arguments {@code CalcitePrepareImpl.getPreparingStmt} passes: the
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
-   * then {@link NestedChildSharing}, and which runs the plan, with {@link GrandTotalRow}s added, as
-   * {@link #interpreted} offers or compiles the plan {@link #beforeImplement} returns.
+   * then {@link NestedChildSharing}; which validates a statement with its {@code ROLLUP}s and
+   * {@code CUBE}s written out ({@link ExplicitGroupingSets}); and which runs the plan, with {@link
+   * GrandTotalRow}s added, as {@link #interpreted} offers or compiles the plan {@link
+   * #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     private final DefaultRulesPrepare owner;
@@ -156,6 +161,19 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
           convertletTable);
       this.owner = prepare;
       this.arrayRows = elementType == Object[].class;
+    }
+
+    @Override
+    public PreparedResult prepareSql(
+        SqlNode sqlQuery,
+        SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass,
+        SqlValidator validator,
+        boolean needsValidation) {
+      // In place: Calcite reads the validated statement's types from this same node afterwards.
+      ExplicitGroupingSets.writeOut(sqlQuery);
+      return super.prepareSql(
+          sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.modelarts.sql.jdbc;
 import io.modelarts.sql.calcite.ModelArtsSchema;
 import io.modelarts.sql.calcite.ModelArtsSession;
 import io.modelarts.sql.calcite.ModelArtsTypeSystem;
+import io.modelarts.sql.calcite.UnicodeTypeFactory;
 import io.modelarts.sql.config.ConnectionConfig;
 import io.modelarts.sql.config.ConnectionProperty;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -32,10 +34,20 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
   static {
     // Calcite compiles a Java class per query (Janino, tens of milliseconds); with this cache,
     // queries of the same shape reuse the class. Set only if the application has not chosen.
-    if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
-      System.setProperty("calcite.bindable.cache.maxSize", "500");
-    }
+    setUnlessSet("calcite.bindable.cache.maxSize", "500");
+    // The character set of the connections' types (UnicodeTypeFactory) as Calcite's default too,
+    // so that plans print literals without naming it.
+    setUnlessSet("calcite.default.charset", UnicodeTypeFactory.CHARSET);
+    setUnlessSet("calcite.default.nationalcharset", UnicodeTypeFactory.CHARSET);
+    setUnlessSet("calcite.default.collation.name", UnicodeTypeFactory.CHARSET + "$en_US");
     new ModelArtsDriver().register();
+  }
+
+  /** Sets a Calcite system property the application has not set (Calcite reads it once). */
+  private static void setUnlessSet(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   @Override
@@ -91,8 +103,14 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     ConnectionConfig config = ConnectionConfig.from(merged);
     ModelArtsSession session = SessionFactory.open(config);
     AvaticaConnection calcite =
-        factory.newConnection(
-            this, factory, PREFIX + "projectId=" + config.projectId(), calciteProperties());
+        ((CalciteFactory) factory)
+            .newConnection(
+                this,
+                factory,
+                PREFIX + "projectId=" + config.projectId(),
+                calciteProperties(),
+                null,
+                new UnicodeTypeFactory(ModelArtsTypeSystem.INSTANCE));
     handler.onConnectionInit(calcite);
     CalciteConnection connection = (CalciteConnection) calcite;
     connection.getRootSchema().add(ModelArtsSchema.NAME, new ModelArtsSchema(session));

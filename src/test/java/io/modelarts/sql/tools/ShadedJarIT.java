@@ -31,6 +31,31 @@ class ShadedJarIT {
               List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"),
               sim.url());
       assertAnswers(sim, output);
+      assertEquals("true", values(output).get("planLiteral"), output);
+    }
+  }
+
+  /**
+   * Where the application has chosen Calcite's default character set (ISO-8859-1, Calcite's own),
+   * the driver keeps it: literals beyond it still parse, since the connection's types are UTF-16
+   * ({@code UnicodeTypeFactory}), and plans name the literals' character set.
+   */
+  @Test
+  void anApplicationsCalciteCharsetIsKeptAndUnicodeLiteralsStillParse(@TempDir Path probeDir)
+      throws Exception {
+    try (SimulatorFixture sim = SimulatorFixture.start(120, 5L)) {
+      String output =
+          ShadedJar.runAlone(
+              ShadedJarProbe.class,
+              probeDir,
+              List.of(
+                  "-XX:TieredStopAtLevel=1",
+                  "-Dcalcite.default.charset=ISO-8859-1",
+                  "-Dcalcite.default.nationalcharset=ISO-8859-1",
+                  "-Dcalcite.default.collation.name=ISO-8859-1$en_US"),
+              sim.url());
+      assertAnswers(sim, output);
+      assertEquals("false", values(output).get("planLiteral"), output);
     }
   }
 
@@ -81,6 +106,9 @@ class ShadedJarIT {
     assertEquals("42S22 true", out.get("unknownColumn"));
     assertEquals("true", out.get("plan"));
     assertEquals("1;", out.get("values"));
+    long rockets =
+        data.stream().filter(n -> n.path("description").asText().contains("\uD83D\uDE80")).count();
+    assertEquals("3:" + rockets + ";", out.get("unicode"), output);
     assertEquals("Instance ID.", out.get("idRemarks"));
     // The relocated SLF4J has its provider: no "no providers" warning, and the driver's debug
     // lines reach java.util.logging.

@@ -56,6 +56,12 @@ public final class ShadedJarProbe {
             "SELECT COUNT(*) FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY feature ORDER BY id) AS r"
                 + " FROM notebooks) WHERE r <= 3");
         print(s, "values", "SELECT COUNT(*) FROM (VALUES 1, 2) AS v(x) WHERE x > 1");
+        // Literals beyond ISO-8859-1 (Calcite's default) parse, and an emoji is one character.
+        print(
+            s,
+            "unicode",
+            "SELECT CHAR_LENGTH('\u6a21\u578b\uD83D\uDE80'), COUNT(*) FROM notebooks"
+                + " WHERE description LIKE '%\uD83D\uDE80%'");
         try {
           s.executeQuery("SELECT no_such_column FROM notebooks");
           System.out.println("unknownColumn=accepted");
@@ -89,7 +95,11 @@ public final class ShadedJarProbe {
               s.executeQuery(
                   "EXPLAIN PLAN FOR SELECT id FROM notebooks WHERE status = 'RUNNING'")) {
         rs.next();
-        System.out.println("plan=" + rs.getString(1).contains("ModelArtsTableScan"));
+        String plan = rs.getString(1);
+        System.out.println("plan=" + plan.contains("ModelArtsTableScan"));
+        // The driver made UTF-16 Calcite's default character set, which plans do not name.
+        System.out.println(
+            "planLiteral=" + (plan.contains("'RUNNING'") && !plan.contains("_UTF-16LE")));
       }
       try (ResultSet rs = md.getColumns(null, "modelarts", "notebooks", "id")) {
         rs.next();

@@ -2,6 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.modelarts.sql.calcite.CodePointStrings;
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
 import io.modelarts.sql.calcite.DecimalKeys;
 import io.modelarts.sql.calcite.ExplicitGroupingSets;
@@ -86,6 +87,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
     planner.setTopDownOpt(prepareContext.config().topDownOpt());
     Hook.PLANNER.run(planner); // as Calcite's: lets a test see the planner or add rules
     return planner;
+  }
+
+  /** Calcite's, but the string functions that count characters count code points. */
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return CodePointStrings.convertlets(super.createConvertletTable());
   }
 
   @Override

@@ -41,7 +41,7 @@ class TypesDocTest {
         checked++;
       }
     }
-    assertEquals(5, checked);
+    assertEquals(6, checked);
   }
 
   private static String code(String cell) {

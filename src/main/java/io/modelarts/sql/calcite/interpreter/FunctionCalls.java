@@ -1,8 +1,11 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import io.modelarts.sql.calcite.CodePointStrings;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -18,16 +21,18 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The scalar functions the interpreter evaluates, each by calling the {@link SqlFunctions} method
- * Calcite's generated code calls for it, with the same argument types: {@code UPPER}, {@code
- * LOWER}, {@code CHAR_LENGTH}, {@code ||}, {@code POSITION(a IN b)}, {@code SUBSTRING} (its
- * positions INTEGERs), {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs, of
- * BIGINTs or of one of each, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and
- * DOUBLEs, {@code FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is
- * planned as one), {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the
- * generated code, every operand is evaluated first, and a NULL operand makes the result NULL; the
- * methods' exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other
- * function, or other operand types, throws {@link NotInterpretable}.
+ * The scalar functions the interpreter evaluates, each by calling the method Calcite's generated
+ * code calls for it ({@link SqlFunctions}', or {@link CodePointStrings}' for the functions that
+ * count characters), with the same argument types: {@code UPPER}, {@code LOWER}, {@code ||}, {@code
+ * CHAR_LENGTH}, {@code POSITION}, {@code SUBSTRING} and {@code OVERLAY} (their positions of any
+ * integer type) and a string's cast to a shorter or padded {@code VARCHAR(n)} or {@code CHAR(n)},
+ * {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs, of BIGINTs or of one of
+ * each, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and DOUBLEs, {@code
+ * FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is planned as one),
+ * {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the generated code,
+ * every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
+ * exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other function, or
+ * other operand types, throws {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -52,10 +57,9 @@ final class FunctionCalls {
       requireStrings(arguments);
       return RowExpression.strict(operands.get(0), s -> SqlFunctions.lower(s.toString()));
     }
-    if (operator == SqlStdOperatorTable.CHAR_LENGTH
-        || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
-      requireStrings(arguments);
-      return RowExpression.strict(operands.get(0), s -> SqlFunctions.charLength(s.toString()));
+    String counting = CodePointStrings.methodOf(operator);
+    if (counting != null) {
+      return countingCharacters(counting, arguments, operands);
     }
     if (operator == SqlStdOperatorTable.CONCAT) {
       requireStrings(arguments);
@@ -63,16 +67,6 @@ final class FunctionCalls {
           operands.get(0),
           operands.get(1),
           (a, b) -> SqlFunctions.concat(a.toString(), b.toString()));
-    }
-    if (operator == SqlStdOperatorTable.POSITION && arguments.size() == 2) {
-      requireStrings(arguments);
-      return RowExpression.strict(
-          operands.get(0),
-          operands.get(1),
-          (a, b) -> SqlFunctions.position(a.toString(), b.toString()));
-    }
-    if (operator == SqlStdOperatorTable.SUBSTRING) {
-      return substring(arguments, operands);
     }
     if (operator == SqlStdOperatorTable.TRIM) {
       return trim(arguments, operands, conformance);
@@ -230,28 +224,49 @@ final class FunctionCalls {
     };
   }
 
-  /** {@code SUBSTRING(s FROM start [FOR length])}, positions INTEGERs (the generated overload). */
-  private static RowExpression substring(List<RexNode> arguments, Operands operands)
-      throws NotInterpretable {
-    requireStrings(arguments.subList(0, 1));
-    for (RexNode position : arguments.subList(1, arguments.size())) {
-      if (position.getType().getSqlTypeName() != SqlTypeName.INTEGER) {
-        throw new NotInterpretable("SUBSTRING position of " + position.getType());
+  /**
+   * A call of {@link CodePointStrings}' {@code method}: its strings first, then its positions and
+   * lengths, of any integer type (the generated code widens them to the methods' {@code long}).
+   */
+  private static RowExpression countingCharacters(
+      String method, List<RexNode> arguments, Operands operands) throws NotInterpretable {
+    int strings = method.startsWith("position") || method.startsWith("overlay") ? 2 : 1;
+    requireStrings(arguments.subList(0, strings));
+    for (RexNode number : arguments.subList(strings, arguments.size())) {
+      if (!SqlTypeName.INT_TYPES.contains(number.getType().getSqlTypeName())) {
+        throw new NotInterpretable(method + " of " + number.getType());
       }
     }
-    if (arguments.size() == 2) {
-      return RowExpression.strict(
-          operands.get(0),
-          operands.get(1),
-          (s, start) -> SqlFunctions.substring(s.toString(), (int) (Integer) start));
+    List<RowExpression> compiled = new ArrayList<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      compiled.add(operands.get(i));
     }
-    return RowExpression.strict(
-        operands.get(0),
-        operands.get(1),
-        operands.get(2),
-        (string, start, length) ->
-            SqlFunctions.substring(
-                string.toString(), (int) (Integer) start, (int) (Integer) length));
+    Function<Object[], Object> function =
+        switch (method) {
+          case "charLength" -> v -> CodePointStrings.charLength(v[0].toString());
+          case "position" -> v -> CodePointStrings.position(v[0].toString(), v[1].toString());
+          case "positionFrom" ->
+              v -> CodePointStrings.positionFrom(v[0].toString(), v[1].toString(), number(v[2]));
+          case "substringFrom" ->
+              v -> CodePointStrings.substringFrom(v[0].toString(), number(v[1]));
+          case "substringFromFor" ->
+              v -> CodePointStrings.substringFromFor(v[0].toString(), number(v[1]), number(v[2]));
+          case "overlay" ->
+              v -> CodePointStrings.overlay(v[0].toString(), v[1].toString(), number(v[2]));
+          case "overlayFor" ->
+              v ->
+                  CodePointStrings.overlayFor(
+                      v[0].toString(), v[1].toString(), number(v[2]), number(v[3]));
+          case "truncate" -> v -> CodePointStrings.truncate(v[0].toString(), (int) number(v[1]));
+          case "truncateOrPad" ->
+              v -> CodePointStrings.truncateOrPad(v[0].toString(), (int) number(v[1]));
+          default -> throw new NotInterpretable("CodePointStrings." + method);
+        };
+    return RowExpression.strict(compiled, function);
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.DataContext;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -40,6 +42,24 @@ interface RowExpression {
       Object b = second.evaluate(row, root);
       Object c = third.evaluate(row, root);
       return a == null || b == null || c == null ? null : function.apply(a, b, c);
+    };
+  }
+
+  /** {@code function} of any number of operands, all evaluated first; NULL if any is. */
+  static RowExpression strict(List<RowExpression> operands, Function<Object[], Object> function) {
+    return (row, root) -> {
+      Object[] values = new Object[operands.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = operands.get(i).evaluate(row, root);
+        if (values[i] == null) {
+          // Every operand is evaluated first, as there: an error in a later one still surfaces.
+          for (int j = i + 1; j < values.length; j++) {
+            operands.get(j).evaluate(row, root);
+          }
+          return null;
+        }
+      }
+      return function.apply(values);
     };
   }
 

@@ -6,6 +6,7 @@ import static org.apache.calcite.util.Static.RESOURCE;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.linq4j.function.Strict;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -38,10 +39,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * units, as everywhere in Calcite; a string of n units has at most n characters, so a type never
  * shortens a value it would not have shortened. Calcite has no way to replace a built-in function's
  * code, so the table converts each call of one of these functions on character strings into a call
- * of a function here, typed as the original (and named as it, so {@code EXPLAIN} reads the same);
- * the generated code calls the methods below, the plan interpreter calls them too, and so does the
- * planner when it folds a constant call. Binary strings keep Calcite's functions, which count
- * bytes.
+ * of a function here, typed as the original (and named as it, so {@code EXPLAIN} reads the same; a
+ * cast becomes {@code CAST_VARCHAR(s, n)} or {@code CAST_CHAR(s, n)}); the generated code calls the
+ * methods below, the plan interpreter calls them too, and so does the planner when it folds a
+ * constant call. Binary strings keep Calcite's functions, which count bytes.
  *
  * <p>Each method has Calcite's semantics where every character is one unit (its {@code POSITION …
  * FROM} a negative start searching backwards, its errors for a {@code FROM 0} and a negative
@@ -63,7 +64,15 @@ public final class CodePointStrings {
           SqlStdOperatorTable.SUBSTRING, Map.of(2, "substringFrom", 3, "substringFromFor"),
           SqlStdOperatorTable.OVERLAY, Map.of(3, "overlay", 4, "overlayFor"));
 
-  /** The functions the converted plans call, by method name; built on first use ({@link #of}). */
+  /** The names of the functions the converted plans call. */
+  private static final Set<String> NAMES =
+      Set.of("CHAR_LENGTH", "POSITION", "SUBSTRING", "OVERLAY", "CAST_VARCHAR", "CAST_CHAR");
+
+  /**
+   * The functions the converted plans call, by method name; built on first use ({@link #of}), since
+   * building them initialises the code generator's table of implementations, which a query without
+   * them, run by the interpreter, never needs.
+   */
   private static final class Functions {
     static final Map<String, SqlUserDefinedFunction> BY_METHOD =
         Map.of(
@@ -182,11 +191,11 @@ public final class CodePointStrings {
   }
 
   /**
-   * The method {@code operator} calls, if it is one of the functions here, else null. Never builds
-   * them, so that a plan without them costs nothing.
+   * The method {@code operator} calls, if it is one of the functions here, else null. Builds them
+   * only for an operator of one of their names.
    */
   public static @Nullable String methodOf(SqlOperator operator) {
-    if (!(operator instanceof SqlUserDefinedFunction)) {
+    if (!(operator instanceof SqlUserDefinedFunction) || !NAMES.contains(operator.getName())) {
       return null;
     }
     for (Map.Entry<String, SqlUserDefinedFunction> function : Functions.BY_METHOD.entrySet()) {

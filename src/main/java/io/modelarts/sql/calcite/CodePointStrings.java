@@ -6,13 +6,11 @@ import static org.apache.calcite.util.Static.RESOURCE;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.linq4j.function.Strict;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -64,59 +62,50 @@ public final class CodePointStrings {
           SqlStdOperatorTable.SUBSTRING, Map.of(2, "substringFrom", 3, "substringFromFor"),
           SqlStdOperatorTable.OVERLAY, Map.of(3, "overlay", 4, "overlayFor"));
 
-  /** The names of the functions the converted plans call. */
-  private static final Set<String> NAMES =
-      Set.of("CHAR_LENGTH", "POSITION", "SUBSTRING", "OVERLAY", "CAST_VARCHAR", "CAST_CHAR");
-
   /**
-   * The functions the converted plans call, by method name; built on first use ({@link #of}), since
-   * building them initialises the code generator's table of implementations, which a query without
-   * them, run by the interpreter, never needs.
+   * The functions the converted plans call, by method name (their implementations made on first
+   * use: {@link LazyScalarFunction}).
    */
-  private static final class Functions {
-    static final Map<String, SqlUserDefinedFunction> BY_METHOD =
-        Map.of(
-            "charLength", like(SqlStdOperatorTable.CHAR_LENGTH, "charLength"),
-            "position", like(SqlStdOperatorTable.POSITION, "position"),
-            "positionFrom", like(SqlStdOperatorTable.POSITION, "positionFrom"),
-            "substringFrom", like(SqlStdOperatorTable.SUBSTRING, "substringFrom"),
-            "substringFromFor", like(SqlStdOperatorTable.SUBSTRING, "substringFromFor"),
-            "overlay", like(SqlStdOperatorTable.OVERLAY, "overlay"),
-            "overlayFor", like(SqlStdOperatorTable.OVERLAY, "overlayFor"),
-            // A cast's own name would read as a cast to a number: CAST($t2, 10).
-            "truncate", function("CAST_VARCHAR", castType(SqlTypeName.VARCHAR), "truncate"),
-            "truncateOrPad", function("CAST_CHAR", castType(SqlTypeName.CHAR), "truncateOrPad"));
+  private static final Map<String, SqlUserDefinedFunction> FUNCTIONS =
+      Map.of(
+          "charLength", like(SqlStdOperatorTable.CHAR_LENGTH, "charLength"),
+          "position", like(SqlStdOperatorTable.POSITION, "position"),
+          "positionFrom", like(SqlStdOperatorTable.POSITION, "positionFrom"),
+          "substringFrom", like(SqlStdOperatorTable.SUBSTRING, "substringFrom"),
+          "substringFromFor", like(SqlStdOperatorTable.SUBSTRING, "substringFromFor"),
+          "overlay", like(SqlStdOperatorTable.OVERLAY, "overlay"),
+          "overlayFor", like(SqlStdOperatorTable.OVERLAY, "overlayFor"),
+          // A cast's own name would read as a cast to a number: CAST($t2, 10).
+          "truncate", function("CAST_VARCHAR", castType(SqlTypeName.VARCHAR), "truncate"),
+          "truncateOrPad", function("CAST_CHAR", castType(SqlTypeName.CHAR), "truncateOrPad"));
 
-    /** The function named and typed as {@code standard}, calling {@code method}. */
-    private static SqlUserDefinedFunction like(SqlOperator standard, String method) {
-      return function(
-          standard.getName(), requireNonNull(standard.getReturnTypeInference()), method);
-    }
+  /** The function named and typed as {@code standard}, calling {@code method}. */
+  private static SqlUserDefinedFunction like(SqlOperator standard, String method) {
+    return function(standard.getName(), requireNonNull(standard.getReturnTypeInference()), method);
+  }
 
-    private static SqlUserDefinedFunction function(
-        String name, SqlReturnTypeInference returnType, String method) {
-      return new SqlUserDefinedFunction(
-          new SqlIdentifier(name, SqlParserPos.ZERO),
-          SqlKind.OTHER_FUNCTION,
-          returnType,
-          null,
-          null,
-          ScalarFunctionImpl.create(CodePointStrings.class, method));
-    }
+  private static SqlUserDefinedFunction function(
+      String name, SqlReturnTypeInference returnType, String method) {
+    return new SqlUserDefinedFunction(
+        new SqlIdentifier(name, SqlParserPos.ZERO),
+        SqlKind.OTHER_FUNCTION,
+        returnType,
+        null,
+        null,
+        new LazyScalarFunction(CodePointStrings.class, method));
+  }
 
-    /** {@code typeName(n)} for a call {@code (s, n)}, nullable as {@code s}. */
-    private static SqlReturnTypeInference castType(SqlTypeName typeName) {
-      return binding ->
-          binding
-              .getTypeFactory()
-              .createTypeWithNullability(
-                  binding
-                      .getTypeFactory()
-                      .createSqlType(
-                          typeName,
-                          requireNonNull(binding.getOperandLiteralValue(1, Integer.class))),
-                  binding.getOperandType(0).isNullable());
-    }
+  /** {@code typeName(n)} for a call {@code (s, n)}, nullable as {@code s}. */
+  private static SqlReturnTypeInference castType(SqlTypeName typeName) {
+    return binding ->
+        binding
+            .getTypeFactory()
+            .createTypeWithNullability(
+                binding
+                    .getTypeFactory()
+                    .createSqlType(
+                        typeName, requireNonNull(binding.getOperandLiteralValue(1, Integer.class))),
+                binding.getOperandType(0).isNullable());
   }
 
   /**
@@ -187,20 +176,17 @@ public final class CodePointStrings {
 
   /** The function that calls {@code method}. */
   private static SqlUserDefinedFunction of(String method) {
-    return Functions.BY_METHOD.get(method);
+    return FUNCTIONS.get(method);
   }
 
-  /**
-   * The method {@code operator} calls, if it is one of the functions here, else null. Builds them
-   * only for an operator of one of their names.
-   */
+  /** The method {@code operator} calls, if it is one of the functions here, else null. */
   public static @Nullable String methodOf(SqlOperator operator) {
-    if (!(operator instanceof SqlUserDefinedFunction) || !NAMES.contains(operator.getName())) {
-      return null;
-    }
-    for (Map.Entry<String, SqlUserDefinedFunction> function : Functions.BY_METHOD.entrySet()) {
-      if (function.getValue() == operator) {
-        return function.getKey();
+    if (operator instanceof SqlUserDefinedFunction) {
+      // By identity: a function's equality is its class, name and kind, which two here share.
+      for (Map.Entry<String, SqlUserDefinedFunction> function : FUNCTIONS.entrySet()) {
+        if (function.getValue() == operator) {
+          return function.getKey();
+        }
       }
     }
     return null;

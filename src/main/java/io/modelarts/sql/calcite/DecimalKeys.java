@@ -24,7 +24,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -51,32 +50,24 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * ({@code 2.000000000}), else the fewest digits that hold it.
  */
 public final class DecimalKeys {
-  /** The name of the function the rewritten plans call. */
-  private static final String NAME = "$DECIMAL_KEY";
+  /**
+   * The function the rewritten plans call, {@link #canonical}, typed as its first operand (its
+   * implementation made on first use: {@link LazyScalarFunction}).
+   */
+  private static final SqlUserDefinedFunction CANONICAL =
+      new SqlUserDefinedFunction(
+          new SqlIdentifier("$DECIMAL_KEY", SqlParserPos.ZERO),
+          SqlKind.OTHER_FUNCTION,
+          ReturnTypes.ARG0,
+          InferTypes.RETURN_TYPE,
+          null,
+          new LazyScalarFunction(DecimalKeys.class, "canonical"));
 
   private DecimalKeys() {}
 
-  /**
-   * The function the rewritten plans call, {@link #canonical}, typed as its first operand; built on
-   * first use, since building it initialises the code generator's table of implementations, which a
-   * query without decimal keys, run by the interpreter, never needs.
-   */
-  private static final class Canonical {
-    static final SqlUserDefinedFunction FUNCTION =
-        new SqlUserDefinedFunction(
-            new SqlIdentifier(NAME, SqlParserPos.ZERO),
-            SqlKind.OTHER_FUNCTION,
-            ReturnTypes.ARG0,
-            InferTypes.RETURN_TYPE,
-            null,
-            ScalarFunctionImpl.create(DecimalKeys.class, "canonical"));
-  }
-
   /** True when {@code operator} is the function the rewritten plans call. */
   public static boolean isCanonical(SqlOperator operator) {
-    return operator instanceof SqlUserDefinedFunction
-        && operator.getName().equals(NAME)
-        && operator == Canonical.FUNCTION;
+    return operator == CANONICAL;
   }
 
   /**
@@ -197,7 +188,7 @@ public final class DecimalKeys {
               ? column
               : rexBuilder.makeCall(
                   field.getType(),
-                  Canonical.FUNCTION,
+                  CANONICAL,
                   List.of(column, rexBuilder.makeExactLiteral(BigDecimal.valueOf(scale))));
       program.addProject(value, field.getName());
     }

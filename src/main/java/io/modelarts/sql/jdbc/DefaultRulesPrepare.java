@@ -31,11 +31,14 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.runtime.Typed;
+import org.apache.calcite.sql.SqlExplainFormat;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
@@ -183,11 +186,30 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
           sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }
 
+    /** {@code EXPLAIN} shows the plan that runs: with the rewrites of {@link #completed}. */
+    @Override
+    protected PreparedResult createPreparedExplanation(
+        @Nullable RelDataType resultType,
+        RelDataType parameterRowType,
+        @Nullable RelRoot root,
+        SqlExplainFormat format,
+        SqlExplainLevel detailLevel) {
+      // A logical plan (EXPLAIN … WITHOUT IMPLEMENTATION) holds none of the nodes they rewrite.
+      return super.createPreparedExplanation(
+          resultType, parameterRowType, root == null ? null : completed(root), format, detailLevel);
+    }
+
+    /**
+     * The planned plan as it must run. Calcite's code gives an empty grouping set no row over no
+     * rows, and keeps equal decimals of different scales apart as keys; SQL does neither.
+     */
+    private static RelRoot completed(RelRoot planned) {
+      return planned.withRel(DecimalKeys.canonicalised(GrandTotalRow.addedTo(planned.rel)));
+    }
+
     @Override
     protected PreparedResult implement(RelRoot planned) {
-      // Calcite's code gives an empty grouping set no row over no rows, and keeps equal decimals
-      // of different scales apart as keys; SQL does neither.
-      RelRoot root = planned.withRel(DecimalKeys.canonicalised(GrandTotalRow.addedTo(planned.rel)));
+      RelRoot root = completed(planned);
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {

@@ -1044,6 +1044,15 @@ class PlanInterpreterTest {
       assertEquals(
           statuses + 1,
           SimulatorFixture.rows(c, "SELECT status FROM notebooks GROUP BY ROLLUP(status)").size());
+      // EXPLAIN shows the plan that runs, the row included.
+      String plan =
+          String.join(
+              "\n",
+              SimulatorFixture.rows(
+                  c,
+                  "EXPLAIN PLAN FOR SELECT status, COUNT(*) FROM notebooks WHERE name > 'zzz'"
+                      + " GROUP BY ROLLUP(status)"));
+      assertTrue(plan.startsWith("GrandTotalRow(ifNoRows=[[null:VARCHAR, 0:BIGINT]])"), plan);
     }
   }
 
@@ -1159,6 +1168,13 @@ class PlanInterpreterTest {
             .count();
     assertTrue(running > 0 && running < n, "both branches give values: " + running + " of " + n);
     assertRowsBothWays(List.of("1"), "SELECT COUNT(DISTINCT k) FROM " + two);
+    try (Connection c = sim.connect("planCacheSize=0")) {
+      // EXPLAIN shows the plan that runs, the keys' common form included.
+      String plan =
+          String.join(
+              "\n", SimulatorFixture.rows(c, "EXPLAIN PLAN FOR SELECT DISTINCT k FROM " + two));
+      assertTrue(plan.contains("$DECIMAL_KEY("), plan);
+    }
     assertRowsBothWays(
         List.of("2.000000000|" + n), "SELECT k, COUNT(*) FROM " + two + " GROUP BY k");
     assertRowsBothWays(

@@ -632,8 +632,9 @@ public final class ReportQueryGenerator {
 
   private String stringColumn() {
     String column = pick(STRING_COLUMNS);
-    // Portable: not the descriptions, whose emoji Calcite counts as two characters each (UTF-16),
-    // and whose letters beyond ASCII a database in the C locale does not change the case of.
+    // Portable: not the descriptions, whose letters beyond ASCII a database in the C locale does
+    // not change the case of (PostgresAnswersTest checks the functions that count their characters
+    // on its own).
     while (portable && column.equals("description")) {
       column = pick(STRING_COLUMNS);
     }

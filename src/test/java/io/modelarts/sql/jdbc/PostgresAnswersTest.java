@@ -7,6 +7,7 @@ import io.modelarts.sql.testing.ReportQueryGenerator;
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,18 +32,19 @@ import org.junit.jupiter.api.Test;
  * compiled code and the driver's interpreter both make still shows.
  *
  * <p>The queries come from {@link ReportQueryGenerator#portable}, which makes only queries that
- * mean the same in both. Values are compared as SQL values: numbers to nine significant digits
- * (each engine chooses its own decimal scales, and PostgreSQL reads {@code 1.5E0} as a decimal), a
- * date as the timestamp of its midnight (PostgreSQL's date plus an interval is a timestamp). A
- * query without an {@code ORDER BY} is compared as a multiset of rows. A query either side refuses
- * (an integer overflow that Calcite wraps and PostgreSQL reports, a division by zero that gives
- * Calcite's doubles an infinity) is counted, not compared. Runs where {@code .ci/run} starts
- * PostgreSQL, or a local server answers; skips otherwise ({@link PostgresTarget}). A longer
+ * mean the same in both. Values are compared as SQL values: numbers to nine significant digits and
+ * 20 places (each engine chooses its own decimal scales, and PostgreSQL reads {@code 1.5E0} as a
+ * decimal), a date as the timestamp of its midnight (PostgreSQL's date plus an interval is a
+ * timestamp). A query without an {@code ORDER BY} is compared as a multiset of rows. A query either
+ * side refuses (an integer overflow that Calcite wraps and PostgreSQL reports, a division by zero
+ * that gives Calcite's doubles an infinity) is counted, not compared. Runs where {@code .ci/run}
+ * starts PostgreSQL, or a local server answers; skips otherwise ({@link PostgresTarget}). A longer
  * campaign: {@code -Dmodelarts.postgresQueries=3000 -Dmodelarts.postgresSeed=8}.
  */
 class PostgresAnswersTest {
   private static final Pattern ORDERED = Pattern.compile("(?i)\\bORDER BY\\b[^)]*$");
   private static final MathContext DIGITS = new MathContext(9);
+  private static final int MAX_PLACES = 20;
 
   private static SimulatorFixture sim;
   private static PostgresTarget postgres;
@@ -226,9 +228,22 @@ class PostgresAnswersTest {
           value instanceof Double d && (d.isNaN() || d.isInfinite())
               ? d.toString()
               : value instanceof Number n
-                  ? new BigDecimal(n.toString()).round(DIGITS).stripTrailingZeros().toPlainString()
+                  ? number(new BigDecimal(n.toString()))
                   : value.toString().stripTrailing(); // CHAR(n)'s padding, which SQL ignores
     };
+  }
+
+  /**
+   * A number to nine significant digits and to no more than 20 places: PostgreSQL reads {@code
+   * 1.5E0} as a decimal, and its decimal {@code POWER} keeps only so many places ({@code
+   * 2.5480387E-24} is {@code 0.0000000000000000000000025480} there).
+   */
+  private static String number(BigDecimal value) {
+    BigDecimal rounded = value.round(DIGITS);
+    if (rounded.scale() > MAX_PLACES) {
+      rounded = rounded.setScale(MAX_PLACES, RoundingMode.HALF_UP);
+    }
+    return rounded.stripTrailingZeros().toPlainString();
   }
 
   /** A date or timestamp string of either engine as a timestamp to the millisecond. */

@@ -90,6 +90,34 @@ class FirstQueryClassesIT {
     }
   }
 
+  /**
+   * A first query with the string functions the driver replaces, which the interpreter runs,
+   * initialises neither Janino nor Calcite's table of the code generator's implementations: the
+   * driver's functions make theirs on first use ({@code LazyScalarFunction}), which an eager one
+   * cost ~90 ms of such a start. (A plan with an aggregate initialises that table anyway, in
+   * Calcite's {@code EnumerableAggregate}.)
+   */
+  @Test
+  void anInterpretedFirstQueryWithStringFunctionsMakesNoCodeGenerator(@TempDir Path dir)
+      throws Exception {
+    try (SimulatorFixture sim = SimulatorFixture.start(50, 7L)) {
+      Path log = dir.resolve("class-init.log");
+      String out =
+          ShadedJar.runAlone(
+              io.modelarts.sql.bench.ColdStartProgram.class,
+              dir,
+              List.of("-Xlog:class+init=info:file=" + log),
+              sim.url("preloadClasses=false"),
+              "SELECT name, CHAR_LENGTH(name), SUBSTRING(description FROM 2 FOR 3) FROM notebooks"
+                  + " WHERE POSITION('a' IN name) > 0 LIMIT 10");
+      String initialised = Files.readString(log, StandardCharsets.UTF_8);
+      assertTrue(
+          initialised.contains("Initializing 'io/modelarts/sql/calcite/CodePointStrings'"), out);
+      assertFalse(initialised.contains("enumerable/RexImpTable'"), "the code generator's table");
+      assertFalse(initialised.contains("org/codehaus/janino/"), "Janino");
+    }
+  }
+
   /** Classes loaded from the jar or the JDK's modules, relocation undone, in load order. */
   private static List<String> census(Path log, Path jar) throws IOException {
     String jarSource = jar.toUri().toString();

@@ -29,9 +29,10 @@ import java.util.TreeSet;
  * {@code WEEK}, {@code SECOND}), {@code CHAR(n)}, casts to strings whose formats the two engines
  * choose differently, averages of exact numbers and divisions of decimals (whose scale each engine
  * picks), casts of doubles to decimals (rounded or truncated, as SQL lets either), variances, a
- * {@code LIMIT} without an {@code ORDER BY}, and the descriptions and strings beyond ASCII (where
- * the driver is known to differ from SQL: docs/jdbc.md); and it casts to integers what PostgreSQL
- * would otherwise compute as a decimal ({@code EXTRACT}, {@code SIGN}, {@code ROUND}).
+ * {@code LIMIT} without an {@code ORDER BY}, and the descriptions and strings beyond ASCII (whose
+ * case PostgreSQL's C locale leaves as it is, and whose types' lengths the driver counts in UTF-16
+ * units: docs/jdbc.md); and it casts to integers what PostgreSQL would otherwise compute as a
+ * decimal ({@code EXTRACT}, {@code SIGN}, {@code ROUND}).
  */
 public final class ReportQueryGenerator {
   /** The SQL types the expressions are built for. */

@@ -11,11 +11,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -86,13 +84,7 @@ public final class CodePointStrings {
 
   private static SqlUserDefinedFunction function(
       String name, SqlReturnTypeInference returnType, String method) {
-    return new SqlUserDefinedFunction(
-        new SqlIdentifier(name, SqlParserPos.ZERO),
-        SqlKind.OTHER_FUNCTION,
-        returnType,
-        null,
-        null,
-        new LazyScalarFunction(CodePointStrings.class, method));
+    return LazyScalarFunction.operator(name, returnType, CodePointStrings.class, method);
   }
 
   /** {@code typeName(n)} for a call {@code (s, n)}, nullable as {@code s}. */

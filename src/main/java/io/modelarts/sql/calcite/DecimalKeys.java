@@ -24,11 +24,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
@@ -50,18 +46,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * ({@code 2.000000000}), else the fewest digits that hold it.
  */
 public final class DecimalKeys {
-  /**
-   * The function the rewritten plans call, {@link #canonical}, typed as its first operand (its
-   * implementation made on first use: {@link LazyScalarFunction}).
-   */
+  /** The function the rewritten plans call, {@link #canonical}, typed as its first operand. */
   private static final SqlUserDefinedFunction CANONICAL =
-      new SqlUserDefinedFunction(
-          new SqlIdentifier("$DECIMAL_KEY", SqlParserPos.ZERO),
-          SqlKind.OTHER_FUNCTION,
-          ReturnTypes.ARG0,
-          InferTypes.RETURN_TYPE,
-          null,
-          new LazyScalarFunction(DecimalKeys.class, "canonical"));
+      LazyScalarFunction.operator("$DECIMAL_KEY", ReturnTypes.ARG0, DecimalKeys.class, "canonical");
 
   private DecimalKeys() {}
 

@@ -8,6 +8,11 @@ import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.ImplementableFunction;
 import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * A scalar function of a public static method, as Calcite's {@link ScalarFunctionImpl} of it, but
@@ -25,9 +30,24 @@ final class LazyScalarFunction implements ScalarFunction, ImplementableFunction 
   private final String method;
   private volatile ScalarFunctionImpl made;
 
-  LazyScalarFunction(Class<?> declaringClass, String method) {
+  private LazyScalarFunction(Class<?> declaringClass, String method) {
     this.declaringClass = declaringClass;
     this.method = method;
+  }
+
+  /**
+   * The operator a plan calls to run {@code declaringClass}'s static {@code method}: named {@code
+   * name}, typed by {@code returnType}, its implementation made on first use.
+   */
+  static SqlUserDefinedFunction operator(
+      String name, SqlReturnTypeInference returnType, Class<?> declaringClass, String method) {
+    return new SqlUserDefinedFunction(
+        new SqlIdentifier(name, SqlParserPos.ZERO),
+        SqlKind.OTHER_FUNCTION,
+        returnType,
+        null,
+        null,
+        new LazyScalarFunction(declaringClass, method));
   }
 
   private ScalarFunctionImpl made() {

@@ -1,6 +1,5 @@
 package io.modelarts.sql.calcite.interpreter;
 
-import io.modelarts.sql.calcite.DecimalKeys;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -204,12 +203,6 @@ final class RowExpressions {
             ? DatetimeCalls.round(call, lazyOperands(call))
             : FunctionCalls.of(call, lazyOperands(call), conformance);
       default:
-        if (DecimalKeys.isCanonical(call.getOperator())) {
-          int scale = RexLiteral.intValue(call.getOperands().get(1));
-          return RowExpression.strict(
-              compile(call.getOperands().get(0)),
-              value -> DecimalKeys.canonical((BigDecimal) value, scale));
-        }
         RowExpression clock = DatetimeCalls.clock(call);
         return clock != null ? clock : FunctionCalls.of(call, lazyOperands(call), conformance);
     }

@@ -2,7 +2,9 @@ package io.modelarts.sql.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.modelarts.sql.calcite.CodePointRexBuilder;
 import io.modelarts.sql.calcite.CodePointStrings;
+import io.modelarts.sql.calcite.CodePointValidator;
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
 import io.modelarts.sql.calcite.DecimalKeys;
 import io.modelarts.sql.calcite.ExplicitGroupingSets;
@@ -15,10 +17,12 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.Contexts;
@@ -29,10 +33,10 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
@@ -40,6 +44,9 @@ import org.apache.calcite.runtime.Typed;
 import org.apache.calcite.sql.SqlExplainFormat;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -109,7 +116,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
         context,
         catalogReader,
         elementType,
-        createCluster(planner, new RexBuilder(context.getTypeFactory())),
+        createCluster(planner, new CodePointRexBuilder(context.getTypeFactory())),
         createConvertletTable());
   }
 
@@ -171,6 +178,30 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
           convertletTable);
       this.owner = prepare;
       this.arrayRows = elementType == Object[].class;
+    }
+
+    /**
+     * {@code CalcitePrepareImpl.createSqlValidator}, line for line, but a {@link
+     * CodePointValidator}: its literals typed as the cluster's {@link CodePointRexBuilder} makes
+     * them.
+     */
+    @Override
+    protected SqlValidator createSqlValidator(
+        CatalogReader catalogReader, UnaryOperator<SqlValidator.Config> configTransform) {
+      CalciteConnectionConfig config = context.config();
+      SqlOperatorTable operators =
+          SqlOperatorTables.chain(
+              config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+      return new CodePointValidator(
+          operators,
+          (CalciteCatalogReader) catalogReader,
+          context.getTypeFactory(),
+          configTransform.apply(
+              SqlValidator.Config.DEFAULT
+                  .withLenientOperatorLookup(config.lenientOperatorLookup())
+                  .withConformance(config.conformance())
+                  .withDefaultNullCollation(config.defaultNullCollation())
+                  .withIdentifierExpansion(true)));
     }
 
     @Override

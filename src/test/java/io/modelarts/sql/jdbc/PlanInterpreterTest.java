@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -1251,17 +1252,37 @@ class PlanInterpreterTest {
   }
 
   /**
-   * Where the driver's answer is still not SQL's (docs/jdbc.md, "Known differences from SQL"),
-   * checked as it is, so that a fix, here or in a Calcite release, says so: a literal's type counts
-   * UTF-16 units, so a literal with an emoji is a {@code CHAR} one longer than SQL's, and shorter
-   * literals padded to it get a space more.
+   * A literal's {@code CHAR(n)} counts its characters, as SQL's does, interpreted and compiled
+   * ({@link io.modelarts.sql.calcite.CodePointValidator}, {@link
+   * io.modelarts.sql.calcite.CodePointRexBuilder}). Calcite typed {@code '🚀'} as a {@code
+   * CHAR(2)}: a cast of it to {@code CHAR(2)} kept it unpadded, and a column of it reported a
+   * precision of 2.
    */
   @Test
-  void knownDifferencesFromSqlStayAsDocumented() throws Exception {
-    // SQL: both literals are CHAR(1), so no padding.
+  void literalsCountTheirCharactersBothWays() throws Exception {
+    // @ stands for a rocket, an emoji: one character, two units.
+    String rocket = "\uD83D\uDE80";
     assertRowsBothWays(
-        List.of("\u6a21 ", "\uD83D\uDE80"),
-        "SELECT x FROM (VALUES ('\u6a21'), ('\uD83D\uDE80')) AS t(x) ORDER BY x");
+        List.of("[@ ]|[@  ]|[@]|[@@]".replace("@", rocket)),
+        ("SELECT '[' || CAST('@' AS CHAR(2)) || ']', '[' || CAST('@' AS CHAR(3)) || ']',"
+                + " '[' || CAST('@@x' AS VARCHAR(1)) || ']', '[' || CAST('@@x' AS CHAR(2)) || ']'")
+            .replace("@", rocket));
+    // Literals of one length in characters are one CHAR(n), with nothing padded.
+    assertRowsBothWays(
+        List.of("[\u6a21]|1", "[@]|1".replace("@", rocket)),
+        "SELECT '[' || x || ']', CHAR_LENGTH(x) FROM (VALUES ('\u6a21'), ('@')) AS t(x) ORDER BY x"
+            .replace("@", rocket));
+    try (Connection c = sim.connect("planCacheSize=0");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT '@a', '\u6a21\u578b' || '@', x FROM (VALUES ('@'), ('a')) AS t(x)"
+                        .replace("@", rocket))) {
+      assertEquals(2, rs.getMetaData().getPrecision(1));
+      assertEquals(3, rs.getMetaData().getPrecision(2));
+      assertEquals(Types.CHAR, rs.getMetaData().getColumnType(3));
+      assertEquals(1, rs.getMetaData().getPrecision(3));
+    }
   }
 
   /**

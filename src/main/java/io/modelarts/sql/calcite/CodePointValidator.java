@@ -1,0 +1,45 @@
+package io.modelarts.sql.calcite;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.util.NlsString;
+
+/**
+ * Calcite's validator, but a character literal's {@code CHAR(n)} counts its characters, not its
+ * UTF-16 units, as {@link CodePointRexBuilder} types it when the statement becomes a plan.
+ *
+ * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
+ * {@code CHAR(2)} added no space, and a column of it reported a precision of 2.
+ */
+public final class CodePointValidator extends CalciteSqlValidator {
+  public CodePointValidator(
+      SqlOperatorTable opTab,
+      CalciteCatalogReader catalogReader,
+      JavaTypeFactory typeFactory,
+      Config config) {
+    super(opTab, catalogReader, typeFactory, config);
+  }
+
+  @Override
+  public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    if (expr instanceof SqlCharStringLiteral) {
+      NlsString value = ((SqlCharStringLiteral) expr).getValueAs(NlsString.class);
+      if (CodePointRexBuilder.hasPairs(value.getValue())) {
+        RelDataType known = getValidatedNodeTypeIfKnown(expr);
+        if (known != null) {
+          return known;
+        }
+        RelDataType type = CodePointRexBuilder.literalType(typeFactory, value);
+        setValidatedNodeType(expr, type);
+        return type;
+      }
+    }
+    return super.deriveType(scope, expr);
+  }
+}

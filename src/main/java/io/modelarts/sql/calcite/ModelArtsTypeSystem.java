@@ -6,9 +6,10 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Calcite's type system with two departures, each toward SQL's answer: the statistical aggregates
- * (averages, variances, standard deviations, covariances) are typed as possibly NULL, and decimals
- * have up to 38 digits, not 19.
+ * Calcite's type system with three departures, each toward the answer SQL users get elsewhere: the
+ * statistical aggregates (averages, variances, standard deviations, covariances) are typed as
+ * possibly NULL, decimals have up to 38 digits, not 19, and strings of different fixed lengths
+ * combine into a {@code VARCHAR}, not a padded {@code CHAR}.
  *
  * <p>Why nullable statistics: Calcite types {@code VAR_SAMP(x)} and {@code COVAR_SAMP(x, y)} of a
  * {@code NOT NULL} x as {@code NOT NULL} (it makes only {@code STDDEV_SAMP} nullable), yet over a
@@ -28,6 +29,18 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * BigDecimal}s either way; only types derived past 19 digits change (a quotient of a {@code BIGINT}
  * by a decimal: {@code DECIMAL(29, 9)}, was {@code DECIMAL(19, 6)}; a sum of decimals: {@code
  * DECIMAL(38, s)}).
+ *
+ * <p>Why {@code VARCHAR}: the literals of a {@code VALUES}, a {@code UNION} or the branches of a
+ * {@code CASE} are {@code CHAR}s of their own lengths, and Calcite padded the shorter to the
+ * longest with spaces. Its comparisons do not ignore trailing spaces, so a padded value no longer
+ * equalled the column it was meant for: {@code status IN (VALUES ('RUNNING'), ('ERROR'))} and a
+ * join with such a {@code VALUES} list left out every {@code ERROR} notebook ({@code 'ERROR'} and
+ * two spaces). PostgreSQL (whose literals are {@code text}), Oracle (whose rule this is: {@code
+ * CHAR}s of different lengths combine into a {@code VARCHAR2}), SQL Server and MySQL all find them;
+ * so does the driver now, and {@code CASE WHEN … THEN 'up' ELSE 'down' END} gives {@code 'up'}, as
+ * they do, not {@code 'up'} and two spaces. Calcite's conformances for those engines set the same
+ * switch. Values of one length still combine into that {@code CHAR(n)}, and an explicit cast to
+ * {@code CHAR(n)} still pads.
  */
 public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
 
@@ -38,6 +51,11 @@ public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
   static final int MAX_DECIMAL_DIGITS = 38;
 
   private ModelArtsTypeSystem() {}
+
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
 
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -1282,6 +1283,50 @@ class PlanInterpreterTest {
       assertEquals(3, rs.getMetaData().getPrecision(2));
       assertEquals(Types.CHAR, rs.getMetaData().getColumnType(3));
       assertEquals(1, rs.getMetaData().getPrecision(3));
+    }
+  }
+
+  /**
+   * Strings of different fixed lengths combine into a {@code VARCHAR}, unpadded, interpreted and
+   * compiled ({@link io.modelarts.sql.calcite.ModelArtsTypeSystem}), so a list of literals matches
+   * the column it is meant for, as in PostgreSQL, Oracle, SQL Server and MySQL. Calcite padded
+   * {@code 'ERROR'} to the {@code CHAR(7)} of {@code 'RUNNING'}, and its comparisons count trailing
+   * spaces: every query below left the {@code ERROR} notebooks out.
+   */
+  @Test
+  void literalsOfDifferentLengthsCombineUnpaddedBothWays() throws Exception {
+    Map<String, Long> perStatus = new HashMap<>();
+    sim.simulator()
+        .dataset()
+        .forEach(n -> perStatus.merge(n.path("status").asText(), 1L, Long::sum));
+    long running = perStatus.getOrDefault("RUNNING", 0L);
+    long error = perStatus.getOrDefault("ERROR", 0L);
+    assertTrue(running > 0 && error > 0, "the data has running and failed notebooks");
+    String both = String.valueOf(running + error);
+    assertRowsBothWays(
+        List.of(both),
+        "SELECT COUNT(*) FROM notebooks WHERE status IN (VALUES ('RUNNING'), ('ERROR'))");
+    assertRowsBothWays(
+        List.of(both),
+        "SELECT COUNT(*) FROM notebooks WHERE status IN (SELECT 'RUNNING' UNION ALL SELECT 'ERROR')");
+    assertRowsBothWays(
+        List.of("[broken]|" + error, "[up]|" + running),
+        "SELECT '[' || v.label || ']', COUNT(*) FROM notebooks n JOIN (VALUES ('RUNNING', 'up'),"
+            + " ('ERROR', 'broken')) AS v(s, label) ON n.status = v.s GROUP BY v.label ORDER BY 1");
+    assertRowsBothWays(
+        List.of(
+            "[down]|" + (perStatus.values().stream().mapToLong(Long::longValue).sum() - running),
+            "[up]|" + running),
+        "SELECT '[' || x || ']', COUNT(*) FROM (SELECT CASE WHEN status = 'RUNNING' THEN 'up'"
+            + " ELSE 'down' END AS x FROM notebooks) GROUP BY x ORDER BY 1");
+    try (Connection c = sim.connect("planCacheSize=0");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT x, y FROM (VALUES ('up', 'a'), ('down', 'b')) AS t(x, y)")) {
+      // Literals of one length stay a CHAR(n); of two, a VARCHAR of the longer.
+      assertEquals(Types.VARCHAR, rs.getMetaData().getColumnType(1));
+      assertEquals(4, rs.getMetaData().getPrecision(1));
+      assertEquals(Types.CHAR, rs.getMetaData().getColumnType(2));
     }
   }
 

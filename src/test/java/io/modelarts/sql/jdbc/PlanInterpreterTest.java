@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -1066,10 +1065,7 @@ class PlanInterpreterTest {
    */
   @Test
   void aGroupingSetMadeTwiceGivesItsRowsTwiceBothWays() throws Exception {
-    Map<String, Long> perStatus = new TreeMap<>();
-    sim.simulator()
-        .dataset()
-        .forEach(n -> perStatus.merge(n.path("status").asText(), 1L, Long::sum));
+    Map<String, Long> perStatus = notebooksPerStatus();
     String total = "null|" + sim.simulator().dataset().size();
     // (status, status), (status), (): each status twice, then the total once.
     assertRowsBothWays(
@@ -1106,6 +1102,15 @@ class PlanInterpreterTest {
     perStatus.forEach((status, n) -> rows.addAll(Collections.nCopies(times, status + "|" + n)));
     rows.addAll(Collections.nCopies(totals, total));
     return rows;
+  }
+
+  /** The simulator's notebooks counted by status, in the order of the statuses. */
+  private static Map<String, Long> notebooksPerStatus() {
+    Map<String, Long> perStatus = new TreeMap<>();
+    sim.simulator()
+        .dataset()
+        .forEach(n -> perStatus.merge(n.path("status").asText(), 1L, Long::sum));
+    return perStatus;
   }
 
   /** {@code sql}'s rows are {@code expected} (values joined by "|"), interpreted and compiled. */
@@ -1295,10 +1300,7 @@ class PlanInterpreterTest {
    */
   @Test
   void literalsOfDifferentLengthsCombineUnpaddedBothWays() throws Exception {
-    Map<String, Long> perStatus = new HashMap<>();
-    sim.simulator()
-        .dataset()
-        .forEach(n -> perStatus.merge(n.path("status").asText(), 1L, Long::sum));
+    Map<String, Long> perStatus = notebooksPerStatus();
     long running = perStatus.getOrDefault("RUNNING", 0L);
     long error = perStatus.getOrDefault("ERROR", 0L);
     assertTrue(running > 0 && error > 0, "the data has running and failed notebooks");

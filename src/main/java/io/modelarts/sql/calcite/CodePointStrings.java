@@ -31,14 +31,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Why: a character beyond the Basic Multilingual Plane (an emoji in a description) is one
  * character in SQL but two UTF-16 units in a Java string, and Calcite's functions count units: its
  * {@code CHAR_LENGTH} counted an emoji as two, and its {@code SUBSTRING} and casts could cut one in
- * half. A string type's length ({@code VARCHAR(n)}, a literal's {@code CHAR(n)}) still counts
- * units, as everywhere in Calcite; a string of n units has at most n characters, so a type never
- * shortens a value it would not have shortened. Calcite has no way to replace a built-in function's
- * code, so the table converts each call of one of these functions on character strings into a call
- * of a function here, typed as the original (and named as it, so {@code EXPLAIN} reads the same; a
- * cast becomes {@code CAST_VARCHAR(s, n)} or {@code CAST_CHAR(s, n)}); the generated code calls the
- * methods below, the plan interpreter calls them too, and so does the planner when it folds a
- * constant call. Binary strings keep Calcite's functions, which count bytes.
+ * half. A string type's length counts characters too: a declared one by definition, a literal's
+ * {@code CHAR(n)} as {@link CodePointRexBuilder} makes it, and what Calcite derives from them
+ * (concatenations, case-changes) by adding or keeping theirs. Calcite has no way to replace a
+ * built-in function's code, so the table converts each call of one of these functions on character
+ * strings into a call of a function here, typed as the original (and named as it, so {@code
+ * EXPLAIN} reads the same; a cast becomes {@code CAST_VARCHAR(s, n)} or {@code CAST_CHAR(s, n)});
+ * the generated code calls the methods below, the plan interpreter calls them too, and so does the
+ * planner when it folds a constant call. Binary strings keep Calcite's functions, which count
+ * bytes.
  *
  * <p>Each method has Calcite's semantics where every character is one unit (its {@code POSITION …
  * FROM} a negative start searching backwards, its errors for a {@code FROM 0} and a negative
@@ -148,8 +149,8 @@ public final class CodePointStrings {
         || length == RelDataType.PRECISION_NOT_SPECIFIED) {
       return cast;
     }
-    // As the generated code decides: a string of no more units than n needs no shortening, and
-    // a CHAR of at least n no padding. Fewer units never hold more characters.
+    // As the generated code decides, by the types: a string of no more than n characters needs no
+    // shortening, and a CHAR of at least n no padding.
     int fromLength = from.getPrecision();
     boolean truncate = SqlTypeUtil.comparePrecision(fromLength, length) > 0;
     boolean pad =

@@ -151,9 +151,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * enumerable convention, arrays for {@code Object[]} results) whose program is {@link
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
    * then {@link NestedChildSharing}; which validates a statement with its {@code ROLLUP}s and
-   * {@code CUBE}s written out ({@link ExplicitGroupingSets}); and which runs the plan, with {@link
-   * GrandTotalRow}s added, as {@link #interpreted} offers or compiles the plan {@link
-   * #beforeImplement} returns.
+   * {@code CUBE}s written out ({@link ExplicitGroupingSets}) and its literals typed by their
+   * characters ({@link CodePointValidator}); and which runs the plan, with {@link GrandTotalRow}s
+   * added, as {@link #interpreted} offers or compiles the plan {@link #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     private final DefaultRulesPrepare owner;

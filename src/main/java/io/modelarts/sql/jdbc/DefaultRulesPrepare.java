@@ -36,6 +36,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
@@ -137,12 +138,17 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * The standard program when no hook offers one: {@link StandardProgram}, or {@code
-   * Programs.standard()} in a thread comparing with Calcite's lists.
+   * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
+   * comparing with Calcite's lists, {@code Programs.standard()} after its sub-query step and the
+   * driver's own step ({@link StandardProgram#valuesListKeys}), as {@link StandardProgram} orders
+   * them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
-        ? org.apache.calcite.tools.Programs.standard()
+        ? org.apache.calcite.tools.Programs.sequence(
+            org.apache.calcite.tools.Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
+            StandardProgram.valuesListKeys(),
+            org.apache.calcite.tools.Programs.standard())
         : StandardProgram.create();
   }
 

@@ -126,6 +126,59 @@ class RunTimeListingsTest {
         Set.of(a, b), second.stream().map(c -> c.get("status")).collect(Collectors.toSet()));
   }
 
+  /**
+   * A {@code VALUES} list joined as a mapping table or in {@code IN (VALUES …)}, and an {@code IN}
+   * list longer than Calcite's threshold of 20 (which Calcite makes a join with such a list), cost
+   * what the short {@code IN} list of the same statuses costs: the list's keys reach the scan as
+   * that list ({@link io.modelarts.sql.calcite.planner.StandardProgram#valuesListKeys}), where
+   * Calcite would read every notebook and match them afterwards. Values that are no status cost no
+   * call.
+   */
+  @Test
+  void aValuesListOrALongInListCostsWhatItsShortInListCosts() throws Exception {
+    List<String> rarest = statusesByCount().subList(0, 2).stream().sorted().toList();
+    String a = rarest.get(0);
+    String b = rarest.get(1);
+    String joined =
+        "SELECT n.id FROM notebooks n JOIN (VALUES ('"
+            + a
+            + "', 'x'), ('"
+            + b
+            + "', 'yy')) AS v(s, label) ON n.status = v.s";
+    StringBuilder longList = new StringBuilder("SELECT id FROM notebooks WHERE status IN (");
+    for (int i = 0; i < 20; i++) {
+      longList.append("'NO_SUCH_STATUS_").append(i).append("', ");
+    }
+    String longIn = longList.append("'").append(a).append("', '").append(b).append("')").toString();
+    String inValues =
+        "SELECT id FROM notebooks WHERE status IN (VALUES ('" + a + "'), ('" + b + "'))";
+    for (String sql : List.of(joined, longIn, inValues)) {
+      String plan = String.join("\n", SimulatorFixture.rows(connection, "EXPLAIN PLAN FOR " + sql));
+      assertTrue(plan.contains("Values"), plan); // a join with a list, as Calcite converts it
+      assertTrue(plan.contains("runTime=[status IN [" + a + ", " + b + "]"), plan);
+    }
+
+    // A first run of the short IN list teaches the counts of every status, if none has before.
+    String inList = "SELECT id FROM notebooks WHERE status IN ('" + a + "', '" + b + "')";
+    assertEquals(ids(a, b), new TreeSet<>(SimulatorFixture.rows(connection, inList)));
+    calls();
+
+    // Then one listing per feature and status, for each form, with the same rows.
+    long plain = callsFor(count("NOTEBOOK", null)) + callsFor(count("DEFAULT", null));
+    long fanned = 0;
+    for (String feature : List.of("NOTEBOOK", "DEFAULT")) {
+      fanned += callsFor(count(feature, a)) + callsFor(count(feature, b));
+    }
+    assertTrue(fanned < plain, fanned + " vs " + plain);
+    for (String sql : List.of(inList, joined, longIn, inValues)) {
+      assertEquals(ids(a, b), new TreeSet<>(SimulatorFixture.rows(connection, sql)), sql);
+      List<Map<String, String>> made = calls();
+      assertEquals(fanned, made.size(), sql + ": " + made);
+      assertEquals(
+          Set.of(a, b), made.stream().map(c -> c.get("status")).collect(Collectors.toSet()), sql);
+    }
+  }
+
   @Test
   void inListStaysOneListingPerFeatureWhereFanningOutCostsMore() throws Exception {
     List<String> all = statusesByCount(); // every status the data has: one listing each

@@ -18,11 +18,18 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelNodes;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.rules.JoinPushTransitivePredicatesRule;
 import org.apache.calcite.rel.rules.MeasureRules;
+import org.apache.calcite.rel.rules.ValuesReduceRule;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -34,7 +41,8 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}.
+ * rules of {@link DefaultPlannerRules}; and, after the sub-queries are removed, one step of the
+ * driver's own: {@link #valuesListKeys}.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -51,6 +59,7 @@ public final class StandardProgram {
     List<Program> steps =
         List.of(
             subQuery(metadata),
+            valuesListKeys(),
             StandardProgram::decorrelate,
             measure(metadata),
             StandardProgram::trimFields,
@@ -159,6 +168,57 @@ public final class StandardProgram {
       List<RelOptLattice> lattices) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     return new RelFieldTrimmer(null, relBuilder).trim(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: a join with a {@code VALUES} list (a mapping table written inline,
+   * or {@code IN (VALUES …)}) passes the list's keys to the other side as a filter, which a scan
+   * then pushes down as an {@code IN} list; Calcite would list every notebook and match them to the
+   * list afterwards. Calcite's {@code JoinPushTransitivePredicatesRule} does the work, only on such
+   * joins, so that other joins (notebooks with endpoints) plan as before. It runs once the
+   * sub-queries are joins (an {@code IN} list longer than Calcite's threshold of 20 is one too), so
+   * tests comparing with Calcite's program run Calcite's sub-query step, then this, then that
+   * program.
+   */
+  public static Program valuesListKeys() {
+    RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+    // The rules are built only for such a plan, which most first queries are not.
+    return (planner, rel, traits, materializations, lattices) ->
+        containsJoinOfValuesList(rel)
+            ? hep(valuesListRules(), metadata).run(planner, rel, traits, materializations, lattices)
+            : rel;
+  }
+
+  /**
+   * A projection of a list (its keys cast to the other side's type) made a list itself, since the
+   * inference sees through column references only; then the keys passed across the joins.
+   */
+  private static List<RelOptRule> valuesListRules() {
+    return List.of(
+        ValuesReduceRule.Config.PROJECT.toRule(),
+        JoinPushTransitivePredicatesRule.Config.DEFAULT
+            .withOperandSupplier(
+                b -> b.operand(Join.class).predicate(StandardProgram::joinsValuesList).anyInputs())
+            .as(JoinPushTransitivePredicatesRule.Config.class)
+            .toRule());
+  }
+
+  private static boolean containsJoinOfValuesList(RelNode rel) {
+    return (rel instanceof Join && joinsValuesList((Join) rel))
+        || rel.getInputs().stream().anyMatch(StandardProgram::containsJoinOfValuesList);
+  }
+
+  /** Whether an input of {@code join} is a {@code VALUES} list, filtered, projected or grouped. */
+  private static boolean joinsValuesList(Join join) {
+    return join.getInputs().stream().anyMatch(StandardProgram::isValuesList);
+  }
+
+  private static boolean isValuesList(RelNode node) {
+    RelNode rel = node.stripped();
+    while (rel instanceof Project || rel instanceof Filter || rel instanceof Aggregate) {
+      rel = rel.getInput(0).stripped();
+    }
+    return rel instanceof Values;
   }
 
   /** {@code Programs.hep(rules, true, metadata)}: the rules as one heuristic pass, no DAG. */

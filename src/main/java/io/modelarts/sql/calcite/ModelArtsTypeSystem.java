@@ -44,7 +44,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
 
-  /** The one instance, named in the connection's {@code typeSystem} property. */
+  /**
+   * The one instance, which each connection's type factory is made with (a type factory given to
+   * Calcite's connection makes its {@code typeSystem} property unread).
+   */
   public static final ModelArtsTypeSystem INSTANCE = new ModelArtsTypeSystem();
 
   /** The widest decimal: its precision, and so its largest scale. */

@@ -102,6 +102,8 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     }
     ConnectionConfig config = ConnectionConfig.from(merged);
     ModelArtsSession session = SessionFactory.open(config);
+    // Types in UTF-16, with SQL's where Calcite's differ (ModelArtsTypeSystem); given here, the
+    // factory is what Calcite uses, and its typeSystem property goes unread.
     AvaticaConnection calcite =
         ((CalciteFactory) factory)
             .newConnection(
@@ -127,9 +129,6 @@ public final class ModelArtsDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
-    // SQL's types where Calcite's differ: statistics over one row may be NULL; decimals of 38
-    // digits.
-    p.setProperty("typeSystem", ModelArtsTypeSystem.class.getName() + "#INSTANCE");
     // The schema has no materialized views; with this off the planner skips the materialized-view
     // rules (which match nothing without one) and DefaultRulesPrepare builds the rule list itself.
     p.setProperty("materializationsEnabled", "false");

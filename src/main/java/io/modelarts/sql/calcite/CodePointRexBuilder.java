@@ -33,9 +33,8 @@ public final class CodePointRexBuilder extends RexBuilder {
    * as Calcite's {@code SqlUtil.createNlsStringType}.
    */
   public static RelDataType literalType(RelDataTypeFactory typeFactory, NlsString value) {
-    String text = value.getValue();
     RelDataType type =
-        typeFactory.createSqlType(SqlTypeName.CHAR, text.codePointCount(0, text.length()));
+        typeFactory.createSqlType(SqlTypeName.CHAR, CodePointStrings.charLength(value.getValue()));
     return typeFactory.createTypeWithCharsetAndCollation(
         type,
         value.getCharset() == null ? typeFactory.getDefaultCharset() : value.getCharset(),
@@ -44,7 +43,7 @@ public final class CodePointRexBuilder extends RexBuilder {
 
   /** Whether {@code text} has a character of two units, which Calcite would count twice. */
   public static boolean hasPairs(String text) {
-    return text.codePointCount(0, text.length()) != text.length();
+    return CodePointStrings.charLength(text) != text.length();
   }
 
   @Override

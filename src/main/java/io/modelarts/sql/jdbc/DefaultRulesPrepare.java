@@ -2,6 +2,7 @@ package io.modelarts.sql.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.modelarts.sql.calcite.BranchFlagCalls;
 import io.modelarts.sql.calcite.CodePointRexBuilder;
 import io.modelarts.sql.calcite.CodePointStrings;
 import io.modelarts.sql.calcite.CodePointValidator;
@@ -35,6 +36,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataType;
@@ -250,9 +252,12 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       // Only a JDBC statement's rows (arrays): other element types take Calcite's custom classes.
       Bindable<Object> interpreted = arrayRows ? owner.interpreted(root) : null;
       if (interpreted == null) {
-        // The generated code trusts NOT NULL casts that the simplifier may have left unguarded.
-        RelRoot compiled =
-            owner.beforeImplement(root.withRel(ConditionNotNullCasts.removed(root.rel)));
+        // The generated code trusts NOT NULL casts that the simplifier may have left unguarded,
+        // and cannot read a flag in a CASE branch that was used before it.
+        RelNode generable =
+            ConditionNotNullCasts.removed(
+                BranchFlagCalls.rewritten(root.rel, context.config().conformance()));
+        RelRoot compiled = owner.beforeImplement(root.withRel(generable));
         PreparedResult result = super.implement(compiled);
         RowCountParameters rowCounts = RowCountParameters.of(compiled.rel);
         if (rowCounts.isEmpty()) {

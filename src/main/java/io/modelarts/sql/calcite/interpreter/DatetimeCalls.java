@@ -1,10 +1,7 @@
 package io.modelarts.sql.calcite.interpreter;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
+import io.modelarts.sql.calcite.TimestampUnits;
 import org.apache.calcite.avatica.util.DateTimeUtils;
-import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -33,135 +30,51 @@ final class DatetimeCalls {
   private DatetimeCalls() {}
 
   /**
-   * The units {@code FLOOR} and {@code CEIL} round a timestamp to through {@code
-   * DateTimeUtils.unixTimestampFloor}/{@code Ceil} of the timestamp first rounded to its day; the
-   * others (HOUR, MINUTE, SECOND) they round with {@code SqlFunctions.floor}/{@code ceil} to a
-   * multiple of the unit.
-   */
-  private static final Set<TimeUnitRange> CALENDAR_UNITS =
-      EnumSet.of(
-          TimeUnitRange.MILLENNIUM,
-          TimeUnitRange.CENTURY,
-          TimeUnitRange.DECADE,
-          TimeUnitRange.YEAR,
-          TimeUnitRange.ISOYEAR,
-          TimeUnitRange.QUARTER,
-          TimeUnitRange.MONTH,
-          TimeUnitRange.WEEK,
-          TimeUnitRange.DAY);
-
-  /**
-   * The fields {@code EXTRACT} takes of a timestamp's day, with {@code
-   * SqlFunctions.unixDateExtract} of the day (the milliseconds floor-divided by a day's): the
-   * calendar units and the days of week and year.
-   */
-  private static final Set<TimeUnitRange> DAY_FIELDS =
-      with(CALENDAR_UNITS, TimeUnitRange.DOY, TimeUnitRange.DOW, TimeUnitRange.ISODOW);
-
-  /**
-   * The fields {@code EXTRACT} takes of a timestamp's time of day: the milliseconds floor-modulo
-   * the next unit's, divided by the field's.
-   */
-  private static final Set<TimeUnitRange> TIME_FIELDS =
-      EnumSet.of(TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.SECOND);
-
-  /** The fields {@code EXTRACT} takes of a timestamp's minute, in units finer than a second. */
-  private static final Set<TimeUnitRange> SUB_SECOND_FIELDS =
-      EnumSet.of(TimeUnitRange.MILLISECOND, TimeUnitRange.MICROSECOND, TimeUnitRange.NANOSECOND);
-
-  private static Set<TimeUnitRange> with(Set<TimeUnitRange> units, TimeUnitRange... more) {
-    EnumSet<TimeUnitRange> all = EnumSet.copyOf(units);
-    all.addAll(List.of(more));
-    return all;
-  }
-
-  /** Whether {@code type} is a timestamp held as milliseconds (precision 3 or coarser). */
-  static boolean isMillisTimestamp(RelDataType type) {
-    return type.getSqlTypeName() == SqlTypeName.TIMESTAMP && type.getPrecision() <= 3;
-  }
-
-  /**
    * A timestamp's day (a count by day): its milliseconds floor-divided by a day's, as the generated
    * code computes it ({@code (int) Math.floorDiv(ms, 86400000L)}), so a time before 1970 falls on
    * the day before, not on the day 0.
    */
   static RowExpression date(RowExpression timestamp) {
-    return RowExpression.strict(timestamp, millis -> (int) day(millis));
+    return RowExpression.strict(timestamp, millis -> (int) TimestampUnits.day((Long) millis));
   }
 
   /**
-   * {@code EXTRACT(field FROM ts)}, a BIGINT: of a calendar field, {@code
-   * SqlFunctions.unixDateExtract} of the timestamp's day ({@link #date}'s floor division); of an
-   * hour, minute or second, {@code Math.floorMod(ms, next unit) / unit}; of {@code EPOCH}, {@code
-   * ms / 1000}; of a millisecond, microsecond or nanosecond, {@code Math.floorMod(ms, 60000)} times
-   * the unit's count in a millisecond — as the generated code computes them.
+   * {@code EXTRACT(field FROM ts)}, a BIGINT, as {@link TimestampUnits#extractFromTimestamp}
+   * computes it (as the generated code does).
    */
   static RowExpression extract(RexCall call, Operands operands) throws NotInterpretable {
     TimeUnitRange field = unit(call.getOperands().get(0));
     RexNode operand = call.getOperands().get(1);
     if (field == null
-        || !isMillisTimestamp(operand.getType())
-        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT) {
+        || !TimestampUnits.isMillisTimestamp(operand.getType())
+        || call.getType().getSqlTypeName() != SqlTypeName.BIGINT
+        || !TimestampUnits.takesFromTimestamp(field)) {
       throw new NotInterpretable(
           "EXTRACT " + call.getOperands().get(0) + " of " + operand.getType());
     }
-    if (DAY_FIELDS.contains(field)) {
-      return RowExpression.strict(
-          operands.get(1), millis -> SqlFunctions.unixDateExtract(field, day(millis)));
-    }
-    if (TIME_FIELDS.contains(field)) {
-      long modulus = nextUnitMillis(field.startUnit);
-      long unit = field.startUnit.multiplier.longValueExact();
-      return RowExpression.strict(
-          operands.get(1), millis -> Math.floorMod((Long) millis, modulus) / unit);
-    }
-    if (field == TimeUnitRange.EPOCH) {
-      // Seconds since 1970 as generated: a division towards zero, so 1969's last second is 0.
-      long second = TimeUnit.SECOND.multiplier.longValueExact();
-      return RowExpression.strict(operands.get(1), millis -> (Long) millis / second);
-    }
-    if (SUB_SECOND_FIELDS.contains(field)) {
-      // As generated: the minute's milliseconds (seconds included), scaled to the unit.
-      long minute = TimeUnit.MINUTE.multiplier.longValueExact();
-      long factor = (long) (1 / field.startUnit.multiplier.doubleValue());
-      return RowExpression.strict(
-          operands.get(1), millis -> Math.floorMod((Long) millis, minute) * factor);
-    }
-    throw new NotInterpretable("EXTRACT " + field);
+    return RowExpression.strict(
+        operands.get(1), millis -> TimestampUnits.extractFromTimestamp(field, (Long) millis));
   }
 
   /**
-   * {@code FLOOR(ts TO unit)} or {@code CEIL(ts TO unit)}, a timestamp: to a calendar unit, {@code
-   * DateTimeUtils.unixTimestampFloor}/{@code Ceil} of the timestamp rounded the same way to its
-   * day; to an hour, minute or second, {@code SqlFunctions.floor}/{@code ceil} to a multiple of it.
+   * {@code FLOOR(ts TO unit)} or {@code CEIL(ts TO unit)}, a timestamp, as {@link
+   * TimestampUnits#floorTimestamp} or {@link TimestampUnits#ceilTimestamp} computes it (as the
+   * generated code does).
    */
   static RowExpression round(RexCall call, Operands operands) throws NotInterpretable {
     boolean up = call.getKind() == SqlKind.CEIL;
     TimeUnitRange unit = call.getOperands().size() == 2 ? unit(call.getOperands().get(1)) : null;
     RexNode operand = call.getOperands().get(0);
     if (unit == null
-        || !isMillisTimestamp(operand.getType())
-        || !isMillisTimestamp(call.getType())
-        || !(CALENDAR_UNITS.contains(unit) || TIME_FIELDS.contains(unit))) {
+        || !TimestampUnits.isMillisTimestamp(operand.getType())
+        || !TimestampUnits.isMillisTimestamp(call.getType())
+        || !TimestampUnits.takesTimestampUnit(unit)) {
       throw new NotInterpretable(call.getOperator().getName() + " of " + operand.getType());
     }
-    RowExpression timestamp = operands.get(0);
-    if (CALENDAR_UNITS.contains(unit)) {
-      long day = DateTimeUtils.MILLIS_PER_DAY;
-      return up
-          ? RowExpression.strict(
-              timestamp,
-              ms -> DateTimeUtils.unixTimestampCeil(unit, SqlFunctions.ceil((long) (Long) ms, day)))
-          : RowExpression.strict(
-              timestamp,
-              ms ->
-                  DateTimeUtils.unixTimestampFloor(
-                      unit, SqlFunctions.floor((long) (Long) ms, day)));
-    }
-    long multiple = unit.startUnit.multiplier.longValueExact();
     return up
-        ? RowExpression.strict(timestamp, ms -> SqlFunctions.ceil((long) (Long) ms, multiple))
-        : RowExpression.strict(timestamp, ms -> SqlFunctions.floor((long) (Long) ms, multiple));
+        ? RowExpression.strict(operands.get(0), ms -> TimestampUnits.ceilTimestamp(unit, (Long) ms))
+        : RowExpression.strict(
+            operands.get(0), ms -> TimestampUnits.floorTimestamp(unit, (Long) ms));
   }
 
   /**
@@ -176,10 +89,10 @@ final class DatetimeCalls {
   static RowExpression plusInterval(RexCall call, Operands operands) throws NotInterpretable {
     RelDataType base = call.getOperands().get(0).getType();
     SqlTypeName interval = call.getOperands().get(1).getType().getSqlTypeName();
-    boolean timestamp = isMillisTimestamp(base);
+    boolean timestamp = TimestampUnits.isMillisTimestamp(base);
     if (!(timestamp || base.getSqlTypeName() == SqlTypeName.DATE)
         || call.getType().getSqlTypeName() != base.getSqlTypeName()
-        || (timestamp && !isMillisTimestamp(call.getType()))
+        || (timestamp && !TimestampUnits.isMillisTimestamp(call.getType()))
         || !SqlTypeName.INTERVAL_TYPES.contains(interval)) {
       throw new NotInterpretable(
           call.getOperator().getName()
@@ -225,7 +138,8 @@ final class DatetimeCalls {
     RelDataType left = call.getOperands().get(0).getType();
     RelDataType right = call.getOperands().get(1).getType();
     SqlTypeName result = call.getType().getSqlTypeName();
-    boolean timestamps = isMillisTimestamp(left) && isMillisTimestamp(right);
+    boolean timestamps =
+        TimestampUnits.isMillisTimestamp(left) && TimestampUnits.isMillisTimestamp(right);
     boolean dates =
         left.getSqlTypeName() == SqlTypeName.DATE && right.getSqlTypeName() == SqlTypeName.DATE;
     if (call.getKind() != SqlKind.MINUS
@@ -315,10 +229,12 @@ final class DatetimeCalls {
    */
   static @Nullable RowExpression clock(RexCall call) {
     SqlOperator operator = call.getOperator();
-    if (operator == SqlStdOperatorTable.CURRENT_TIMESTAMP && isMillisTimestamp(call.getType())) {
+    if (operator == SqlStdOperatorTable.CURRENT_TIMESTAMP
+        && TimestampUnits.isMillisTimestamp(call.getType())) {
       return (row, root) -> SqlFunctions.currentTimestamp(root);
     }
-    if (operator == SqlStdOperatorTable.LOCALTIMESTAMP && isMillisTimestamp(call.getType())) {
+    if (operator == SqlStdOperatorTable.LOCALTIMESTAMP
+        && TimestampUnits.isMillisTimestamp(call.getType())) {
       return (row, root) -> SqlFunctions.localTimestamp(root);
     }
     if (operator == SqlStdOperatorTable.CURRENT_DATE) {
@@ -332,20 +248,5 @@ final class DatetimeCalls {
     return node instanceof RexLiteral literal && literal.getValue() instanceof TimeUnitRange range
         ? range
         : null;
-  }
-
-  /** Milliseconds in the unit above {@code unit} (a day above an hour, …), as a modulus. */
-  private static long nextUnitMillis(TimeUnit unit) {
-    return switch (unit) {
-      case HOUR -> TimeUnit.DAY.multiplier.longValueExact();
-      case MINUTE -> TimeUnit.HOUR.multiplier.longValueExact();
-      case SECOND -> TimeUnit.MINUTE.multiplier.longValueExact();
-      default -> throw new IllegalArgumentException(unit.toString());
-    };
-  }
-
-  /** The day, since the epoch, of a timestamp held as milliseconds: floor-divided, as there. */
-  private static long day(Object millis) {
-    return Math.floorDiv(((Long) millis).longValue(), DateTimeUtils.MILLIS_PER_DAY);
   }
 }

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import io.modelarts.sql.calcite.TimestampUnits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ final class RowExpressions {
       case INTEGER, DATE -> literal.getValueAs(Integer.class);
       case BIGINT -> literal.getValueAs(Long.class);
       case TIMESTAMP -> {
-        if (!DatetimeCalls.isMillisTimestamp(literal.getType())) {
+        if (!TimestampUnits.isMillisTimestamp(literal.getType())) {
           throw new NotInterpretable("timestamp literal finer than milliseconds");
         }
         yield literal.getValueAs(Long.class);
@@ -277,8 +278,8 @@ final class RowExpressions {
       return toDecimal(compile(operand), operand.getType(), call.getType());
     }
     if (sameTypeSansNullability(operand.getType(), call.getType())
-        || (DatetimeCalls.isMillisTimestamp(operand.getType())
-            && DatetimeCalls.isMillisTimestamp(call.getType()))) {
+        || (TimestampUnits.isMillisTimestamp(operand.getType())
+            && TimestampUnits.isMillisTimestamp(call.getType()))) {
       // Between timestamps of two precisions (CURRENT_TIMESTAMP's 0, a column's 3) the generated
       // code converts nothing either: both are milliseconds in a long.
       return compile(operand);
@@ -305,11 +306,11 @@ final class RowExpressions {
       return RowExpression.strict(
           compile(operand), number -> Primitive.integerCast(primitive, number, RoundingMode.DOWN));
     }
-    if (DatetimeCalls.isMillisTimestamp(operand.getType())
+    if (TimestampUnits.isMillisTimestamp(operand.getType())
         && call.getType().getSqlTypeName() == SqlTypeName.DATE) {
       return DatetimeCalls.date(compile(operand));
     }
-    if (source == SqlTypeName.DATE && DatetimeCalls.isMillisTimestamp(call.getType())) {
+    if (source == SqlTypeName.DATE && TimestampUnits.isMillisTimestamp(call.getType())) {
       // The day's first millisecond: (long) days * MILLIS_PER_DAY, as generated.
       return RowExpression.strict(
           compile(operand), days -> (long) (Integer) days * DateTimeUtils.MILLIS_PER_DAY);

@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
+import io.modelarts.sql.calcite.TimestampUnits;
 import java.math.BigDecimal;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.avatica.util.DateTimeUtils;
@@ -61,7 +62,7 @@ final class StringCast {
       case BOOLEAN -> v -> SqlFunctions.toString((boolean) (Boolean) v);
       case DATE -> v -> DateTimeUtils.unixDateToString((Integer) v);
       case TIMESTAMP -> {
-        if (!DatetimeCalls.isMillisTimestamp(type)) {
+        if (!TimestampUnits.isMillisTimestamp(type)) {
           throw new NotInterpretable("cast of " + type + " to a string");
         }
         yield v -> DateTimeUtils.unixTimestampToString((Long) v);

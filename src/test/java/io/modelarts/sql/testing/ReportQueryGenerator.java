@@ -51,6 +51,7 @@ public final class ReportQueryGenerator {
     "name", "status", "description", "pool_id", "owner", "flavor", "feature", "image_type"
   };
   private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
+  private static final String[] DIRECTIONS = {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"};
   private static final String[] UNITS = {"YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR"};
   private static final String[] FIELDS = {
     "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "DOW", "DOY", "QUARTER", "WEEK"
@@ -94,13 +95,74 @@ public final class ReportQueryGenerator {
 
   /** One query of any of the forms. */
   public String next() {
-    return switch (random.nextInt(8)) {
+    // Windows only where portable: the interpreter runs none, so comparing it with the compiled
+    // plans would compare compiled code with itself; PostgreSQL checks Calcite's windows instead.
+    return switch (random.nextInt(portable ? 9 : 8)) {
       case 0, 1, 2 -> projection();
       case 3, 4 -> grouped();
       case 5 -> setOperation();
       case 6 -> join();
+      case 8 -> windowed();
       default -> sorted();
     };
+  }
+
+  /**
+   * A window function beside an expression: a rank, an offset or an aggregate, over partitions by a
+   * group key or over all rows, ordered by an expression, with the default frame or a frame of
+   * rows. A rank's order may have ties (its values do not depend on how they fall); the others'
+   * order ends with the id, so that each row's value is SQL's alone.
+   */
+  private String windowed() {
+    String partition = random.nextInt(4) == 0 ? "" : "PARTITION BY " + groupKey() + " ";
+    String key =
+        random.nextInt(3) == 0
+            ? expression(comparable(), 1)
+            : pick(
+                new String[] {"volume_capacity", "lease_duration", timeColumn(), stringColumn()});
+    String order = "ORDER BY " + key + pick(DIRECTIONS);
+    String[] frames = {
+      "", " ROWS BETWEEN 2 PRECEDING AND CURRENT ROW", " ROWS BETWEEN CURRENT ROW AND 3 FOLLOWING"
+    };
+    String window =
+        switch (random.nextInt(9)) {
+          case 0 -> "ROW_NUMBER() OVER (" + partition + order + ", id)";
+          case 1, 2 ->
+              (random.nextBoolean() ? "RANK()" : "DENSE_RANK()")
+                  + " OVER ("
+                  + partition
+                  + order
+                  + ")";
+          case 3 ->
+              (random.nextBoolean() ? "LAG(" : "LEAD(")
+                  + expression(anyType(), 1)
+                  + (random.nextBoolean() ? ", 2" : "")
+                  + ") OVER ("
+                  + partition
+                  + order
+                  + ", id)";
+          case 4 ->
+              "FIRST_VALUE(" + expression(anyType(), 1) + ") OVER (" + partition + order + ", id)";
+          default -> {
+            String aggregate =
+                switch (random.nextInt(4)) {
+                  case 0 -> "COUNT(*)";
+                  case 1 -> "SUM(" + expression(numeric(), 1) + ")";
+                  case 2 -> "COUNT(" + expression(anyType(), 1) + ")";
+                  default ->
+                      (random.nextBoolean() ? "MIN(" : "MAX(") + expression(comparable(), 1) + ")";
+                };
+            yield random.nextInt(3) == 0
+                ? aggregate + " OVER (" + partition.trim() + ")"
+                : aggregate + " OVER (" + partition + order + ", id" + pick(frames) + ")";
+          }
+        };
+    return "SELECT id, "
+        + window
+        + " AS w, "
+        + expression(anyType(), 0)
+        + " AS c FROM notebooks"
+        + (random.nextBoolean() ? " WHERE " + expression(Type.BOOLEAN, 1) : "");
   }
 
   private String projection() {
@@ -122,13 +184,12 @@ public final class ReportQueryGenerator {
   private String sorted() {
     Type type = anyType();
     String key = expression(type, 1);
-    String[] directions = {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"};
     return "SELECT id, "
         + key
         + " AS k FROM notebooks WHERE "
         + expression(Type.BOOLEAN, 1)
         + " ORDER BY k"
-        + directions[random.nextInt(directions.length)]
+        + pick(DIRECTIONS)
         + ", id"
         + (random.nextBoolean() ? " LIMIT " + (1 + random.nextInt(20)) : "");
   }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * long, decimal and double arithmetic, strings and their functions and casts, timestamps, dates and
  * their fields, roundings and differences, {@code CASE} and {@code COALESCE}), in projections,
  * filters, sorts, groups with aggregates (also over grouping sets, and distinct ones), set
- * operations and joins.
+ * operations and joins; and, where {@link #portable}, window functions.
  *
  * <p>Why: the plan interpreter takes all of these, and its tests compare it with Calcite's compiled
  * code; hand-written lists cover the cases someone thought of, this covers their combinations. Each

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * long, decimal and double arithmetic, strings and their functions and casts, timestamps, dates and
  * their fields, roundings and differences, {@code CASE} and {@code COALESCE}), in projections,
  * filters, sorts, groups with aggregates (also over grouping sets, and distinct ones), set
- * operations and joins; and, where {@link #portable}, window functions.
+ * operations and joins; and, where {@link #portable}, window functions and sub-queries.
  *
  * <p>Why: the plan interpreter takes all of these, and its tests compare it with Calcite's compiled
  * code; hand-written lists cover the cases someone thought of, this covers their combinations. Each
@@ -97,14 +97,70 @@ public final class ReportQueryGenerator {
   public String next() {
     // Windows only where portable: the interpreter runs none, so comparing it with the compiled
     // plans would compare compiled code with itself; PostgreSQL checks Calcite's windows instead.
-    return switch (random.nextInt(portable ? 9 : 8)) {
+    // Sub-queries likewise: the interpreter runs no correlated one.
+    return switch (random.nextInt(portable ? 10 : 8)) {
       case 0, 1, 2 -> projection();
       case 3, 4 -> grouped();
       case 5 -> setOperation();
       case 6 -> join();
       case 8 -> windowed();
+      case 9 -> withSubQuery();
       default -> sorted();
     };
+  }
+
+  /**
+   * A sub-query in a filter or a column: {@code [NOT] IN} a column of other notebooks (nullable
+   * ones too, whose NULLs make {@code NOT IN} unknown), a comparison with {@code ANY} or {@code
+   * ALL} of them, {@code [NOT] EXISTS} a notebook's endpoint, or a correlated count, extreme or
+   * average of the notebooks that share a column with the row. The sub-query's own columns are
+   * those of {@code m}; the row's are named {@code n.}.
+   */
+  private String withSubQuery() {
+    String inner = " FROM notebooks m WHERE " + expression(Type.BOOLEAN, 2);
+    String column = stringColumn();
+    String test =
+        switch (random.nextInt(4)) {
+          case 0 ->
+              "n."
+                  + column
+                  + (random.nextBoolean() ? " NOT IN" : " IN")
+                  + " (SELECT m."
+                  + stringColumn()
+                  + inner
+                  + ")";
+          case 1 ->
+              "n.volume_capacity "
+                  + pick(COMPARISONS)
+                  + (random.nextBoolean() ? " ALL" : " ANY")
+                  + " (SELECT "
+                  + (random.nextBoolean() ? "m.volume_capacity" : nullableInt())
+                  + inner
+                  + ")";
+          case 2 ->
+              (random.nextBoolean() ? "NOT " : "")
+                  + "EXISTS (SELECT 1 FROM endpoints e WHERE e.notebook_id = n.id"
+                  + (random.nextBoolean() ? " AND e.dev_service <> n.status" : "")
+                  + ")";
+          default ->
+              "n.volume_capacity "
+                  + pick(COMPARISONS)
+                  + " (SELECT "
+                  + pick(
+                      new String[] {
+                        "COUNT(*)", "MAX(m.volume_capacity)", "MIN(" + nullableInt() + ")"
+                      })
+                  + " FROM notebooks m WHERE m."
+                  + column
+                  + " = n."
+                  + column
+                  + ")";
+        };
+    String select = expression(anyType(), 1);
+    // As a column, a test keeps its unknown (NULL), which a filter would drop.
+    return random.nextBoolean()
+        ? "SELECT n.id, " + select + " AS c FROM notebooks n WHERE " + test
+        : "SELECT n.id, " + test + " AS t, " + select + " AS c FROM notebooks n";
   }
 
   /**

@@ -65,11 +65,24 @@ final class ModelArtsRules {
     }
   }
 
-  /** Operands for {@code wrappers[0](wrappers[1](...(scan)))}. */
+  /**
+   * Operands for {@code wrappers[0](wrappers[1](...(scan)))}, whose projection computes no window
+   * function.
+   *
+   * <p>Why: a window function ({@code COUNT(*) OVER ()}, before Calcite moves it out of the
+   * projection into a window) is computed over every row beneath it. A limit, an API sort or a
+   * count pushed through it into the scan would compute it over the rows kept: {@code SELECT
+   * COUNT(*) OVER () FROM notebooks LIMIT 1} gave 1. Calcite's own transpose rules refuse such a
+   * projection too.
+   */
   private static RelOptRuleOperand chain(List<Class<? extends RelNode>> wrappers) {
     RelOptRuleOperand operand = RelOptRule.operand(ModelArtsTableScan.class, RelOptRule.none());
     for (int i = wrappers.size() - 1; i >= 0; i--) {
-      operand = RelOptRule.operand(wrappers.get(i), operand);
+      operand =
+          wrappers.get(i) == LogicalProject.class
+              ? RelOptRule.operandJ(
+                  LogicalProject.class, null, project -> !project.containsOver(), operand)
+              : RelOptRule.operand(wrappers.get(i), operand);
     }
     return operand;
   }

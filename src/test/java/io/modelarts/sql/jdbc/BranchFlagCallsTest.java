@@ -67,11 +67,15 @@ class BranchFlagCallsTest {
   private static final List<String> DATE_UNITS = TIMESTAMP_UNITS.subList(0, 9);
 
   /**
-   * Timestamps of the data, and the same before 1970 (where floor and truncating divisions differ),
-   * none of them the operand the flag's first use takes, so that no branch reuses that call's code.
+   * Timestamps of the data, the same before 1970 (where floor and truncating divisions differ), and
+   * some NULL; none of them the operand the flag's first use takes, so that no branch reuses that
+   * call's code.
    */
   private static final List<String> TIMESTAMPS =
-      List.of("lease_update_at", "(lease_update_at - INTERVAL '25000' DAY(5))");
+      List.of(
+          "lease_update_at",
+          "(lease_update_at - INTERVAL '25000' DAY(5))",
+          "CASE WHEN volume_capacity > 40 THEN lease_update_at END");
 
   @BeforeAll
   static void start() {

@@ -135,6 +135,10 @@ public final class QueryGenerator {
   public GeneratedQuery next() {
     String where = where();
     String cols = "id, name, status, feature, owner, pool_id, workspace_id, lease_create_at";
+    if (random.nextInt(5) == 0) {
+      // Window functions see every row the WHERE keeps, whatever the LIMIT keeps of them.
+      cols += ", COUNT(*) OVER () AS kept, ROW_NUMBER() OVER (ORDER BY id) AS row_no";
+    }
     switch (random.nextInt(13)) {
       case 0:
         return new GeneratedQuery("SELECT COUNT(*) FROM notebooks" + where, false, -1, 0, null);

@@ -218,7 +218,15 @@ public final class ReportQueryGenerator {
         + " AS w, "
         + expression(anyType(), 0)
         + " AS c FROM notebooks"
-        + (random.nextBoolean() ? " WHERE " + expression(Type.BOOLEAN, 1) : "");
+        + (random.nextBoolean() ? " WHERE " + expression(Type.BOOLEAN, 1) : "")
+        // A window sees every row the WHERE keeps, whatever the LIMIT keeps of them.
+        + (random.nextInt(3) == 0
+            ? " ORDER BY "
+                + timeColumn()
+                + pick(DIRECTIONS)
+                + ", id LIMIT "
+                + (1 + random.nextInt(20))
+            : "");
   }
 
   private String projection() {
@@ -237,9 +245,13 @@ public final class ReportQueryGenerator {
     return sql.toString();
   }
 
+  /**
+   * Rows ordered by an expression, then the id, perhaps limited and offset; a third ordered by a
+   * timestamp column, which the driver may ask the API to sort by, paging with the offset.
+   */
   private String sorted() {
-    Type type = anyType();
-    String key = expression(type, 1);
+    String key = random.nextInt(3) == 0 ? timeColumn() : expression(anyType(), 1);
+    String limit = " LIMIT " + (1 + random.nextInt(20));
     return "SELECT id, "
         + key
         + " AS k FROM notebooks WHERE "
@@ -247,7 +259,9 @@ public final class ReportQueryGenerator {
         + " ORDER BY k"
         + pick(DIRECTIONS)
         + ", id"
-        + (random.nextBoolean() ? " LIMIT " + (1 + random.nextInt(20)) : "");
+        + (random.nextBoolean()
+            ? limit + (random.nextInt(3) == 0 ? " OFFSET " + random.nextInt(120) : "")
+            : "");
   }
 
   private String grouped() {

@@ -23,6 +23,7 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * An {@link EnumerableCalc} whose compared and returned literals were turned into hidden
@@ -41,6 +42,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * values are hoisted too. A parameter of the literal's own type compares and reads exactly as the
  * literal did (a {@code CHAR(n)} keeps its length, so returned strings share a class with others of
  * their length); the plan's {@code EXPLAIN} is made before this step and keeps the literals.
+ *
+ * <p>A string literal with a character beyond the Basic Multilingual Plane stays in place: its type
+ * counts characters ({@link CodePointRexBuilder}: {@code '%🚀%'} is a {@code CHAR(3)}), but the
+ * compiled code cuts a parameter of a {@code CHAR(n)} or {@code VARCHAR(n)} to {@code n} UTF-16
+ * units, so the pattern became {@code '%🚀'} and matched nothing.
  */
 public final class HoistedLiteralsCalc extends EnumerableCalc {
 
@@ -201,7 +207,10 @@ public final class HoistedLiteralsCalc extends EnumerableCalc {
 
   private static boolean isHoistable(RexLiteral literal) {
     RelDataType type = literal.getType();
-    return !literal.isNull() && HOISTED_TYPES.contains(type.getSqlTypeName());
+    return !literal.isNull()
+        && HOISTED_TYPES.contains(type.getSqlTypeName())
+        && !(SqlTypeUtil.isCharacter(type)
+            && CodePointRexBuilder.hasPairs(literal.getValueAs(String.class)));
   }
 
   /**

@@ -80,6 +80,11 @@ class LiteralHoistingTest {
               + " FROM notebooks",
           "SELECT id, CAST(NULL AS VARCHAR) AS nothing, TRUE AS yes FROM notebooks",
           "SELECT 'x' AS tag, COUNT(*) FROM notebooks GROUP BY status",
+          // Characters beyond the Basic Multilingual Plane: such literals stay in place, since the
+          // compiled code cut a parameter to its type's length in UTF-16 units ('%🚀%' to '%🚀').
+          "SELECT id FROM notebooks WHERE description LIKE '%\uD83D\uDE80%'",
+          "SELECT id, '\uD83D\uDE80x' AS tag FROM notebooks WHERE description LIKE"
+              + " '_%\uD83E\uDDEA%' OR name = '\u6a21\uD83D\uDE80'",
           // A merge union over a projection of a sorted limit, which refuses to be rebuilt: the
           // plan compiles with its literals in place (found by ReportQueryGenerator).
           "SELECT lease_update_at FROM notebooks WHERE status IS NULL UNION ALL SELECT"

@@ -6,10 +6,11 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Calcite's type system with three departures, each toward the answer SQL users get elsewhere: the
+ * Calcite's type system with four departures, each toward the answer SQL users get elsewhere: the
  * statistical aggregates (averages, variances, standard deviations, covariances) are typed as
- * possibly NULL, decimals have up to 38 digits, not 19, and strings of different fixed lengths
- * combine into a {@code VARCHAR}, not a padded {@code CHAR}.
+ * possibly NULL, decimals have up to 38 digits, not 19, strings of different fixed lengths combine
+ * into a {@code VARCHAR}, not a padded {@code CHAR}, and sums and statistics of integers are {@code
+ * BIGINT}s.
  *
  * <p>Why nullable statistics: Calcite types {@code VAR_SAMP(x)} and {@code COVAR_SAMP(x, y)} of a
  * {@code NOT NULL} x as {@code NOT NULL} (it makes only {@code STDDEV_SAMP} nullable), yet over a
@@ -41,6 +42,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * they do, not {@code 'up'} and two spaces. Calcite's conformances for those engines set the same
  * switch. Values of one length still combine into that {@code CHAR(n)}, and an explicit cast to
  * {@code CHAR(n)} still pads.
+ *
+ * <p>Why {@code BIGINT} sums: Calcite types {@code SUM} of {@code INTEGER}s as an {@code INTEGER}
+ * and adds them in a Java {@code int}, which wraps without an error: {@code SUM(volume_capacity *
+ * 10000000)} over the notebooks came out negative, and so did a window's running sum. PostgreSQL
+ * sums {@code INTEGER}s into a {@code BIGINT}, as MySQL into a wider decimal; the driver does as
+ * PostgreSQL does. (A sum of {@code BIGINT}s stays a {@code BIGINT}.) The planner computes an
+ * average, a variance or a covariance from sums cast to the statistic's type ({@code CAST(SUM(x) AS
+ * t) / COUNT(x)}, with squares and products of {@code x} in {@code t}), so those of integers are
+ * {@code BIGINT}s too: as {@code INTEGER}s, the average of 2147483647 and 1 failed with "out of
+ * range" where it is 1073741824, and the squares of a variance wrapped.
  */
 public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
 
@@ -71,15 +82,32 @@ public final class ModelArtsTypeSystem extends RelDataTypeSystemImpl {
   }
 
   @Override
+  public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    return super.deriveSumType(typeFactory, widened(typeFactory, argumentType));
+  }
+
+  /** {@code type} itself, or {@code BIGINT} (as nullable) for a narrower integer. */
+  private static RelDataType widened(RelDataTypeFactory typeFactory, RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER ->
+          typeFactory.createTypeWithNullability(
+              typeFactory.createSqlType(SqlTypeName.BIGINT), type.isNullable());
+      default -> type;
+    };
+  }
+
+  @Override
   public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
     return typeFactory.createTypeWithNullability(
-        super.deriveAvgAggType(typeFactory, argumentType), true);
+        super.deriveAvgAggType(typeFactory, widened(typeFactory, argumentType)), true);
   }
 
   @Override
   public RelDataType deriveCovarType(
       RelDataTypeFactory typeFactory, RelDataType arg0Type, RelDataType arg1Type) {
     return typeFactory.createTypeWithNullability(
-        super.deriveCovarType(typeFactory, arg0Type, arg1Type), true);
+        super.deriveCovarType(
+            typeFactory, widened(typeFactory, arg0Type), widened(typeFactory, arg1Type)),
+        true);
   }
 }

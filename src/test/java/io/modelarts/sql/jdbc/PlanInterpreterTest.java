@@ -1121,6 +1121,39 @@ class PlanInterpreterTest {
   }
 
   /**
+   * Sums, averages and variances of INTEGERs are BIGINTs, interpreted and compiled ({@link
+   * io.modelarts.sql.calcite.ModelArtsTypeSystem}): Calcite added an INTEGER sum in a Java {@code
+   * int}, which wrapped to a negative number grouped and in a window (found by {@link
+   * PostgresAnswersTest}), and its average of 2147483647 and 1 failed as out of range.
+   */
+  @Test
+  void sumsOfIntegersAreBigintsThatDoNotWrapBothWays() throws Exception {
+    long notebooks = sim.simulator().dataset().size();
+    String sum = String.valueOf(notebooks * 27_500_000L);
+    assertRowsBothWays(List.of(sum), "SELECT SUM(CAST(27500000 AS INTEGER)) FROM notebooks");
+    assertRowsBothWays(
+        List.of("a|-2", "b|1073741824"),
+        "SELECT k, AVG(x) FROM (VALUES ('a', -7), ('a', 2), ('b', CAST(NULL AS INTEGER)), ('b',"
+            + " 2147483647), ('b', 1)) AS t(k, x) GROUP BY k ORDER BY k");
+    try (Connection c = sim.connect()) {
+      // A window compiles either way.
+      assertEquals(
+          List.of(sum),
+          SimulatorFixture.rows(
+              c, "SELECT DISTINCT SUM(CAST(27500000 AS INTEGER)) OVER () FROM notebooks"));
+      ResultSetMetaData md =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT SUM(volume_capacity), AVG(volume_capacity), VAR_POP(volume_capacity),"
+                      + " SUM(lease_duration) FROM notebooks")
+              .getMetaData();
+      for (int i = 1; i <= 4; i++) {
+        assertEquals("BIGINT", md.getColumnTypeName(i), "column " + i);
+      }
+    }
+  }
+
+  /**
    * Decimals keep their scale where their type needs more than Calcite's 19 digits, interpreted and
    * compiled ({@link io.modelarts.sql.calcite.ModelArtsTypeSystem}, 38 digits): a {@code CASE} of
    * -4.29 and a {@code DECIMAL(19, 1)} gave -4.2, and {@code FLOOR} of a quotient (a {@code

@@ -101,6 +101,9 @@ public final class PlanInterpreter {
 
     /** The summation of a SUM of {@code argument} typed {@code sum}, or null if not taken here. */
     static @Nullable Summation of(SqlTypeName argument, SqlTypeName sum) {
+      if (argument == SqlTypeName.INTEGER && sum == SqlTypeName.BIGINT) {
+        return LONG; // ModelArtsTypeSystem's sum of INTEGERs, added in a long
+      }
       if (argument != sum) {
         return null;
       }
@@ -651,7 +654,7 @@ public final class PlanInterpreter {
               switch (calls.summations[i]) {
                 // Kept in a long, an int's sum wraps at 32 bits, as `int + int` does.
                 case INT -> counts[i] = (int) counts[i] + (Integer) value;
-                case LONG -> counts[i] += (Long) value;
+                case LONG -> counts[i] += ((Number) value).longValue();
                 case DOUBLE -> values[i] = (Double) values[i] + (Double) value;
                 case DECIMAL -> values[i] = ((BigDecimal) values[i]).add((BigDecimal) value);
               }

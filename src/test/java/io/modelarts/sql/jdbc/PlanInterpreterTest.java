@@ -142,12 +142,13 @@ class PlanInterpreterTest {
               + " volume_capacity * volume_capacity, -volume_capacity, volume_capacity / 3,"
               + " lease_duration / volume_capacity, -lease_duration / 7 FROM notebooks"
               + " WHERE volume_capacity <> 0",
-          // INTEGER and BIGINT products that overflow and wrap.
-          "SELECT id, volume_capacity * 1000000000, lease_duration * lease_duration"
-              + " * lease_duration, lease_duration * 2147483647 FROM notebooks",
+          // INTEGER and BIGINT arithmetic up to the edges of their ranges (past them it fails:
+          // arithmeticErrorsAreThoseOfCompiledCode).
+          "SELECT id, volume_capacity * 100000, lease_duration * lease_duration,"
+              + " lease_duration * 2147483647 FROM notebooks",
           "SELECT x + y, x - y, x * y, x / y, -x, y / x FROM (SELECT x, y FROM (VALUES"
-              + " (2147483647, 2), (-2147483648, -1), (-7, 2), (7, -2), (CAST(NULL AS INTEGER), 1))"
-              + " AS t(x, y) GROUP BY x, y)",
+              + " (1073741823, 2), (-2147483647, -1), (46340, 46340), (-7, 2), (7, -2),"
+              + " (CAST(NULL AS INTEGER), 1)) AS t(x, y) GROUP BY x, y)",
           "SELECT id FROM notebooks WHERE volume_capacity * 2 > lease_duration / 100000"
               + " AND -volume_capacity < 0",
           "SELECT SUM(volume_capacity + 1), SUM(lease_duration * 2) FROM notebooks WHERE name > 'a'",
@@ -297,7 +298,9 @@ class PlanInterpreterTest {
           // Differences: TIMESTAMPDIFF in each unit, of timestamps and of dates, either way round,
           // across 1970 and month ends, NULLs; the intervals themselves; ages in days from today
           // (the clock's finer units would move between the two runs compared).
-          "SELECT id, TIMESTAMPDIFF(MILLISECOND, lease_create_at, lease_update_at),"
+          // In milliseconds within a day: Calcite's INTEGER of them overflows past 24.8 days.
+          "SELECT id, TIMESTAMPDIFF(MILLISECOND, CAST(CAST(lease_create_at AS DATE) AS TIMESTAMP),"
+              + " lease_create_at),"
               + " TIMESTAMPDIFF(SECOND, lease_update_at, lease_create_at), TIMESTAMPDIFF(MINUTE,"
               + " lease_create_at, lease_update_at), TIMESTAMPDIFF(HOUR, lease_create_at,"
               + " lease_update_at), TIMESTAMPDIFF(DAY, lease_create_at, lease_update_at),"
@@ -1154,6 +1157,34 @@ class PlanInterpreterTest {
   }
 
   /**
+   * Integer arithmetic past its type's range fails with SQLState 22003, interpreted and compiled,
+   * where Calcite's code wrapped ({@link io.modelarts.sql.calcite.planner.StandardProgram}'s
+   * checked integers): a capacity in bytes, {@code volume_capacity * 1073741824}, came out
+   * negative. A cast to {@code BIGINT} first gives the product.
+   */
+  @Test
+  void integerArithmeticPastItsRangeFailsBothWays() throws Exception {
+    String sql = "SELECT volume_capacity * 1073741824 FROM notebooks WHERE volume_capacity > 1";
+    try (Connection c = sim.connect("planCacheSize=0")) {
+      for (Callable<List<String>> way :
+          List.<Callable<List<String>>>of(
+              () -> SimulatorFixture.rows(c, sql), () -> compiled(c, sql))) {
+        SQLException e = assertThrows(SQLException.class, way::call, sql);
+        assertEquals("22003", e.getSQLState(), sql);
+        assertTrue(e.getMessage().contains("integer overflow"), e.getMessage());
+      }
+    }
+    long bytes =
+        sim.simulator().dataset().stream()
+            .mapToLong(n -> n.path("volume").path("capacity").asLong())
+            .max()
+            .orElseThrow();
+    assertRowsBothWays(
+        List.of(String.valueOf(bytes * 1073741824L)),
+        "SELECT MAX(CAST(volume_capacity AS BIGINT) * 1073741824) FROM notebooks");
+  }
+
+  /**
    * Decimals keep their scale where their type needs more than Calcite's 19 digits, interpreted and
    * compiled ({@link io.modelarts.sql.calcite.ModelArtsTypeSystem}, 38 digits): a {@code CASE} of
    * -4.29 and a {@code DECIMAL(19, 1)} gave -4.2, and {@code FLOOR} of a quotient (a {@code
@@ -1454,7 +1485,22 @@ class PlanInterpreterTest {
             "SELECT TIMESTAMPADD(YEAR, 200000000 + volume_capacity, lease_create_at)"
                 + " FROM notebooks WHERE volume_capacity > 10",
             "SELECT TIMESTAMPDIFF(MILLISECOND, TIMESTAMP '1900-01-01 00:00:00', lease_create_at)"
-                + " FROM notebooks");
+                + " FROM notebooks",
+            // Integer arithmetic past its type's range (CheckedIntegerArithmetic).
+            "SELECT id, volume_capacity * 1000000000, lease_duration * lease_duration"
+                + " * lease_duration, lease_duration * 2147483647 FROM notebooks",
+            "SELECT x + y FROM (SELECT x, y FROM (VALUES (2147483647, 2), (-7, 2)) AS t(x, y)"
+                + " GROUP BY x, y)",
+            "SELECT x * y FROM (SELECT x, y FROM (VALUES (46341, 46341)) AS t(x, y) GROUP BY x, y)",
+            "SELECT x / y FROM (SELECT x, y FROM (VALUES (-2147483648, -1)) AS t(x, y)"
+                + " GROUP BY x, y)",
+            "SELECT volume_capacity * 1000000000 FROM notebooks WHERE volume_capacity > 2",
+            "SELECT TIMESTAMPDIFF(MILLISECOND, TIMESTAMP '2000-01-01 00:00:00', lease_create_at)"
+                + " FROM notebooks",
+            "SELECT volume_capacity + 2147483647 FROM notebooks WHERE volume_capacity > 0",
+            "SELECT lease_duration * 9000000000000 FROM notebooks WHERE lease_duration > 1000",
+            "SELECT -(volume_capacity - volume_capacity - 2147483647 - 1) FROM notebooks",
+            "SELECT (volume_capacity - volume_capacity - 2147483647 - 1) / -1 FROM notebooks");
     try (Connection c = sim.connect("planCacheSize=0", "pageConcurrency=1")) {
       for (String sql : failing) {
         SQLException expected = assertThrows(SQLException.class, () -> compiled(c, sql), sql);

@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.IntBinaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -188,13 +190,20 @@ final class RowExpressions {
       case MINUS:
       case TIMES:
       case DIVIDE:
+      case CHECKED_PLUS:
+      case CHECKED_MINUS:
+      case CHECKED_DIVIDE:
         return arithmetic(call);
       case MINUS_PREFIX:
+      case CHECKED_MINUS_PREFIX:
         return negation(call);
       case REINTERPRET:
         return DatetimeCalls.intervalValue(call, lazyOperands(call));
       case CHECKED_TIMES:
-        return DatetimeCalls.intervalTimes(call, lazyOperands(call));
+        // An interval times a number is checked whatever the connection; integers are too.
+        return SqlTypeName.INTERVAL_TYPES.contains(call.getType().getSqlTypeName())
+            ? DatetimeCalls.intervalTimes(call, lazyOperands(call))
+            : arithmetic(call);
       case EXTRACT:
         return DatetimeCalls.extract(call, lazyOperands(call));
       case FLOOR:
@@ -404,6 +413,10 @@ final class RowExpressions {
       return doubleArithmetic(call);
     }
     boolean intResult = integerResult(call);
+    SqlOperator unchecked = UNCHECKED.get(operator);
+    if (unchecked != null) {
+      return checkedArithmetic(call, unchecked, intResult);
+    }
     LongBinaryOperator operation =
         operation(
             operator == SqlStdOperatorTable.DIVIDE_INTEGER ? SqlStdOperatorTable.DIVIDE : operator,
@@ -418,6 +431,65 @@ final class RowExpressions {
           long result = operation.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
           return intResult ? (Object) (int) result : (Object) result;
         });
+  }
+
+  /** Each checked operator of integer arithmetic, with the unchecked one it checks. */
+  private static final Map<SqlOperator, SqlOperator> UNCHECKED =
+      Map.of(
+          SqlStdOperatorTable.CHECKED_PLUS, SqlStdOperatorTable.PLUS,
+          SqlStdOperatorTable.CHECKED_MINUS, SqlStdOperatorTable.MINUS,
+          SqlStdOperatorTable.CHECKED_MULTIPLY, SqlStdOperatorTable.MULTIPLY,
+          SqlStdOperatorTable.CHECKED_DIVIDE, SqlStdOperatorTable.DIVIDE,
+          SqlStdOperatorTable.CHECKED_DIVIDE_INTEGER, SqlStdOperatorTable.DIVIDE);
+
+  /**
+   * {@code + - * /} of integers made checked (the planner's {@code CheckedIntegerArithmetic}), as
+   * the generated code's {@code SqlFunctions.checkedPlus} and the others compute them, in the
+   * result's {@code int} or {@code long}: {@code Math.addExact}, {@code subtractExact} and {@code
+   * multiplyExact}, and a quotient that overflows (the smallest value divided by -1) an {@code
+   * ArithmeticException} with their message; NULL if either operand is.
+   */
+  private RowExpression checkedArithmetic(RexCall call, SqlOperator unchecked, boolean intResult)
+      throws NotInterpretable {
+    IntBinaryOperator ints =
+        operation(
+            unchecked,
+            Math::addExact,
+            Math::subtractExact,
+            Math::multiplyExact,
+            RowExpressions::checkedDivide);
+    LongBinaryOperator longs =
+        operation(
+            unchecked,
+            Math::addExact,
+            Math::subtractExact,
+            Math::multiplyExact,
+            RowExpressions::checkedDivide);
+    return RowExpression.strict(
+        compile(call.getOperands().get(0)),
+        compile(call.getOperands().get(1)),
+        (a, b) ->
+            intResult
+                ? (Object) ints.applyAsInt(((Number) a).intValue(), ((Number) b).intValue())
+                : (Object) longs.applyAsLong(((Number) a).longValue(), ((Number) b).longValue()));
+  }
+
+  /** {@code a / b}, failing where the quotient overflows, as {@code SqlFunctions.checkedDivide}. */
+  private static int checkedDivide(int a, int b) {
+    int quotient = a / b;
+    if ((a & b & quotient) < 0) {
+      throw new ArithmeticException("integer overflow");
+    }
+    return quotient;
+  }
+
+  /** {@code a / b}, failing where the quotient overflows, as {@code SqlFunctions.checkedDivide}. */
+  private static long checkedDivide(long a, long b) {
+    long quotient = a / b;
+    if ((a & b & quotient) < 0) {
+      throw new ArithmeticException("long overflow");
+    }
+    return quotient;
   }
 
   /**
@@ -500,6 +572,16 @@ final class RowExpressions {
    * wraps).
    */
   private RowExpression negation(RexCall call) throws NotInterpretable {
+    if (call.getOperator() == SqlStdOperatorTable.CHECKED_UNARY_MINUS) {
+      // As SqlFunctions.checkedUnaryMinus: 0 minus the value, exact.
+      boolean intResult = integerResult(call);
+      return RowExpression.strict(
+          compile(call.getOperands().get(0)),
+          value ->
+              intResult
+                  ? (Object) Math.subtractExact(0, ((Number) value).intValue())
+                  : (Object) Math.subtractExact(0L, ((Number) value).longValue()));
+    }
     if (call.getOperator() != SqlStdOperatorTable.UNARY_MINUS) {
       throw new NotInterpretable("operator " + call.getOperator().getName());
     }

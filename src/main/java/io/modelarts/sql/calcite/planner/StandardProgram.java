@@ -58,6 +58,7 @@ public final class StandardProgram {
     RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
     List<Program> steps =
         List.of(
+            checkedIntegers(),
             subQuery(metadata),
             valuesListKeys(),
             StandardProgram::decorrelate,
@@ -168,6 +169,16 @@ public final class StandardProgram {
       List<RelOptLattice> lattices) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
     return new RelFieldTrimmer(null, relBuilder).trim(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: integer arithmetic made checked, failing on overflow rather than
+   * wrapping ({@link CheckedIntegerArithmetic}). It runs first, where Calcite would convert the
+   * arithmetic had its conformance asked, so tests comparing with Calcite's program run it first
+   * too.
+   */
+  public static Program checkedIntegers() {
+    return (planner, rel, traits, materializations, lattices) -> CheckedIntegerArithmetic.of(rel);
   }
 
   /**

@@ -443,28 +443,27 @@ final class RowExpressions {
           SqlStdOperatorTable.CHECKED_DIVIDE_INTEGER, SqlStdOperatorTable.DIVIDE);
 
   /**
-   * {@code + - * /} of integers made checked (the planner's {@code CheckedIntegerArithmetic}), as
-   * the generated code's {@code SqlFunctions.checkedPlus} and the others compute them, in the
-   * result's {@code int} or {@code long}: {@code Math.addExact}, {@code subtractExact} and {@code
-   * multiplyExact}, and a quotient that overflows (the smallest value divided by -1) an {@code
-   * ArithmeticException} with their message; NULL if either operand is.
+   * {@code + - * /} of integers made checked (the planner's {@code CheckedIntegerArithmetic}), with
+   * the methods the generated code calls, {@code SqlFunctions.checkedPlus} and the others, in the
+   * result's {@code int} or {@code long}: they fail with an {@code ArithmeticException} on
+   * overflow; NULL if either operand is.
    */
   private RowExpression checkedArithmetic(RexCall call, SqlOperator unchecked, boolean intResult)
       throws NotInterpretable {
     IntBinaryOperator ints =
         operation(
             unchecked,
-            Math::addExact,
-            Math::subtractExact,
-            Math::multiplyExact,
-            RowExpressions::checkedDivide);
+            SqlFunctions::checkedPlus,
+            SqlFunctions::checkedMinus,
+            SqlFunctions::checkedMultiply,
+            SqlFunctions::checkedDivide);
     LongBinaryOperator longs =
         operation(
             unchecked,
-            Math::addExact,
-            Math::subtractExact,
-            Math::multiplyExact,
-            RowExpressions::checkedDivide);
+            SqlFunctions::checkedPlus,
+            SqlFunctions::checkedMinus,
+            SqlFunctions::checkedMultiply,
+            SqlFunctions::checkedDivide);
     return RowExpression.strict(
         compile(call.getOperands().get(0)),
         compile(call.getOperands().get(1)),
@@ -472,24 +471,6 @@ final class RowExpressions {
             intResult
                 ? (Object) ints.applyAsInt(((Number) a).intValue(), ((Number) b).intValue())
                 : (Object) longs.applyAsLong(((Number) a).longValue(), ((Number) b).longValue()));
-  }
-
-  /** {@code a / b}, failing where the quotient overflows, as {@code SqlFunctions.checkedDivide}. */
-  private static int checkedDivide(int a, int b) {
-    int quotient = a / b;
-    if ((a & b & quotient) < 0) {
-      throw new ArithmeticException("integer overflow");
-    }
-    return quotient;
-  }
-
-  /** {@code a / b}, failing where the quotient overflows, as {@code SqlFunctions.checkedDivide}. */
-  private static long checkedDivide(long a, long b) {
-    long quotient = a / b;
-    if ((a & b & quotient) < 0) {
-      throw new ArithmeticException("long overflow");
-    }
-    return quotient;
   }
 
   /**
@@ -573,14 +554,14 @@ final class RowExpressions {
    */
   private RowExpression negation(RexCall call) throws NotInterpretable {
     if (call.getOperator() == SqlStdOperatorTable.CHECKED_UNARY_MINUS) {
-      // As SqlFunctions.checkedUnaryMinus: 0 minus the value, exact.
+      // The generated code's SqlFunctions.checkedUnaryMinus, of the result's int or long.
       boolean intResult = integerResult(call);
       return RowExpression.strict(
           compile(call.getOperands().get(0)),
           value ->
               intResult
-                  ? (Object) Math.subtractExact(0, ((Number) value).intValue())
-                  : (Object) Math.subtractExact(0L, ((Number) value).longValue()));
+                  ? (Object) SqlFunctions.checkedUnaryMinus(((Number) value).intValue())
+                  : (Object) SqlFunctions.checkedUnaryMinus(((Number) value).longValue()));
     }
     if (call.getOperator() != SqlStdOperatorTable.UNARY_MINUS) {
       throw new NotInterpretable("operator " + call.getOperator().getName());

@@ -41,8 +41,8 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and, after the sub-queries are removed, one step of the
- * driver's own: {@link #valuesListKeys}.
+ * rules of {@link DefaultPlannerRules}; and two steps of the driver's own: first {@link
+ * #checkedIntegers}, and {@link #valuesListKeys} after the sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}

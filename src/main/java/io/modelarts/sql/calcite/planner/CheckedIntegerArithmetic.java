@@ -1,13 +1,11 @@
 package io.modelarts.sql.calcite.planner;
 
 import java.util.Map;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -45,48 +43,39 @@ final class CheckedIntegerArithmetic {
   }
 
   /** Rewrites every node's expressions. */
-  private static final class Plan extends RelHomogeneousShuttle {
-    private final Expressions expressions;
+  private static final class Plan extends PlanRewrite {
+    private final RexShuttle expressions;
 
     Plan(RexBuilder rexBuilder) {
-      this.expressions = new Expressions(rexBuilder, this);
+      this.expressions = new Arithmetic(rexBuilder);
     }
 
     @Override
-    public RelNode visit(RelNode other) {
-      return super.visit(other).accept(expressions);
-    }
-  }
-
-  /** Rewrites the arithmetic of one expression, and of the plans of its sub-queries. */
-  private static final class Expressions extends RexShuttle {
-    private final RexBuilder rexBuilder;
-    private final Plan plan;
-
-    Expressions(RexBuilder rexBuilder, Plan plan) {
-      this.rexBuilder = rexBuilder;
-      this.plan = plan;
+    protected RexShuttle expressions() {
+      return expressions;
     }
 
-    @Override
-    public RexNode visitSubQuery(RexSubQuery subQuery) {
-      RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
-      RelNode rel = visited.rel.accept(plan);
-      return rel == visited.rel ? visited : visited.clone(rel);
-    }
+    /** Rewrites the arithmetic of one expression, and of the plans of its sub-queries. */
+    private final class Arithmetic extends Expressions {
+      private final RexBuilder rexBuilder;
 
-    @Override
-    public RexNode visitCall(RexCall call) {
-      RexNode visited = super.visitCall(call);
-      SqlOperator checked = CHECKED.get(call.getOperator());
-      SqlTypeName type = call.getType().getSqlTypeName();
-      if (checked == null
-          || !(visited instanceof RexCall visitedCall)
-          || (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT)) {
-        return visited;
+      Arithmetic(RexBuilder rexBuilder) {
+        this.rexBuilder = rexBuilder;
       }
-      return rexBuilder.makeCall(
-          visitedCall.getParserPosition(), call.getType(), checked, visitedCall.getOperands());
+
+      @Override
+      public RexNode visitCall(RexCall call) {
+        RexNode visited = super.visitCall(call);
+        SqlOperator checked = CHECKED.get(call.getOperator());
+        SqlTypeName type = call.getType().getSqlTypeName();
+        if (checked == null
+            || !(visited instanceof RexCall visitedCall)
+            || (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT)) {
+          return visited;
+        }
+        return rexBuilder.makeCall(
+            visitedCall.getParserPosition(), call.getType(), checked, visitedCall.getOperands());
+      }
     }
   }
 }

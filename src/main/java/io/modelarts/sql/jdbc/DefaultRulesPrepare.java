@@ -141,14 +141,15 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
 
   /**
    * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
-   * comparing with Calcite's lists, {@code Programs.standard()} after the driver's checked
-   * integers, Calcite's sub-query step and the driver's {@link StandardProgram#valuesListKeys}, as
-   * {@link StandardProgram} orders them.
+   * comparing with Calcite's lists, {@code Programs.standard()} after the driver's checked integers
+   * and grouping-set types, Calcite's sub-query step and the driver's {@link
+   * StandardProgram#valuesListKeys}, as {@link StandardProgram} orders them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
         ? org.apache.calcite.tools.Programs.sequence(
             StandardProgram.checkedIntegers(),
+            StandardProgram.groupingSetTypes(),
             org.apache.calcite.tools.Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
             StandardProgram.valuesListKeys(),
             org.apache.calcite.tools.Programs.standard())

@@ -1094,6 +1094,29 @@ class PlanInterpreterTest {
         List.of("null|0", "null|0"),
         "SELECT status, COUNT(*) FROM notebooks WHERE name > 'zzz'"
             + " GROUP BY GROUPING SETS (ROLLUP(status), CUBE(status))");
+    // Aggregates of values that are never NULL: Calcite typed the repeat's columns as nullable,
+    // its aggregate's as not, and the planner refused the query ("Cannot add expression of
+    // different type to set"; RepeatedGroupingSetTypes), in a sub-query too.
+    assertRowsBothWays(
+        statusRows(perStatus, 2, total, 1),
+        "SELECT status, SUM(1) FROM notebooks GROUP BY ROLLUP(status, status)"
+            + " ORDER BY status NULLS LAST");
+    String firstIds =
+        "SELECT status, MIN(id), MIN(DATE '2024-06-20') FROM notebooks GROUP BY status";
+    List<String> twice =
+        rowsBothWays(firstIds + " UNION ALL " + firstIds + " ORDER BY 1, 2").get(0);
+    assertEquals(2 * perStatus.size(), twice.size());
+    List<String> expected = new ArrayList<>(twice);
+    expected.addAll(
+        rowsBothWays("SELECT NULL, MIN(id), MIN(DATE '2024-06-20') FROM notebooks").get(0));
+    assertRowsBothWays(
+        expected,
+        "SELECT status, MIN(id), MIN(DATE '2024-06-20') FROM notebooks"
+            + " GROUP BY GROUPING SETS ((status), (status), ()) ORDER BY status NULLS LAST, 2");
+    assertRowsBothWays(
+        List.of(String.valueOf(perStatus.size())),
+        "SELECT COUNT(*) FROM notebooks WHERE id IN"
+            + " (SELECT MIN(id) FROM notebooks GROUP BY ROLLUP(status, status))");
   }
 
   /**

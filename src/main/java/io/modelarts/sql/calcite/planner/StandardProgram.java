@@ -41,8 +41,9 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and two steps of the driver's own: first {@link
- * #checkedIntegers}, and {@link #valuesListKeys} after the sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and three steps of the driver's own: first {@link
+ * #checkedIntegers} and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the
+ * sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -59,6 +60,7 @@ public final class StandardProgram {
     List<Program> steps =
         List.of(
             checkedIntegers(),
+            groupingSetTypes(),
             subQuery(metadata),
             valuesListKeys(),
             StandardProgram::decorrelate,
@@ -179,6 +181,15 @@ public final class StandardProgram {
    */
   public static Program checkedIntegers() {
     return (planner, rel, traits, materializations, lattices) -> CheckedIntegerArithmetic.of(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: the projections of a repeated grouping set typed as their inputs
+   * ({@link RepeatedGroupingSetTypes}), which Calcite's planner otherwise refuses. It runs before
+   * the sub-query step, which would plan a sub-query's projections as they are.
+   */
+  public static Program groupingSetTypes() {
+    return (planner, rel, traits, materializations, lattices) -> RepeatedGroupingSetTypes.of(rel);
   }
 
   /**

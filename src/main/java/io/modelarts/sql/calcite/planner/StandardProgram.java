@@ -41,9 +41,9 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and three steps of the driver's own: first {@link
- * #checkedIntegers} and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the
- * sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and four steps of the driver's own: first {@link
+ * #windowFunctions}, {@link #checkedIntegers} and {@link #groupingSetTypes}, and {@link
+ * #valuesListKeys} after the sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -59,6 +59,7 @@ public final class StandardProgram {
     RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
     List<Program> steps =
         List.of(
+            windowFunctions(),
             checkedIntegers(),
             groupingSetTypes(),
             subQuery(metadata),
@@ -190,6 +191,17 @@ public final class StandardProgram {
    */
   public static Program groupingSetTypes() {
     return (planner, rel, traits, materializations, lattices) -> RepeatedGroupingSetTypes.of(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: the window functions Calcite's code gets wrong or cannot run
+   * ({@code NTILE}, {@code PERCENT_RANK}, {@code CUME_DIST}, {@code NTH_VALUE}) rewritten into
+   * those it gets right ({@link WindowFunctionRewrites}), before the planner splits windows out;
+   * and frames of values with an offset, ordered by a number descending, ordered by its negation.
+   * It runs first, so that the next step checks the arithmetic it writes.
+   */
+  public static Program windowFunctions() {
+    return (planner, rel, traits, materializations, lattices) -> WindowFunctionRewrites.of(rel);
   }
 
   /**

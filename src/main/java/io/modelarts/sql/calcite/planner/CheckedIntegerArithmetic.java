@@ -5,7 +5,6 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -39,43 +38,31 @@ final class CheckedIntegerArithmetic {
 
   /** {@code rel} with its integer arithmetic checked, sub-queries included. */
   static RelNode of(RelNode rel) {
-    return rel.accept(new Plan(rel.getCluster().getRexBuilder()));
+    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    return PlanRewrite.expressions(rel, plan -> new Arithmetic(plan, rexBuilder));
   }
 
-  /** Rewrites every node's expressions. */
-  private static final class Plan extends PlanRewrite {
-    private final RexShuttle expressions;
+  /** Rewrites the arithmetic of one expression, and of the plans of its sub-queries. */
+  private static final class Arithmetic extends PlanRewrite.Expressions {
+    private final RexBuilder rexBuilder;
 
-    Plan(RexBuilder rexBuilder) {
-      this.expressions = new Arithmetic(rexBuilder);
+    Arithmetic(PlanRewrite plan, RexBuilder rexBuilder) {
+      super(plan);
+      this.rexBuilder = rexBuilder;
     }
 
     @Override
-    protected RexShuttle expressions() {
-      return expressions;
-    }
-
-    /** Rewrites the arithmetic of one expression, and of the plans of its sub-queries. */
-    private final class Arithmetic extends Expressions {
-      private final RexBuilder rexBuilder;
-
-      Arithmetic(RexBuilder rexBuilder) {
-        this.rexBuilder = rexBuilder;
+    public RexNode visitCall(RexCall call) {
+      RexNode visited = super.visitCall(call);
+      SqlOperator checked = CHECKED.get(call.getOperator());
+      SqlTypeName type = call.getType().getSqlTypeName();
+      if (checked == null
+          || !(visited instanceof RexCall visitedCall)
+          || (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT)) {
+        return visited;
       }
-
-      @Override
-      public RexNode visitCall(RexCall call) {
-        RexNode visited = super.visitCall(call);
-        SqlOperator checked = CHECKED.get(call.getOperator());
-        SqlTypeName type = call.getType().getSqlTypeName();
-        if (checked == null
-            || !(visited instanceof RexCall visitedCall)
-            || (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT)) {
-          return visited;
-        }
-        return rexBuilder.makeCall(
-            visitedCall.getParserPosition(), call.getType(), checked, visitedCall.getOperands());
-      }
+      return rexBuilder.makeCall(
+          visitedCall.getParserPosition(), call.getType(), checked, visitedCall.getOperands());
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.modelarts.sql.calcite.planner;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexNode;
@@ -9,32 +11,49 @@ import org.apache.calcite.rex.RexSubQuery;
 /**
  * A rewrite of every node of a plan, its inputs first, and of the plans of the sub-queries in its
  * expressions, which a plan holds until Calcite's sub-query step makes them joins; the driver's own
- * planner steps that run before that step extend it.
+ * planner steps that run before that step use it.
  */
-abstract class PlanRewrite extends RelHomogeneousShuttle {
-  private final RexShuttle subQueries = new Expressions();
+final class PlanRewrite extends RelHomogeneousShuttle {
+  private final RexShuttle expressions;
+  private final UnaryOperator<RelNode> nodes;
 
-  /** The rewrite of one node's expressions; {@link Expressions} by default. */
-  protected RexShuttle expressions() {
-    return subQueries;
+  private PlanRewrite(
+      Function<PlanRewrite, ? extends Expressions> expressions, UnaryOperator<RelNode> nodes) {
+    this.expressions = expressions.apply(this);
+    this.nodes = nodes;
   }
 
-  /** {@code node}, its inputs and expressions already rewritten, rewritten itself. */
-  protected RelNode rewritten(RelNode node) {
-    return node;
+  /**
+   * {@code rel} with each node's expressions rewritten by those {@code expressions} makes of the
+   * rewrite (which it needs for the plans of their sub-queries).
+   */
+  static RelNode expressions(
+      RelNode rel, Function<PlanRewrite, ? extends Expressions> expressions) {
+    return rel.accept(new PlanRewrite(expressions, UnaryOperator.identity()));
+  }
+
+  /** {@code rel} with each node, its inputs already rewritten, rewritten by {@code nodes}. */
+  static RelNode nodes(RelNode rel, UnaryOperator<RelNode> nodes) {
+    return rel.accept(new PlanRewrite(Expressions::new, nodes));
   }
 
   @Override
-  public final RelNode visit(RelNode other) {
-    return rewritten(super.visit(other).accept(expressions()));
+  public RelNode visit(RelNode other) {
+    return nodes.apply(super.visit(other).accept(expressions));
   }
 
   /** Rewrites the plans of an expression's sub-queries with the plan's rewrite. */
-  protected class Expressions extends RexShuttle {
+  static class Expressions extends RexShuttle {
+    private final PlanRewrite plan;
+
+    Expressions(PlanRewrite plan) {
+      this.plan = plan;
+    }
+
     @Override
     public RexNode visitSubQuery(RexSubQuery subQuery) {
       RexSubQuery visited = (RexSubQuery) super.visitSubQuery(subQuery);
-      RelNode rel = visited.rel.accept(PlanRewrite.this);
+      RelNode rel = visited.rel.accept(plan);
       return rel == visited.rel ? visited : visited.clone(rel);
     }
   }

@@ -30,13 +30,8 @@ final class RepeatedGroupingSetTypes {
   /** {@code rel} with its projections' references typed as their inputs, sub-queries included. */
   static RelNode of(RelNode rel) {
     RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
-    return rel.accept(
-        new PlanRewrite() {
-          @Override
-          protected RelNode rewritten(RelNode node) {
-            return node instanceof Project project ? mended(project, rexBuilder) : node;
-          }
-        });
+    return PlanRewrite.nodes(
+        rel, node -> node instanceof Project project ? mended(project, rexBuilder) : node);
   }
 
   private static RelNode mended(Project project, RexBuilder rexBuilder) {

@@ -139,7 +139,7 @@ public final class QueryGenerator {
       // Window functions see every row the WHERE keeps, whatever the LIMIT keeps of them.
       cols += ", COUNT(*) OVER () AS kept, ROW_NUMBER() OVER (ORDER BY id) AS row_no";
     }
-    switch (random.nextInt(13)) {
+    switch (random.nextInt(14)) {
       case 0:
         return new GeneratedQuery("SELECT COUNT(*) FROM notebooks" + where, false, -1, 0, null);
       case 1:
@@ -218,8 +218,44 @@ public final class QueryGenerator {
               "SELECT " + key + " AS k, " + cols + " FROM notebooks" + where + " ORDER BY k " + dir;
           return new GeneratedQuery(base + " LIMIT " + limit, true, -1, 0, base);
         }
+      case 10:
+        return derived(where);
       default:
         return new GeneratedQuery("SELECT " + cols + " FROM notebooks" + where, false, -1, 0, null);
     }
+  }
+
+  /**
+   * The first rows of an order, as a derived table that a second filter, a count, a group or
+   * another order reads: the outer query's filter and count must not reach the API beneath the
+   * inner limit, which keeps its rows before that filter.
+   */
+  private GeneratedQuery derived(String where) {
+    String inner =
+        "SELECT id, name, status, feature, owner, pool_id, workspace_id, description,"
+            + " volume_capacity, lease_enable, lease_create_at FROM notebooks"
+            + where
+            + " ORDER BY lease_create_at"
+            + (random.nextBoolean() ? " DESC" : "")
+            + ", id LIMIT "
+            + (1 + random.nextInt(60))
+            + (random.nextInt(3) == 0 ? " OFFSET " + random.nextInt(120) : "");
+    String source = " FROM (" + inner + ") s WHERE " + predicate(0);
+    return switch (random.nextInt(3)) {
+      case 0 -> new GeneratedQuery("SELECT COUNT(*)" + source, false, -1, 0, null);
+      case 1 ->
+          new GeneratedQuery(
+              "SELECT status, COUNT(*)" + source + " GROUP BY status", false, -1, 0, null);
+      default ->
+          new GeneratedQuery(
+              "SELECT id, name, status"
+                  + source
+                  + " ORDER BY name, id LIMIT "
+                  + (1 + random.nextInt(20)),
+              true,
+              -1,
+              0,
+              null);
+    };
   }
 }

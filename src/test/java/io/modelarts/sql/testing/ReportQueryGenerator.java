@@ -14,8 +14,9 @@ import java.util.TreeSet;
  * Random report queries over the notebooks: typed expressions nested a few levels deep (integer,
  * long, decimal and double arithmetic, strings and their functions and casts, timestamps, dates and
  * their fields, roundings and differences, {@code CASE} and {@code COALESCE}), in projections,
- * filters, sorts, groups with aggregates (also over grouping sets, and distinct ones), set
- * operations and joins; and, where {@link #portable}, window functions and sub-queries.
+ * filters, sorts, groups with aggregates (also over grouping sets, distinct and filtered ones), set
+ * operations, joins and derived tables; and, where {@link #portable}, window functions and
+ * sub-queries.
  *
  * <p>Why: the plan interpreter takes all of these, and its tests compare it with Calcite's compiled
  * code; hand-written lists cover the cases someone thought of, this covers their combinations. Each
@@ -50,6 +51,12 @@ public final class ReportQueryGenerator {
   private static final String[] STRING_COLUMNS = {
     "name", "status", "description", "pool_id", "owner", "flavor", "feature", "image_type"
   };
+
+  /** The columns of the notebooks that the expressions read, which a derived table passes on. */
+  private static final String COLUMNS =
+      "id, name, status, description, pool_id, owner, flavor, feature, image_type,"
+          + " volume_capacity, lease_enable, lease_duration, lease_create_at, lease_update_at";
+
   private static final String[] COMPARISONS = {"=", "<>", "<", "<=", ">", ">="};
   private static final String[] DIRECTIONS = {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"};
   private static final String[] UNITS = {"YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR"};
@@ -98,15 +105,98 @@ public final class ReportQueryGenerator {
     // Windows only where portable: the interpreter runs none, so comparing it with the compiled
     // plans would compare compiled code with itself; PostgreSQL checks Calcite's windows instead.
     // Sub-queries likewise: the interpreter runs no correlated one.
-    return switch (random.nextInt(portable ? 10 : 8)) {
+    return switch (random.nextInt(portable ? 11 : 9)) {
       case 0, 1, 2 -> projection();
       case 3, 4 -> grouped();
       case 5 -> setOperation();
       case 6 -> join();
-      case 8 -> windowed();
-      case 9 -> withSubQuery();
-      default -> sorted();
+      case 7 -> sorted();
+      case 8 -> derived();
+      case 9 -> windowed();
+      default -> withSubQuery();
     };
+  }
+
+  /**
+   * A query over a derived table of the notebooks, named {@code s}, as BI tools nest theirs: a
+   * sub-query in {@code FROM} or a {@code WITH}. The inner query may filter, and may keep the first
+   * rows of an order (perhaps offset); the outer one filters again and projects, counts, groups
+   * (perhaps joining the groups with another grouping, as a question joined with a saved one), or
+   * keeps distinct values. The derived table passes on every column the expressions read, so that
+   * they read its rows.
+   */
+  private String derived() {
+    StringBuilder inner = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM notebooks");
+    if (random.nextBoolean()) {
+      inner.append(" WHERE ").append(expression(Type.BOOLEAN, 1));
+    }
+    if (random.nextInt(3) > 0) {
+      String key = random.nextBoolean() ? timeColumn() : expression(comparable(), 1);
+      inner.append(" ORDER BY ").append(key).append(pick(DIRECTIONS));
+      inner.append(", id LIMIT ").append(1 + random.nextInt(60));
+      if (random.nextInt(3) == 0) {
+        inner.append(" OFFSET ").append(random.nextInt(100));
+      }
+    }
+    boolean with = random.nextBoolean();
+    String from = with ? " FROM s" : " FROM (" + inner + ") s";
+    String where = random.nextInt(3) > 0 ? " WHERE " + expression(Type.BOOLEAN, 1) : "";
+    String outer =
+        switch (random.nextInt(5)) {
+          case 0 ->
+              "SELECT id, "
+                  + expression(anyType(), 1)
+                  + " AS c"
+                  + from
+                  + where
+                  + (random.nextBoolean()
+                      ? " ORDER BY id DESC LIMIT " + (1 + random.nextInt(20))
+                      : "");
+          case 1 ->
+              "SELECT COUNT(*) AS n, COUNT(" + expression(anyType(), 1) + ") AS c" + from + where;
+          case 2 -> {
+            String key = groupKey();
+            yield "SELECT "
+                + key
+                + " AS k, COUNT(*) AS n, "
+                + aggregate()
+                + " AS a"
+                + from
+                + where
+                + " GROUP BY "
+                + key;
+          }
+          // Two groupings joined on their key, as a question joined with a saved one.
+          case 3 -> {
+            String key = stringColumn();
+            yield "SELECT a.k, a.n, b.n AS m, b.a FROM (SELECT "
+                + key
+                + " AS k, COUNT(*) AS n"
+                + from
+                + where
+                + " GROUP BY "
+                + key
+                + ") a "
+                + pick(new String[] {"", "LEFT ", "RIGHT ", "FULL "})
+                + "JOIN (SELECT "
+                + key
+                + " AS k, COUNT(*) AS n, "
+                + aggregate()
+                + " AS a FROM notebooks WHERE "
+                + expression(Type.BOOLEAN, 1)
+                + " GROUP BY "
+                + key
+                + ") b ON a.k = b.k";
+          }
+          // Not of doubles: two engines' sums of the same doubles may differ in the last bit.
+          default ->
+              "SELECT DISTINCT "
+                  + expression(pick(new Type[] {Type.STRING, Type.INT, Type.DATE, Type.BOOLEAN}), 1)
+                  + " AS v"
+                  + from
+                  + where;
+        };
+    return with ? "WITH s AS (" + inner + ") " + outer : outer;
   }
 
   /**
@@ -164,10 +254,13 @@ public final class ReportQueryGenerator {
   }
 
   /**
-   * A window function beside an expression: a rank, an offset or an aggregate, over partitions by a
-   * group key or over all rows, ordered by an expression, with the default frame or a frame of
-   * rows. A rank's order may have ties (its values do not depend on how they fall); the others'
-   * order ends with the id, so that each row's value is SQL's alone.
+   * A window function beside an expression: a rank (also as a fraction: {@code PERCENT_RANK},
+   * {@code CUME_DIST}), a tile, an offset, an n-th value or an aggregate, over partitions by a
+   * group key or over all rows, ordered by an expression, with the default frame, a frame of rows,
+   * or a frame of values ({@code RANGE}) with offsets either way of a number. A rank's order may
+   * have ties (its values do not depend on how they fall), and so may an aggregate's over a frame
+   * of values (peers share it); the others' order ends with the id, so that each row's value is
+   * SQL's alone.
    */
   private String windowed() {
     String partition = random.nextInt(4) == 0 ? "" : "PARTITION BY " + groupKey() + " ";
@@ -181,8 +274,53 @@ public final class ReportQueryGenerator {
       "", " ROWS BETWEEN 2 PRECEDING AND CURRENT ROW", " ROWS BETWEEN CURRENT ROW AND 3 FOLLOWING"
     };
     String window =
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(12)) {
           case 0 -> "ROW_NUMBER() OVER (" + partition + order + ", id)";
+          // Ranks as fractions, whose ties (peers) share a value, and tiles of a total order.
+          case 9 ->
+              pick(new String[] {"PERCENT_RANK()", "CUME_DIST()"})
+                  + " OVER ("
+                  + partition
+                  + order
+                  + ")";
+          case 10 ->
+              (random.nextBoolean()
+                      ? "NTILE(" + (1 + random.nextInt(5)) + ")"
+                      : "NTH_VALUE("
+                          + expression(anyType(), 1)
+                          + ", "
+                          + (1 + random.nextInt(3))
+                          + ")")
+                  + " OVER ("
+                  + partition
+                  + order
+                  + ", id)";
+          // An aggregate over a frame of values (RANGE), or over a row's peers (the default frame
+          // of an order with ties): values, not positions, bound the frame.
+          case 11 -> {
+            String numeric = pick(new String[] {"volume_capacity", "lease_duration"});
+            String bound = numeric.equals("volume_capacity") ? "10" : "3600000";
+            yield pick(
+                    new String[] {
+                      "COUNT(*)",
+                      "SUM(volume_capacity)",
+                      "MAX(" + stringColumn() + ")",
+                      "LAST_VALUE(" + numeric + ")"
+                    })
+                + " OVER ("
+                + partition
+                + "ORDER BY "
+                + numeric
+                + pick(new String[] {"", " DESC"})
+                + pick(
+                    new String[] {
+                      "",
+                      " RANGE BETWEEN " + bound + " PRECEDING AND CURRENT ROW",
+                      " RANGE BETWEEN CURRENT ROW AND " + bound + " FOLLOWING",
+                      " RANGE BETWEEN " + bound + " PRECEDING AND " + bound + " FOLLOWING"
+                    })
+                + ")";
+          }
           case 1, 2 ->
               (random.nextBoolean() ? "RANK()" : "DENSE_RANK()")
                   + " OVER ("
@@ -306,7 +444,14 @@ public final class ReportQueryGenerator {
               default -> keysList;
             });
     if (random.nextInt(3) == 0) {
-      sql.append(" HAVING COUNT(*) > ").append(random.nextInt(4));
+      sql.append(" HAVING ")
+          .append(
+              switch (random.nextInt(4)) {
+                case 0 -> "MIN(volume_capacity) < " + random.nextInt(100);
+                case 1 -> "COUNT(DISTINCT status) > 1";
+                case 2 -> "SUM(volume_capacity) >= " + random.nextInt(500) + " OR COUNT(*) = 1";
+                default -> "COUNT(*) > " + random.nextInt(4);
+              });
     }
     // Portable: grouping sets unordered. PostgreSQL sorts a constant key by its value before the
     // sets make it NULL, so its rows with the same count can come in either order.
@@ -314,6 +459,11 @@ public final class ReportQueryGenerator {
       sql.append(" ORDER BY n DESC");
       for (int i = 0; i < keys; i++) {
         sql.append(", k").append(i);
+      }
+      // The top groups, as a chart of the ten largest asks: one row per key, so the order is
+      // total (grouping sets may repeat a key with another count).
+      if (grouping >= 3 && random.nextBoolean()) {
+        sql.append(" LIMIT ").append(1 + random.nextInt(10));
       }
     }
     return sql.toString();
@@ -332,7 +482,7 @@ public final class ReportQueryGenerator {
 
   private String aggregate() {
     // Portable: no variances (Calcite's sums of squares lose what PostgreSQL's algorithm keeps).
-    return switch (option(11, 3, 5)) {
+    return switch (option(13, 3, 5)) {
       case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
       case 1 -> "SUM(" + expression(numeric(), 2) + ")";
       case 2 -> "AVG(" + expression(portable ? Type.DOUBLE : numeric(), 2) + ")";
@@ -349,6 +499,13 @@ public final class ReportQueryGenerator {
       case 7 -> "MAX(" + stringColumn() + ") || '/' || MIN(" + stringColumn() + ")";
       case 9 -> "COUNT(DISTINCT " + expression(anyType(), 2) + ")";
       case 10 -> "SUM(DISTINCT " + expression(Type.INT, 2) + ")";
+      case 11 -> "COUNT(*) FILTER (WHERE " + expression(Type.BOOLEAN, 2) + ")";
+      case 12 ->
+          "SUM("
+              + expression(numeric(), 2)
+              + ") FILTER (WHERE "
+              + expression(Type.BOOLEAN, 2)
+              + ")";
       default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
     };
   }
@@ -375,7 +532,7 @@ public final class ReportQueryGenerator {
   }
 
   private String join() {
-    return switch (random.nextInt(3)) {
+    return switch (random.nextInt(4)) {
       case 0 ->
           "SELECT n.id, "
               + expression(anyType(), 1)
@@ -393,6 +550,16 @@ public final class ReportQueryGenerator {
               + " AND a.volume_capacity "
               + pick(COMPARISONS)
               + " b.volume_capacity WHERE a.name < 'k'";
+      // Notebooks per group with their endpoints counted, those without any kept.
+      case 2 ->
+          "SELECT n.status AS k, COUNT(*) AS c, COUNT(e.dev_service) AS eps, COUNT(DISTINCT"
+              + " e.dev_service) AS d FROM notebooks n LEFT JOIN endpoints e ON e.notebook_id ="
+              + " n.id WHERE "
+              + expression(Type.BOOLEAN, 2)
+              + " GROUP BY n.status"
+              + (random.nextBoolean()
+                  ? " ORDER BY eps DESC, k LIMIT " + (1 + random.nextInt(6))
+                  : "");
       default ->
           "SELECT status, COUNT(*) * 100.0 / (SELECT COUNT(*) FROM notebooks WHERE "
               + expression(Type.BOOLEAN, 2)

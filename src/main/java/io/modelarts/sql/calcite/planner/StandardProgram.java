@@ -176,9 +176,9 @@ public final class StandardProgram {
 
   /**
    * Not one of Calcite's steps: integer arithmetic made checked, failing on overflow rather than
-   * wrapping ({@link CheckedIntegerArithmetic}). It runs first, where Calcite would convert the
-   * arithmetic had its conformance asked, so tests comparing with Calcite's program run it first
-   * too.
+   * wrapping ({@link CheckedIntegerArithmetic}). It runs before Calcite's steps, where Calcite
+   * would convert the arithmetic had its conformance asked (after {@link #windowFunctions}, whose
+   * arithmetic it checks too), so tests comparing with Calcite's program run it there too.
    */
   public static Program checkedIntegers() {
     return (planner, rel, traits, materializations, lattices) -> CheckedIntegerArithmetic.of(rel);

@@ -61,10 +61,12 @@ final class WindowFunctionRewrites {
     @Override
     public RexNode visitOver(RexOver over) {
       RexNode visited = super.visitOver(over);
-      if (!(visited instanceof RexOver over0) || over0.ignoreNulls() || over0.isDistinct()) {
+      if (!(visited instanceof RexOver visitedOver)
+          || visitedOver.ignoreNulls()
+          || visitedOver.isDistinct()) {
         return visited;
       }
-      RexOver call = ascending(over0);
+      RexOver call = ascending(visitedOver);
       RexNode rewritten =
           switch (call.getAggOperator().getKind()) {
             case NTILE -> ntile(call);
@@ -255,30 +257,29 @@ final class WindowFunctionRewrites {
     /** {@code ranking} ({@code ROW_NUMBER} or {@code RANK}) over the call's window. */
     private RexNode ranking(RexOver call, SqlAggFunction ranking) {
       RexWindow window = call.getWindow();
-      return rex.makeCast(
+      return rex.makeOver(
           bigint(),
-          rex.makeOver(
-              types.createSqlType(SqlTypeName.BIGINT),
-              ranking,
-              List.of(),
-              window.partitionKeys,
-              window.orderKeys,
-              // A rank ignores the frame; this is the one Calcite's own give ranks.
-              RexWindowBounds.UNBOUNDED_PRECEDING,
-              RexWindowBounds.CURRENT_ROW,
-              true,
-              true,
-              false,
-              false,
-              false),
+          ranking,
+          List.of(),
+          window.partitionKeys,
+          window.orderKeys,
+          // A rank ignores the frame; this is the one Calcite's own give ranks.
+          RexWindowBounds.UNBOUNDED_PRECEDING,
+          RexWindowBounds.CURRENT_ROW,
           true,
+          true,
+          false,
+          false,
           false);
     }
 
+    /** {@code operand} as a {@code BIGINT} if it is a positive literal, else null. */
     private RexNode positiveLiteral(RexNode operand) {
-      return operand instanceof RexLiteral literal
-              && literal.getValueAs(BigDecimal.class) != null
-              && literal.getValueAs(BigDecimal.class).signum() > 0
+      if (!(operand instanceof RexLiteral literal)) {
+        return null;
+      }
+      BigDecimal value = literal.getValueAs(BigDecimal.class);
+      return value != null && value.signum() > 0
           ? rex.makeCast(bigint(), literal, true, false)
           : null;
     }

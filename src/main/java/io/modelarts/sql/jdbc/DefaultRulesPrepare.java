@@ -3,6 +3,7 @@ package io.modelarts.sql.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.modelarts.sql.calcite.BranchFlagCalls;
+import io.modelarts.sql.calcite.CheckedSums;
 import io.modelarts.sql.calcite.CodePointRexBuilder;
 import io.modelarts.sql.calcite.CodePointStrings;
 import io.modelarts.sql.calcite.CodePointValidator;
@@ -242,11 +243,13 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
     }
 
     /**
-     * The planned plan as it must run. Calcite's code gives an empty grouping set no row over no
-     * rows, and keeps equal decimals of different scales apart as keys; SQL does neither.
+     * The planned plan as it must run. Calcite's code adds sums of {@code BIGINT}s that wrap past
+     * their range, gives an empty grouping set no row over no rows, and keeps equal decimals of
+     * different scales apart as keys; SQL does none of these.
      */
     private static RelRoot completed(RelRoot planned) {
-      return planned.withRel(DecimalKeys.canonicalised(GrandTotalRow.addedTo(planned.rel)));
+      RelNode checked = CheckedSums.applied(planned.rel);
+      return planned.withRel(DecimalKeys.canonicalised(GrandTotalRow.addedTo(checked)));
     }
 
     @Override

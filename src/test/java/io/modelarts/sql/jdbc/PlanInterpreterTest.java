@@ -134,10 +134,10 @@ class PlanInterpreterTest {
           "SELECT AVG(volume_capacity), AVG(lease_duration) FROM notebooks WHERE name > 'zzz'",
           "SELECT pool_id, AVG(lease_duration) AS a FROM notebooks GROUP BY pool_id"
               + " HAVING AVG(volume_capacity) > 10 ORDER BY a DESC, pool_id",
-          // Negative sums divided towards zero; sums that wrap before they are divided.
+          // Negative sums divided towards zero; a sum at the end of the BIGINT range divided.
           "SELECT k, AVG(x), AVG(y) FROM (VALUES ('a', -7, CAST(NULL AS BIGINT)),"
               + " ('a', 2, 9223372036854775807), ('b', CAST(NULL AS INTEGER), 1),"
-              + " ('b', 2147483647, 9223372036854775807), ('b', 1, 1)) AS t(k, x, y) GROUP BY k",
+              + " ('b', 2147483647, 9223372036854775805), ('b', 1, 1)) AS t(k, x, y) GROUP BY k",
           "SELECT id, volume_capacity + 1, volume_capacity - lease_duration,"
               + " volume_capacity * volume_capacity, -volume_capacity, volume_capacity / 3,"
               + " lease_duration / volume_capacity, -lease_duration / 7 FROM notebooks"
@@ -789,7 +789,8 @@ class PlanInterpreterTest {
               + " HAVING MAX(volume_capacity) > 10 ORDER BY m DESC, pool_id",
           "SELECT CAST(x AS BIGINT), CAST(y AS INTEGER) FROM (VALUES (CAST(-3 AS TINYINT),"
               + " CAST(7 AS SMALLINT)), (NULL, NULL)) AS t(x, y)",
-          // Sums: integers and longs, nullable or not, no rows, overflow wrapping as Java's.
+          // Sums: integers and longs, nullable or not, no rows, a BIGINT's at the end of its range
+          // (past it, they fail: bigintSumsPastTheirRangeFailBothWays).
           "SELECT status, SUM(volume_capacity), SUM(lease_duration), COUNT(*) FROM notebooks"
               + " GROUP BY status",
           "SELECT SUM(volume_capacity), SUM(lease_duration) FROM notebooks WHERE name > 'zzz'",
@@ -797,7 +798,7 @@ class PlanInterpreterTest {
               + " HAVING SUM(lease_duration) > 0 ORDER BY s DESC, pool_id",
           "SELECT feature, owner, SUM(volume_capacity), MAX(volume_capacity) FROM notebooks"
               + " WHERE status <> 'RUNNING' GROUP BY feature, owner",
-          "SELECT SUM(x), SUM(y) FROM (VALUES (2147483647, 9223372036854775807),"
+          "SELECT SUM(x), SUM(y) FROM (VALUES (2147483647, 9223372036854775806),"
               + " (1, 1), (CAST(NULL AS INTEGER), CAST(NULL AS BIGINT))) AS t(x, y)",
           "SELECT k, SUM(x) FROM (VALUES ('a', CAST(NULL AS INTEGER)), ('b', 3), ('b', NULL))"
               + " AS t(k, x) GROUP BY k",
@@ -1205,6 +1206,55 @@ class PlanInterpreterTest {
     assertRowsBothWays(
         List.of(String.valueOf(bytes * 1073741824L)),
         "SELECT MAX(CAST(volume_capacity AS BIGINT) * 1073741824) FROM notebooks");
+  }
+
+  /**
+   * A sum of {@code BIGINT}s past the {@code BIGINT} range fails with SQLState 22003, interpreted
+   * and compiled, grouped, as an average's sum, and in a window, where Calcite's code wrapped
+   * ({@link io.modelarts.sql.calcite.CheckedSums}): a sum of capacities in units of 10¹⁵ came out
+   * negative. A sum that comes back into range ends in range, and one just under the range is
+   * exact.
+   */
+  @Test
+  void bigintSumsPastTheirRangeFailBothWays() throws Exception {
+    long capacities =
+        sim.simulator().dataset().stream()
+            .mapToLong(n -> n.path("volume").path("capacity").asLong())
+            .sum();
+    // The data's capacities in units of 10^15 overflow a BIGINT; each one alone fits.
+    long unit = 1_000_000_000_000_000L;
+    assertTrue(capacities > Long.MAX_VALUE / unit, "capacities " + capacities);
+    String scaled = "CAST(volume_capacity AS BIGINT) * " + unit;
+    List<String> overflowing =
+        List.of(
+            "SELECT SUM(" + scaled + ") FROM notebooks",
+            "SELECT feature, SUM(" + scaled + ") FROM notebooks GROUP BY feature",
+            "SELECT AVG(" + scaled + ") FROM notebooks",
+            "SELECT SUM(x) FROM (VALUES (CAST(9223372036854775807 AS BIGINT)), (1)) AS t(x)",
+            "SELECT COUNT(*), SUM(lease_duration), SUM("
+                + scaled
+                + ") FROM notebooks"
+                + " GROUP BY ROLLUP(status)",
+            "SELECT MAX(s) FROM (SELECT SUM("
+                + scaled
+                + ") OVER (ORDER BY id) AS s FROM notebooks)");
+    try (Connection c = sim.connect("planCacheSize=0")) {
+      for (String sql : overflowing) {
+        for (Callable<List<String>> way :
+            List.<Callable<List<String>>>of(
+                () -> SimulatorFixture.rows(c, sql), () -> compiled(c, sql))) {
+          SQLException e = assertThrows(SQLException.class, way::call, sql);
+          assertEquals("22003", e.getSQLState(), sql);
+          assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+        }
+      }
+    }
+    assertRowsBothWays(
+        List.of("9223372036854775806"),
+        "SELECT SUM(x) FROM (VALUES (CAST(9223372036854775807 AS BIGINT)), (-1)) AS t(x)");
+    assertRowsBothWays(
+        List.of(String.valueOf(capacities * 1_000_000_000_000L)),
+        "SELECT SUM(CAST(volume_capacity AS BIGINT) * 1000000000000) FROM notebooks");
   }
 
   /**

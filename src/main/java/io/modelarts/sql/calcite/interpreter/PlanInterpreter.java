@@ -89,9 +89,10 @@ public final class PlanInterpreter {
 
   /**
    * How the generated code adds up a SUM of each type it is taken for here: in a Java primitive of
-   * the argument's type ({@code int}, {@code long}, {@code double}), wrapping on overflow as Java's
-   * {@code +} does (a {@code double} rounding as it does, in the rows' order), or in a {@code
-   * BigDecimal} from {@code BigDecimal.ZERO} with {@code add}, exact.
+   * the argument's type ({@code int}, {@code long}, {@code double}), an {@code int} wrapping on
+   * overflow as Java's {@code +} does, a {@code long} failing with {@code Math.addExact} ({@link
+   * io.modelarts.sql.calcite.CheckedSums}), a {@code double} rounding as {@code +} does, in the
+   * rows' order; or in a {@code BigDecimal} from {@code BigDecimal.ZERO} with {@code add}, exact.
    */
   private enum Summation {
     INT,
@@ -654,7 +655,9 @@ public final class PlanInterpreter {
               switch (calls.summations[i]) {
                 // Kept in a long, an int's sum wraps at 32 bits, as `int + int` does.
                 case INT -> counts[i] = (int) counts[i] + (Integer) value;
-                case LONG -> counts[i] += ((Number) value).longValue();
+                // Checked, as CheckedSums makes the generated code's sums of BIGINTs (those of
+                // INTEGERs would need 2^32 rows to overflow).
+                case LONG -> counts[i] = Math.addExact(counts[i], ((Number) value).longValue());
                 case DOUBLE -> values[i] = (Double) values[i] + (Double) value;
                 case DECIMAL -> values[i] = ((BigDecimal) values[i]).add((BigDecimal) value);
               }

@@ -1,6 +1,7 @@
 package io.modelarts.sql.jdbc;
 
 import io.modelarts.sql.auth.AuthenticationException;
+import io.modelarts.sql.calcite.UnsupportedSqlException;
 import io.modelarts.sql.http.MalformedResponseException;
 import io.modelarts.sql.http.ModelArtsApiException;
 import io.modelarts.sql.http.QueryContext;
@@ -45,6 +46,9 @@ final class SqlErrors {
             null,
             null,
             failure);
+      }
+      if (t instanceof UnsupportedSqlException u) {
+        return new ModelArtsSQLException(u.getMessage(), "0A000", null, null, null, failure);
       }
       if (t instanceof AuthenticationException a) {
         return new ModelArtsSQLException(

@@ -1,9 +1,12 @@
 package io.modelarts.sql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelarts.sql.testing.SimulatorFixture;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +160,133 @@ class WindowFunctionsTest {
                   + " BIGINT) * 1000 DESC RANGE BETWEEN 10000 PRECEDING AND 10000 FOLLOWING) FROM"
                   + " (VALUES (1, 10), (2, 20), (3, 20), (4, 35), (5, 40), (6, 5), (7, 12)) AS t(id,"
                   + " x) ORDER BY id"));
+    }
+  }
+
+  /**
+   * A frame of values ({@code RANGE}) with an offset over a key that holds NULLs, or over a
+   * decimal: Calcite's code unboxed the NULL key to compute its frame's ends (a {@code
+   * NullPointerException}), did not compile for a decimal ({@code BigDecimal - BigDecimal}), and
+   * wrapped an {@code INTEGER}'s end past its range. A NULL key's frame is its peers, to the
+   * partition's ends where a bound is {@code UNBOUNDED}; a row with a value never reaches the NULLs
+   * but through an {@code UNBOUNDED} bound. The expected rows are PostgreSQL's.
+   */
+  @Test
+  void framesOfValuesOverNullsAndDecimalsAreSqls() throws Exception {
+    String keys =
+        " FROM (VALUES (1), (2), (CAST(NULL AS INTEGER)), (4), (NULL)) AS t(x) ORDER BY x, a";
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("1|1|5|2|2|1", "2|2|5|2|2|1", "4|1|3|3|1|0", "null|2|2|5|2|2", "null|2|2|5|2|2"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, COUNT(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) AS a,"
+                  + " COUNT(*) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND UNBOUNDED FOLLOWING),"
+                  + " COUNT(*) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING),"
+                  + " COUNT(*) OVER (ORDER BY x DESC RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING),"
+                  + " COUNT(*) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1 FOLLOWING AND 2"
+                  + " FOLLOWING)"
+                  + keys));
+      assertEquals(
+          List.of(
+              "1|0|2|2|3|1",
+              "2|1|2|2|3|1",
+              "4|2|1|4|4|2",
+              "null|5|2|2|null|null",
+              "null|5|2|2|null|null"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, COUNT(*) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1"
+                  + " PRECEDING) AS a, COUNT(*) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1"
+                  + " PRECEDING AND 1 FOLLOWING), COUNT(*) OVER (ORDER BY x DESC NULLS LAST RANGE"
+                  + " BETWEEN 2 FOLLOWING AND UNBOUNDED FOLLOWING), SUM(x) OVER (ORDER BY x RANGE"
+                  + " BETWEEN 1 PRECEDING AND 1 FOLLOWING), MIN(x) OVER (ORDER BY x DESC RANGE BETWEEN"
+                  + " 1 PRECEDING AND 2 FOLLOWING)"
+                  + keys));
+      // Decimals: offsets of more digits than the key's scale; a NULL among them.
+      assertEquals(
+          List.of(
+              "1.00|1|1.00|1",
+              "2.50|2|5.50|1",
+              "3.00|2|5.50|1",
+              "4.50|2|9.05|2",
+              "4.55|2|9.05|1",
+              "null|1|null|1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, COUNT(*) OVER (ORDER BY x RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) AS"
+                  + " a, SUM(x) OVER (ORDER BY x DESC RANGE BETWEEN 0.5 PRECEDING AND 1.25"
+                  + " FOLLOWING), COUNT(*) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND 0.05"
+                  + " FOLLOWING) FROM (VALUES (1.0), (2.5), (3.0), (4.5), (NULL), (4.55)) AS t(x)"
+                  + " ORDER BY x, a"));
+      // INTEGER ends past the range, partitioned, and BIGINT keys with a NULL.
+      assertEquals(
+          List.of(
+              "a|-2147483648|-2147483648|1",
+              "a|2147483646|2147483646|2",
+              "a|2147483647|2147483646|1",
+              "b|5|5|1",
+              "b|null|null|1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT k, x, MIN(x) OVER (PARTITION BY k ORDER BY x RANGE BETWEEN 2147483647"
+                  + " PRECEDING AND 1 FOLLOWING), COUNT(*) OVER (PARTITION BY k ORDER BY x RANGE"
+                  + " BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES ('a', 2147483647), ('a',"
+                  + " -2147483648), ('a', 2147483646), ('b', NULL), ('b', 5)) AS t(k, x)"
+                  + " ORDER BY k, x"));
+      assertEquals(
+          List.of(
+              "1|1|1",
+              "15|2|20",
+              "20|2|20",
+              "9223372036854775000|1|9223372036854775000",
+              "null|1|null"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, COUNT(*) OVER (ORDER BY x RANGE BETWEEN 10 PRECEDING AND 10 FOLLOWING),"
+                  + " MAX(x) OVER (ORDER BY x DESC RANGE BETWEEN 5 PRECEDING AND CURRENT ROW) FROM"
+                  + " (VALUES (CAST(1 AS BIGINT)), (15), (NULL), (9223372036854775000), (20)) AS"
+                  + " t(x) ORDER BY x"));
+      // A decimal too wide to scale into a BIGINT is refused, saying what to cast it to (Calcite's
+      // code for it does not compile).
+      String wide =
+          "SELECT COUNT(*) OVER (ORDER BY lease_duration / 3600000.0 RANGE BETWEEN 1 PRECEDING"
+              + " AND CURRENT ROW) FROM notebooks";
+      SQLException e = assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, wide));
+      assertEquals("0A000", e.getSQLState());
+      assertTrue(e.getMessage().contains("DECIMAL(18, s)"), e.getMessage());
+    }
+  }
+
+  /**
+   * A frame that excludes rows ({@code EXCLUDE CURRENT ROW}, {@code GROUP}, {@code TIES}) is
+   * refused with SQLState 0A000: Calcite's code answered it wrongly (PostgreSQL's answers to these
+   * rows: a {@code MIN} of 1 and 4 where it gave 2 and 5, a {@code LAST_VALUE} that was the current
+   * row, {@code 2147483647} for the {@code MIN} of an empty frame, and {@code EXCLUDE TIES}
+   * excluded nothing). {@code EXCLUDE NO OTHERS} is the default frame, and runs.
+   */
+  @Test
+  void framesThatExcludeRowsAreRefused() throws Exception {
+    String rows = " FROM (VALUES (1), (2), (2), (4), (5), (7)) AS t(x) ORDER BY x";
+    try (Connection c = sim.connect()) {
+      for (String exclude : List.of("CURRENT ROW", "GROUP", "TIES")) {
+        String sql =
+            "SELECT x, MIN(x) OVER (ORDER BY x RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE "
+                + exclude
+                + ")"
+                + rows;
+        SQLException e = assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, sql), sql);
+        assertEquals("0A000", e.getSQLState(), sql);
+        assertTrue(e.getMessage().contains("EXCLUDE " + exclude), e.getMessage());
+        assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, "EXPLAIN PLAN FOR " + sql));
+      }
+      assertEquals(
+          List.of("1|1", "2|3", "2|5", "4|8", "5|11", "7|16"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, SUM(x) OVER (ORDER BY x ROWS BETWEEN 2 PRECEDING AND CURRENT ROW EXCLUDE"
+                  + " NO OTHERS)"
+                  + rows));
     }
   }
 }

@@ -1,7 +1,11 @@
 package io.modelarts.sql.calcite.planner;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
+import io.modelarts.sql.calcite.UnsupportedSqlException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -16,6 +20,7 @@ import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexWindow;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowBounds;
+import org.apache.calcite.rex.RexWindowExclusion;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
@@ -28,7 +33,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * gets right: {@code NTILE}, {@code PERCENT_RANK} and {@code CUME_DIST} into arithmetic of {@code
  * ROW_NUMBER}, {@code RANK} and {@code COUNT} over the same window, {@code NTH_VALUE} over a frame
  * from the partition's start into a {@code CASE} on the frame's count, and a frame of values with
- * an offset ordered by a number descending into one ordered by its negation ({@link #ascending}).
+ * an offset into one ordered ascending by a {@code BIGINT} never NULL, with a {@code CASE} for the
+ * rows whose key is NULL ({@code Windows#withOffsettableKey}).
  *
  * <p>Why (Calcite 1.42): its {@code NTILE} computes {@code 1 + n * i / rows}, which is SQL's
  * buckets only where they come out even ({@code NTILE(5)} of three rows gave 1, 2, 4, not 1, 2, 3;
@@ -39,6 +45,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * {@code PostgresAnswersTest}.
  */
 final class WindowFunctionRewrites {
+  /** The most digits of a decimal key that, times 10 to its scale, surely fit in a BIGINT. */
+  private static final int MAX_SCALED_DIGITS = 18;
+
   private WindowFunctionRewrites() {}
 
   /** {@code rel} with those window functions rewritten, sub-queries included. */
@@ -61,12 +70,45 @@ final class WindowFunctionRewrites {
     @Override
     public RexNode visitOver(RexOver over) {
       RexNode visited = super.visitOver(over);
-      if (!(visited instanceof RexOver visitedOver)
-          || visitedOver.ignoreNulls()
-          || visitedOver.isDistinct()) {
+      if (!(visited instanceof RexOver call)) {
         return visited;
       }
-      RexOver call = ascending(visitedOver);
+      RexWindowExclusion exclude = call.getWindow().getExclude();
+      if (exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
+        throw new UnsupportedSqlException(
+            exclude
+                + " in a window frame is not supported: Calcite 1.42's code answers it wrongly"
+                + " (MIN, MAX, FIRST_VALUE and LAST_VALUE ignore it, an empty frame's MIN and MAX"
+                + " are the type's extremes, EXCLUDE TIES excludes nothing). Combine frames"
+                + " that leave the rows out instead, such as ROWS BETWEEN 2 PRECEDING AND 1"
+                + " PRECEDING and ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING.");
+      }
+      if (call.ignoreNulls() || call.isDistinct()) {
+        return call;
+      }
+      RexOver offsettable = withOffsettableKey(call);
+      if (offsettable == call) {
+        return functions(call);
+      }
+      RexNode key = call.getWindow().orderKeys.get(0).left;
+      RexNode standIn = offsettable.getWindow().orderKeys.get(0).left;
+      if (!key.getType().isNullable() || standIn.getType().isNullable()) {
+        return functions(offsettable);
+      }
+      // The rows whose key is NULL, whose frame the offsettable key (a stand-in value) would not
+      // give: SQL's is their peers, to the partition's ends where a bound is UNBOUNDED.
+      return rex.makeCall(
+          SqlStdOperatorTable.CASE,
+          call(SqlStdOperatorTable.IS_NULL, key),
+          functions(peersFrame(call)),
+          functions(offsettable));
+    }
+
+    /**
+     * {@code call} with the window functions Calcite gets wrong rewritten, typed as {@code call};
+     * {@code call} itself if it is none of them.
+     */
+    private RexNode functions(RexOver call) {
       RexNode rewritten =
           switch (call.getAggOperator().getKind()) {
             case NTILE -> ntile(call);
@@ -87,51 +129,155 @@ final class WindowFunctionRewrites {
     }
 
     /**
-     * {@code call} over a frame of values ({@code RANGE}) with an offset, ordered by one number
-     * descending, as the same frame ordered by the number's negation ascending, its NULLs placed as
-     * before: Calcite counted such offsets as if ascending, so {@code COUNT(*) OVER (ORDER BY x
-     * DESC RANGE BETWEEN 10 PRECEDING AND CURRENT ROW)} was 0 (values from {@code x - 10} down to
-     * {@code x}, none of which come before the row). Integers are negated as {@code BIGINT}s, which
-     * cannot overflow; a {@code BIGINT} key's negation is checked.
+     * {@code call} over a frame of values ({@code RANGE}) with an offset, ordered by one integer or
+     * decimal, as the same frame ordered by a {@code BIGINT} never NULL in the same order,
+     * ascending: the integer itself, or the decimal times 10 to its scale (up to 18 digits), its
+     * offsets scaled as well; negated for a descending order; and in place of NULL the least or
+     * greatest {@code BIGINT}, where the NULLs sort. {@code call} itself for other frames and keys.
+     *
+     * <p>Why: Calcite's code computes a frame's ends as the key plus or minus the offset, in the
+     * key's Java type, and (1.42) counted such offsets as if ascending ({@code COUNT(*) OVER (ORDER
+     * BY x DESC RANGE BETWEEN 10 PRECEDING AND CURRENT ROW)} was 0: values from {@code x - 10} down
+     * to {@code x}, none of which come before the row), unboxed a NULL key (a {@code
+     * NullPointerException}), wrapped an {@code INTEGER}'s end past its range, and generated code
+     * that did not compile for a decimal ({@code BigDecimal - BigDecimal}). A key that is NULL gets
+     * its frame from {@link #peersFrame} instead; its stand-in value lies beyond every other key's
+     * ends. A {@code BIGINT} key's negation is checked; a double's is Calcite's, a NULL double
+     * still failing (a double has no value beyond every other to stand in for it). A wider decimal
+     * is refused ({@link UnsupportedSqlException}).
      */
-    private RexOver ascending(RexOver call) {
+    private RexOver withOffsettableKey(RexOver call) {
       RexWindow window = call.getWindow();
-      boolean offset =
-          !window.getLowerBound().isUnbounded() && !window.getLowerBound().isCurrentRow()
-              || !window.getUpperBound().isUnbounded() && !window.getUpperBound().isCurrentRow();
-      if (window.isRows() || !offset || window.orderKeys.size() != 1) {
+      if (window.isRows()
+          || !(hasOffset(window.getLowerBound()) || hasOffset(window.getUpperBound()))
+          || window.orderKeys.size() != 1) {
         return call;
       }
       RexFieldCollation key = window.orderKeys.get(0);
       RelDataType type = key.left.getType();
-      if (key.getDirection() != RelFieldCollation.Direction.DESCENDING
-          || !SqlTypeUtil.isNumeric(type)) {
+      boolean descending = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
+      BigDecimal scale = BigDecimal.ONE;
+      RexNode value = key.left;
+      if (SqlTypeUtil.isIntType(type)) {
+        value = type.getSqlTypeName() == SqlTypeName.BIGINT ? value : bigint(value);
+      } else if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+        if (type.getPrecision() > MAX_SCALED_DIGITS
+            || type.getScale() < 0
+            || !(literalOffset(window.getLowerBound()) && literalOffset(window.getUpperBound()))) {
+          // Calcite's code for it would not compile: say why, not in a page of generated Java.
+          throw new UnsupportedSqlException(
+              "A RANGE frame with an offset over a DECIMAL key of more than "
+                  + MAX_SCALED_DIGITS
+                  + " digits (here "
+                  + type.getFullTypeString()
+                  + "), or with an offset that is not a literal, is not supported: cast the key"
+                  + " to DECIMAL("
+                  + MAX_SCALED_DIGITS
+                  + ", s) first.");
+        }
+        scale = BigDecimal.TEN.pow(type.getScale());
+        value = bigint(call(SqlStdOperatorTable.MULTIPLY, value, rex.makeExactLiteral(scale)));
+      } else if (!SqlTypeUtil.isNumeric(type) || !descending) {
         return call;
       }
-      RexNode value =
-          SqlTypeUtil.isExactNumeric(type) && SqlTypeUtil.isIntType(type)
-              ? rex.makeCast(types.createTypeWithNullability(bigint(), type.isNullable()), key.left)
-              : key.left;
-      RexNode negated = rex.makeCall(SqlStdOperatorTable.UNARY_MINUS, value);
-      SqlKind nulls =
-          key.getNullDirection() == RelFieldCollation.NullDirection.LAST
-              ? SqlKind.NULLS_LAST
-              : SqlKind.NULLS_FIRST;
+      if (descending) {
+        value = call(SqlStdOperatorTable.UNARY_MINUS, value);
+      }
+      boolean nullsLast = key.getNullDirection() == RelFieldCollation.NullDirection.LAST;
+      if (type.isNullable() && value.getType().getSqlTypeName() == SqlTypeName.BIGINT) {
+        long standIn = nullsLast ? Long.MAX_VALUE : Long.MIN_VALUE;
+        value =
+            call(
+                SqlStdOperatorTable.COALESCE,
+                value,
+                rex.makeLiteral(BigDecimal.valueOf(standIn), value.getType()));
+        // Never NULL, so typed so: Calcite's code then computes the frame's ends unboxed.
+        value = rex.makeCast(bigint(), value);
+      }
       return (RexOver)
           rex.makeOver(
               call.getType(),
               call.getAggOperator(),
               call.getOperands(),
               window.partitionKeys,
-              ImmutableList.of(new RexFieldCollation(negated, Set.of(nulls))),
-              window.getLowerBound(),
-              window.getUpperBound(),
+              ImmutableList.of(
+                  new RexFieldCollation(
+                      value, Set.of(nullsLast ? SqlKind.NULLS_LAST : SqlKind.NULLS_FIRST))),
+              scaled(window.getLowerBound(), scale),
+              scaled(window.getUpperBound(), scale),
               window.getExclude(),
               false,
               true,
               false,
               false,
               false);
+    }
+
+    /**
+     * {@code call}'s frame for a row whose key is NULL: its peers (the other NULLs), from the
+     * partition's start or to its end where {@code call}'s bound is {@code UNBOUNDED}, as
+     * PostgreSQL frames such a row whatever the offsets.
+     */
+    private RexOver peersFrame(RexOver call) {
+      RexWindow window = call.getWindow();
+      RexWindowBound lower =
+          window.getLowerBound().isUnbounded()
+              ? window.getLowerBound()
+              : RexWindowBounds.CURRENT_ROW;
+      RexWindowBound upper =
+          window.getUpperBound().isUnbounded()
+              ? window.getUpperBound()
+              : RexWindowBounds.CURRENT_ROW;
+      return (RexOver)
+          rex.makeOver(
+              call.getType(),
+              call.getAggOperator(),
+              call.getOperands(),
+              window.partitionKeys,
+              window.orderKeys,
+              lower,
+              upper,
+              window.getExclude(),
+              false,
+              true,
+              false,
+              false,
+              false);
+    }
+
+    private static boolean hasOffset(RexWindowBound bound) {
+      return !bound.isUnbounded() && !bound.isCurrentRow();
+    }
+
+    /** Whether {@code bound} has no offset or a literal one (not a parameter). */
+    private static boolean literalOffset(RexWindowBound bound) {
+      return !hasOffset(bound) || bound.getOffset() instanceof RexLiteral;
+    }
+
+    /**
+     * {@code bound} with its offset times {@code scale}, rounded down: a key {@code k} of scale
+     * {@code s} lies within offset {@code o} of {@code x} exactly when {@code k * 10^s} lies within
+     * {@code floor(o * 10^s)} of {@code x * 10^s}, both being whole numbers.
+     */
+    private RexWindowBound scaled(RexWindowBound bound, BigDecimal scale) {
+      if (!hasOffset(bound) || scale.equals(BigDecimal.ONE)) {
+        return bound;
+      }
+      RexNode offset = requireNonNull(bound.getOffset(), "offset");
+      BigDecimal value =
+          requireNonNull(((RexLiteral) offset).getValueAs(BigDecimal.class), "offset")
+              .multiply(scale)
+              .setScale(0, RoundingMode.FLOOR);
+      RexNode scaled = rex.makeBigintLiteral(value);
+      return bound.isPreceding()
+          ? RexWindowBounds.preceding(scaled)
+          : RexWindowBounds.following(scaled);
+    }
+
+    /** {@code value} cast to a {@code BIGINT} of its nullability. */
+    private RexNode bigint(RexNode value) {
+      return rex.makeCast(
+          types.createTypeWithNullability(bigint(), value.getType().isNullable()), value);
     }
 
     /**

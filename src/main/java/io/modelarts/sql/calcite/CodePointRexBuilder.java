@@ -12,7 +12,7 @@ import org.apache.calcite.util.NlsString;
 
 /**
  * Calcite's expression builder, but a character literal's {@code CHAR(n)} counts its characters,
- * not its UTF-16 units, as the validator types it ({@link CodePointValidator}).
+ * not its UTF-16 units, as the validator types it ({@link ModelArtsValidator}).
  *
  * <p>Why: a character beyond the Basic Multilingual Plane (an emoji) is one character in SQL but
  * two units in a Java string, and Calcite types a literal by its units: {@code '🚀'} was a {@code

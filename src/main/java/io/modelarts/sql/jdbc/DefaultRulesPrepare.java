@@ -6,11 +6,11 @@ import io.modelarts.sql.calcite.BranchFlagCalls;
 import io.modelarts.sql.calcite.CheckedSums;
 import io.modelarts.sql.calcite.CodePointRexBuilder;
 import io.modelarts.sql.calcite.CodePointStrings;
-import io.modelarts.sql.calcite.CodePointValidator;
 import io.modelarts.sql.calcite.ConditionNotNullCasts;
 import io.modelarts.sql.calcite.DecimalKeys;
 import io.modelarts.sql.calcite.ExplicitGroupingSets;
 import io.modelarts.sql.calcite.GrandTotalRow;
+import io.modelarts.sql.calcite.ModelArtsValidator;
 import io.modelarts.sql.calcite.NestedChildSharing;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.DeferredRules;
@@ -164,7 +164,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
    * #standardProgram()} unless {@link Hook#PROGRAM} offers one, as Calcite's {@code Prepare} does,
    * then {@link NestedChildSharing}; which validates a statement with its {@code ROLLUP}s and
    * {@code CUBE}s written out ({@link ExplicitGroupingSets}) and its literals typed by their
-   * characters ({@link CodePointValidator}); and which runs the plan, with {@link GrandTotalRow}s
+   * characters ({@link ModelArtsValidator}); and which runs the plan, with {@link GrandTotalRow}s
    * added, as {@link #interpreted} offers or compiles the plan {@link #beforeImplement} returns.
    */
   private static final class PreparingStmt extends CalcitePreparingStmt {
@@ -194,7 +194,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
 
     /**
      * {@code CalcitePrepareImpl.createSqlValidator}, line for line, but a {@link
-     * CodePointValidator}: its literals typed as the cluster's {@link CodePointRexBuilder} makes
+     * ModelArtsValidator}: its literals typed as the cluster's {@link CodePointRexBuilder} makes
      * them.
      */
     @Override
@@ -204,7 +204,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       SqlOperatorTable operators =
           SqlOperatorTables.chain(
               config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
-      return new CodePointValidator(
+      return new ModelArtsValidator(
           operators,
           (CalciteCatalogReader) catalogReader,
           context.getTypeFactory(),

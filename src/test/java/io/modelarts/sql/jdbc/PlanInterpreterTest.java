@@ -1396,7 +1396,7 @@ class PlanInterpreterTest {
 
   /**
    * A literal's {@code CHAR(n)} counts its characters, as SQL's does, interpreted and compiled
-   * ({@link io.modelarts.sql.calcite.CodePointValidator}, {@link
+   * ({@link io.modelarts.sql.calcite.ModelArtsValidator}, {@link
    * io.modelarts.sql.calcite.CodePointRexBuilder}). Calcite typed {@code '🚀'} as a {@code
    * CHAR(2)}: a cast of it to {@code CHAR(2)} kept it unpadded, and a column of it reported a
    * precision of 2.

@@ -13,9 +13,10 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.util.NlsString;
 
 /**
- * Calcite's validator, but a character literal's {@code CHAR(n)} counts its characters, not its
- * UTF-16 units, as {@link CodePointRexBuilder} types it when the statement becomes a plan; and
- * {@code NTH_VALUE … OVER} is nullable whatever its argument.
+ * The driver's validator: Calcite's, with two types corrected. A character literal's {@code
+ * CHAR(n)} counts its characters, not its UTF-16 units, as {@link CodePointRexBuilder} types it
+ * when the statement becomes a plan; and {@code NTH_VALUE … OVER} is nullable whatever its
+ * argument.
  *
  * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
  * {@code CHAR(2)} added no space, and a column of it reported a precision of 2. And Calcite types a
@@ -24,8 +25,8 @@ import org.apache.calcite.util.NlsString;
  * WindowFunctionRewrites} makes it so); typed never NULL, that NULL read as the type's zero ({@code
  * 1970-01-01} for a date).
  */
-public final class CodePointValidator extends CalciteSqlValidator {
-  public CodePointValidator(
+public final class ModelArtsValidator extends CalciteSqlValidator {
+  public ModelArtsValidator(
       SqlOperatorTable opTab,
       CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory,

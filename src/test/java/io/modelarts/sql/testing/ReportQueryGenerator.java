@@ -257,10 +257,11 @@ public final class ReportQueryGenerator {
    * A window function beside an expression: a rank (also as a fraction: {@code PERCENT_RANK},
    * {@code CUME_DIST}), a tile, an offset, an n-th value or an aggregate, over partitions by a
    * group key or over all rows, ordered by an expression, with the default frame, a frame of rows,
-   * or a frame of values ({@code RANGE}) with offsets either way of a number. A rank's order may
-   * have ties (its values do not depend on how they fall), and so may an aggregate's over a frame
-   * of values (peers share it); the others' order ends with the id, so that each row's value is
-   * SQL's alone.
+   * or a frame of values ({@code RANGE}) with offsets either way of a number (an integer, a {@code
+   * BIGINT}, a decimal, or an integer holding NULLs, placed first or last). A rank's order may have
+   * ties (its values do not depend on how they fall), and so may an aggregate's over a frame of
+   * values (peers share it); the others' order ends with the id, so that each row's value is SQL's
+   * alone.
    */
   private String windowed() {
     String partition = random.nextInt(4) == 0 ? "" : "PARTITION BY " + groupKey() + " ";
@@ -298,26 +299,38 @@ public final class ReportQueryGenerator {
           // An aggregate over a frame of values (RANGE), or over a row's peers (the default frame
           // of an order with ties): values, not positions, bound the frame.
           case 11 -> {
-            String numeric = pick(new String[] {"volume_capacity", "lease_duration"});
-            String bound = numeric.equals("volume_capacity") ? "10" : "3600000";
+            // Keys of integers, BIGINTs, decimals and integers holding NULLs (the running
+            // notebooks'), each with an offset in its own units.
+            String[][] keys = {
+              {"volume_capacity", "10"},
+              {"lease_duration", "3600000"},
+              {"CAST(volume_capacity AS DECIMAL(10, 2)) * 0.5", "2.5"},
+              {"CASE WHEN status = 'RUNNING' THEN NULL ELSE volume_capacity END", "10"}
+            };
+            String[] numeric = keys[random.nextInt(keys.length)];
+            String bound = numeric[1];
             yield pick(
                     new String[] {
                       "COUNT(*)",
                       "SUM(volume_capacity)",
+                      "MIN(volume_capacity)",
                       "MAX(" + stringColumn() + ")",
-                      "LAST_VALUE(" + numeric + ")"
+                      "FIRST_VALUE(" + numeric[0] + ")",
+                      "LAST_VALUE(" + numeric[0] + ")"
                     })
                 + " OVER ("
                 + partition
                 + "ORDER BY "
-                + numeric
-                + pick(new String[] {"", " DESC"})
+                + numeric[0]
+                + pick(new String[] {"", " DESC", " NULLS FIRST", " DESC NULLS LAST"})
                 + pick(
                     new String[] {
                       "",
                       " RANGE BETWEEN " + bound + " PRECEDING AND CURRENT ROW",
                       " RANGE BETWEEN CURRENT ROW AND " + bound + " FOLLOWING",
-                      " RANGE BETWEEN " + bound + " PRECEDING AND " + bound + " FOLLOWING"
+                      " RANGE BETWEEN " + bound + " PRECEDING AND " + bound + " FOLLOWING",
+                      " RANGE BETWEEN UNBOUNDED PRECEDING AND " + bound + " FOLLOWING",
+                      " RANGE BETWEEN " + bound + " PRECEDING AND UNBOUNDED FOLLOWING"
                     })
                 + ")";
           }

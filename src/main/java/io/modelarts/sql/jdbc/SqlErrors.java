@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Maps whatever a query or connection failed with to an SQLException whose SQLState fits: 28000
@@ -26,6 +27,9 @@ final class SqlErrors {
   /** How Calcite words a cast of text that is no date, time or timestamp. */
   private static final Pattern DATETIME_VALUE =
       Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? value");
+
+  /** How Calcite's message begins when it has no code for a node of the plan. */
+  private static final String UNABLE = "Unable to implement ";
 
   private SqlErrors() {}
 
@@ -92,6 +96,10 @@ final class SqlErrors {
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      SQLException generation = codeGenerationFailure(t, failure);
+      if (generation != null) {
+        return generation;
+      }
       if (t instanceof IOException io) {
         return new ModelArtsSQLException(
             "Communication with the ModelArts service failed: " + io.getMessage(),
@@ -124,6 +132,55 @@ final class SqlErrors {
     // Avatica's own wrapping ("Error while executing SQL ...") carries no SQLState.
     return new ModelArtsSQLException(
         String.valueOf(failure.getMessage()), "HY000", null, null, null, failure);
+  }
+
+  /**
+   * A failure of Calcite's code generator ({@code t}: it could not implement a node of the plan, or
+   * Janino could not compile the code it generated), as {@code 0A000} with a message of one line:
+   * what failed and the innermost cause's words; or null if {@code t} is no such failure.
+   *
+   * <p>Why: Calcite's own message holds the whole plan with its costs, or the whole generated
+   * program, pages that a tool shows in an error box; they stay in the exception's causes.
+   */
+  private static @Nullable SQLException codeGenerationFailure(Throwable t, Throwable failure) {
+    String message = String.valueOf(t.getMessage());
+    String what;
+    if (message.startsWith("Error while compiling generated Java code")) {
+      what = "its generated code does not compile";
+    } else if (message.startsWith(UNABLE)) {
+      int node = message.indexOf('(');
+      what =
+          "Calcite is unable to implement "
+              + message.substring(UNABLE.length(), node < 0 ? message.length() : node);
+    } else {
+      return null;
+    }
+    Throwable innermost = t;
+    while (true) {
+      Throwable next =
+          innermost.getCause() != null
+              ? innermost.getCause()
+              : innermost.getSuppressed().length > 0 ? innermost.getSuppressed()[0] : null;
+      if (next == null || next == innermost) {
+        break;
+      }
+      innermost = next;
+    }
+    String detail =
+        innermost == t
+            ? ""
+            : " (" + innermost.getClass().getSimpleName() + ": " + innermost.getMessage() + ")";
+    return new ModelArtsSQLException(
+        "This query cannot run: "
+            + what
+            + detail
+            + ", a limit of Calcite 1.42's code generator. Writing the expression another way"
+            + " usually avoids it; the plan or code is in this exception's causes.",
+        "0A000",
+        null,
+        null,
+        null,
+        failure);
   }
 
   /**

@@ -1140,6 +1140,22 @@ class PlanInterpreterTest {
     return perStatus;
   }
 
+  /**
+   * {@code sql} fails with SQLState 22003 and {@code words} in its message, interpreted (where the
+   * interpreter takes its plan) and compiled.
+   */
+  private static void assertOutOfRangeBothWays(String sql, String words) throws Exception {
+    try (Connection c = sim.connect("planCacheSize=0")) {
+      for (Callable<List<String>> way :
+          List.<Callable<List<String>>>of(
+              () -> SimulatorFixture.rows(c, sql), () -> compiled(c, sql))) {
+        SQLException e = assertThrows(SQLException.class, way::call, sql);
+        assertEquals("22003", e.getSQLState(), sql);
+        assertTrue(e.getMessage().contains(words), e.getMessage());
+      }
+    }
+  }
+
   /** {@code sql}'s rows are {@code expected} (values joined by "|"), interpreted and compiled. */
   private static void assertRowsBothWays(List<String> expected, String sql) throws Exception {
     List<List<String>> both = rowsBothWays(sql);
@@ -1188,16 +1204,9 @@ class PlanInterpreterTest {
    */
   @Test
   void integerArithmeticPastItsRangeFailsBothWays() throws Exception {
-    String sql = "SELECT volume_capacity * 1073741824 FROM notebooks WHERE volume_capacity > 1";
-    try (Connection c = sim.connect("planCacheSize=0")) {
-      for (Callable<List<String>> way :
-          List.<Callable<List<String>>>of(
-              () -> SimulatorFixture.rows(c, sql), () -> compiled(c, sql))) {
-        SQLException e = assertThrows(SQLException.class, way::call, sql);
-        assertEquals("22003", e.getSQLState(), sql);
-        assertTrue(e.getMessage().contains("integer overflow"), e.getMessage());
-      }
-    }
+    assertOutOfRangeBothWays(
+        "SELECT volume_capacity * 1073741824 FROM notebooks WHERE volume_capacity > 1",
+        "integer overflow");
     long bytes =
         sim.simulator().dataset().stream()
             .mapToLong(n -> n.path("volume").path("capacity").asLong())
@@ -1238,16 +1247,8 @@ class PlanInterpreterTest {
             "SELECT MAX(s) FROM (SELECT SUM("
                 + scaled
                 + ") OVER (ORDER BY id) AS s FROM notebooks)");
-    try (Connection c = sim.connect("planCacheSize=0")) {
-      for (String sql : overflowing) {
-        for (Callable<List<String>> way :
-            List.<Callable<List<String>>>of(
-                () -> SimulatorFixture.rows(c, sql), () -> compiled(c, sql))) {
-          SQLException e = assertThrows(SQLException.class, way::call, sql);
-          assertEquals("22003", e.getSQLState(), sql);
-          assertTrue(e.getMessage().contains("overflow"), e.getMessage());
-        }
-      }
+    for (String sql : overflowing) {
+      assertOutOfRangeBothWays(sql, "long overflow");
     }
     assertRowsBothWays(
         List.of("9223372036854775806"),

@@ -194,23 +194,13 @@ final class WindowFunctionRewrites {
         // Never NULL, so typed so: Calcite's code then computes the frame's ends unboxed.
         value = rex.makeCast(bigint(), value);
       }
-      return (RexOver)
-          rex.makeOver(
-              call.getType(),
-              call.getAggOperator(),
-              call.getOperands(),
-              window.partitionKeys,
-              ImmutableList.of(
-                  new RexFieldCollation(
-                      value, Set.of(nullsLast ? SqlKind.NULLS_LAST : SqlKind.NULLS_FIRST))),
-              scaled(window.getLowerBound(), scale),
-              scaled(window.getUpperBound(), scale),
-              window.getExclude(),
-              false,
-              true,
-              false,
-              false,
-              false);
+      return reframed(
+          call,
+          ImmutableList.of(
+              new RexFieldCollation(
+                  value, Set.of(nullsLast ? SqlKind.NULLS_LAST : SqlKind.NULLS_FIRST))),
+          scaled(window.getLowerBound(), scale),
+          scaled(window.getUpperBound(), scale));
     }
 
     /**
@@ -228,13 +218,26 @@ final class WindowFunctionRewrites {
           window.getUpperBound().isUnbounded()
               ? window.getUpperBound()
               : RexWindowBounds.CURRENT_ROW;
+      return reframed(call, window.orderKeys, lower, upper);
+    }
+
+    /**
+     * {@code call} over its frame of values ({@code RANGE}) ordered by {@code orderKeys} from
+     * {@code lower} to {@code upper} instead.
+     */
+    private RexOver reframed(
+        RexOver call,
+        ImmutableList<RexFieldCollation> orderKeys,
+        RexWindowBound lower,
+        RexWindowBound upper) {
+      RexWindow window = call.getWindow();
       return (RexOver)
           rex.makeOver(
               call.getType(),
               call.getAggOperator(),
               call.getOperands(),
               window.partitionKeys,
-              window.orderKeys,
+              orderKeys,
               lower,
               upper,
               window.getExclude(),

@@ -15,14 +15,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The type table of docs/types.md is what DatabaseMetaData reports, column by column; its casts to
- * strings give what it says.
+ * strings and its periods give what it says.
  */
 class TypesDocTest {
   @Test
   void documentedCastsToStringsGiveWhatTheySay() throws Exception {
+    assertEquals(6, checkedRows("CASTS"));
+  }
+
+  /**
+   * The periods table: weeks from Sunday, seconds whole, as the rows say (and unlike PostgreSQL).
+   */
+  @Test
+  void documentedPeriodsAreWhatTheySay() throws Exception {
+    assertEquals(9, checkedRows("PERIODS"));
+  }
+
+  /**
+   * Runs each row of the table between {@code <!-- BEGIN name -->} and {@code <!-- END name -->} of
+   * docs/types.md, {@code | `sql` | `value` | …}, checking that {@code sql} gives {@code value} as
+   * a string; the number of rows checked.
+   */
+  private static int checkedRows(String name) throws Exception {
     String doc = Files.readString(Path.of("docs/types.md"));
     String table =
-        doc.substring(doc.indexOf("<!-- BEGIN CASTS -->"), doc.indexOf("<!-- END CASTS -->"));
+        doc.substring(
+            doc.indexOf("<!-- BEGIN " + name + " -->"), doc.indexOf("<!-- END " + name + " -->"));
     int checked = 0;
     try (SimulatorFixture sim = SimulatorFixture.start(10, 1L);
         Connection c = sim.connect();
@@ -41,7 +59,7 @@ class TypesDocTest {
         checked++;
       }
     }
-    assertEquals(6, checked);
+    return checked;
   }
 
   private static String code(String cell) {

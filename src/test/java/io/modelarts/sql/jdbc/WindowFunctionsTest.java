@@ -289,4 +289,41 @@ class WindowFunctionsTest {
                   + rows));
     }
   }
+
+  /**
+   * {@code DISTINCT} in a window aggregate: Calcite's code ignored it ({@code COUNT(DISTINCT x)
+   * OVER ()} of 1, 2, 2, 4 and a NULL gave 4). {@code COUNT(DISTINCT x)} over a whole partition
+   * counts the distinct values, NULL not among them; {@code MIN} and {@code MAX} are as without it;
+   * the others, and a count over a frame smaller than the partition, are refused with 0A000.
+   */
+  @Test
+  void distinctWindowAggregatesAreSqlsOrRefused() throws Exception {
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("1|2|3|4", "2|2|3|4", "2|2|3|4", "4|1|3|4", "null|0|3|4"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, COUNT(DISTINCT x) OVER (PARTITION BY x > 2), COUNT(DISTINCT x) OVER (),"
+                  + " MAX(DISTINCT x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND"
+                  + " UNBOUNDED FOLLOWING) FROM (VALUES (1), (2), (2), (4), (CAST(NULL AS"
+                  + " INTEGER))) AS t(x) ORDER BY x"));
+      // Each notebook's count of its status's distinct pools is the grouped count.
+      assertEquals(
+          List.of(sim.simulator().dataset().size() + "|0"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*), COUNT(*) FILTER (WHERE w.d <> g.d) FROM (SELECT status,"
+                  + " COUNT(DISTINCT pool_id) OVER (PARTITION BY status) AS d FROM notebooks) w"
+                  + " JOIN (SELECT status, COUNT(DISTINCT pool_id) AS d FROM notebooks GROUP BY"
+                  + " status) g ON w.status = g.status"));
+      for (String sql :
+          List.of(
+              "SELECT SUM(DISTINCT x) OVER () FROM (VALUES (1), (2), (2)) AS t(x)",
+              "SELECT COUNT(DISTINCT x) OVER (ORDER BY x) FROM (VALUES (1), (2), (2)) AS t(x)")) {
+        SQLException e = assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, sql));
+        assertEquals("0A000", e.getSQLState(), sql);
+        assertTrue(e.getMessage().contains("(DISTINCT …) OVER"), e.getMessage());
+      }
+    }
+  }
 }

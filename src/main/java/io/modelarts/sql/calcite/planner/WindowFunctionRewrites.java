@@ -83,7 +83,10 @@ final class WindowFunctionRewrites {
                 + " that leave the rows out instead, such as ROWS BETWEEN 2 PRECEDING AND 1"
                 + " PRECEDING and ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING.");
       }
-      if (call.ignoreNulls() || call.isDistinct()) {
+      if (call.isDistinct()) {
+        return distinct(call);
+      }
+      if (call.ignoreNulls()) {
         return call;
       }
       RexOver offsettable = withOffsettableKey(call);
@@ -370,6 +373,103 @@ final class WindowFunctionRewrites {
               call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, inFrame, n),
               rex.makeCast(nullable, call, true, false),
               rex.makeNullLiteral(nullable)));
+    }
+
+    /**
+     * A window aggregate of distinct values: {@code MIN} and {@code MAX} as without {@code
+     * DISTINCT}, which changes neither; {@code COUNT(DISTINCT x)} over a whole partition as the
+     * number of ranks {@code x} takes there (its dense rank ascending plus descending, less one,
+     * and less one more where a NULL took a rank); any other refused ({@link
+     * UnsupportedSqlException}).
+     *
+     * <p>Why: Calcite 1.42's code ignores {@code DISTINCT} in a window: over 1, 2, 2, 4, {@code
+     * COUNT(DISTINCT x) OVER ()} was 4 and {@code SUM(DISTINCT x) OVER ()} 9.
+     */
+    private RexNode distinct(RexOver call) {
+      RexWindow window = call.getWindow();
+      SqlKind kind = call.getAggOperator().getKind();
+      if (kind == SqlKind.MIN || kind == SqlKind.MAX) {
+        return rex.makeOver(
+            call.getType(),
+            call.getAggOperator(),
+            call.getOperands(),
+            window.partitionKeys,
+            window.orderKeys,
+            window.getLowerBound(),
+            window.getUpperBound(),
+            window.getExclude(),
+            window.isRows(),
+            true,
+            false,
+            false,
+            call.ignoreNulls());
+      }
+      boolean wholePartition =
+          window.getLowerBound().isUnboundedPreceding()
+                  && window.getUpperBound().isUnboundedFollowing()
+              // Without an order every row is the others' peer: a frame of values holds them all.
+              || window.orderKeys.isEmpty() && !window.isRows();
+      if (kind != SqlKind.COUNT || call.getOperands().size() != 1 || !wholePartition) {
+        throw new UnsupportedSqlException(
+            call.getAggOperator().getName()
+                + "(DISTINCT …) OVER (…) is not supported but as MIN, MAX, or COUNT over a whole"
+                + " partition: Calcite 1.42's code ignores DISTINCT in a window (SUM(DISTINCT x)"
+                + " OVER () of 1, 2, 2, 4 gave 9). Aggregate the distinct values in a sub-query"
+                + " and join it instead.");
+      }
+      RexNode value = call.getOperands().get(0);
+      RexNode ranks =
+          call(
+              SqlStdOperatorTable.MINUS,
+              call(
+                  SqlStdOperatorTable.PLUS,
+                  denseRank(call, new RexFieldCollation(value, Set.of(SqlKind.NULLS_LAST))),
+                  denseRank(
+                      call,
+                      new RexFieldCollation(
+                          value, Set.of(SqlKind.DESCENDING, SqlKind.NULLS_FIRST)))),
+              one());
+      if (value.getType().isNullable()) {
+        RexNode values =
+            rex.makeOver(
+                bigint(),
+                SqlStdOperatorTable.COUNT,
+                List.of(value),
+                window.partitionKeys,
+                ImmutableList.of(),
+                RexWindowBounds.UNBOUNDED_PRECEDING,
+                RexWindowBounds.UNBOUNDED_FOLLOWING,
+                true,
+                true,
+                false,
+                false,
+                false);
+        RexNode nullRank =
+            call(
+                SqlStdOperatorTable.CASE,
+                call(SqlStdOperatorTable.GREATER_THAN, partitionRows(call), values),
+                one(),
+                rex.makeBigintLiteral(BigDecimal.ZERO));
+        ranks = call(SqlStdOperatorTable.MINUS, ranks, nullRank);
+      }
+      return rex.makeCast(call.getType(), ranks, true, false);
+    }
+
+    /** {@code DENSE_RANK()} over the call's partition, ordered by {@code key}. */
+    private RexNode denseRank(RexOver call, RexFieldCollation key) {
+      return rex.makeOver(
+          bigint(),
+          SqlStdOperatorTable.DENSE_RANK,
+          List.of(),
+          call.getWindow().partitionKeys,
+          ImmutableList.of(key),
+          RexWindowBounds.UNBOUNDED_PRECEDING,
+          RexWindowBounds.CURRENT_ROW,
+          true,
+          true,
+          false,
+          false,
+          false);
     }
 
     /** {@code COUNT(*)} over the whole of the call's partition. */

@@ -14,6 +14,7 @@ import org.apache.calcite.adapter.enumerable.StrictAggImplementor;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -132,16 +133,21 @@ public final class CheckedSums {
         return node;
       }
       // EnumerableWindow's constructor is Calcite's own: its rule makes one of the same window
-      // with the new groups, over the same (enumerable) input and with the same traits.
+      // with the new groups, which is then copied over the same input with the same traits. The
+      // rule reads its input's one collation, where an input may promise several (a variance's
+      // squares beside the value): it is given a copy of the input that promises none.
+      RelNode input = window.getInput();
+      RelNode standIn =
+          input.copy(input.getTraitSet().replace(RelCollations.EMPTY), input.getInputs());
       LogicalWindow logical =
           LogicalWindow.create(
               window.getTraitSet().replace(Convention.NONE),
-              window.getInput(),
+              standIn,
               window.getConstants(),
               window.getRowType(),
               groups);
       ConverterRule calcites = EnumerableRules.ENUMERABLE_WINDOW_RULE;
-      return calcites.convert(logical);
+      return calcites.convert(logical).copy(window.getTraitSet(), List.of(input));
     }
     return node;
   }

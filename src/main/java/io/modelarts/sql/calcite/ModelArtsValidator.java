@@ -1,22 +1,32 @@
 package io.modelarts.sql.calcite;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.util.NlsString;
 
 /**
- * The driver's validator: Calcite's, with two types corrected. A character literal's {@code
+ * The driver's validator: Calcite's, with three types corrected. A character literal's {@code
  * CHAR(n)} counts its characters, not its UTF-16 units, as {@link CodePointRexBuilder} types it
- * when the statement becomes a plan; and {@code NTH_VALUE … OVER} is nullable whatever its
- * argument.
+ * when the statement becomes a plan; {@code NTH_VALUE … OVER} is nullable whatever its argument;
+ * and a variance, standard deviation or covariance of exact numbers is a {@code DOUBLE}, its
+ * arguments cast to {@code DOUBLE} in place.
  *
  * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
  * {@code CHAR(2)} added no space, and a column of it reported a precision of 2. And Calcite types a
@@ -24,6 +34,12 @@ import org.apache.calcite.util.NlsString;
  * NTH_VALUE} is NULL where the frame holds fewer than n rows (the planner's {@code
  * WindowFunctionRewrites} makes it so); typed never NULL, that NULL read as the type's zero ({@code
  * 1970-01-01} for a date).
+ *
+ * <p>Why the variances: Calcite types them as their argument and computes them from sums of squares
+ * in that type, so {@code STDDEV_POP} of 2, 2 and 4 was 1 (it is 0.943), {@code VAR_SAMP} of 1, 2
+ * and 2 was 0 (0.333), and over the notebooks' {@code lease_duration}s {@code VAR_SAMP} was off by
+ * nearly half. SQL makes each of them an approximate number; PostgreSQL's are exact decimals of the
+ * same values.
  */
 public final class ModelArtsValidator extends CalciteSqlValidator {
   public ModelArtsValidator(
@@ -34,8 +50,36 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
     super(opTab, catalogReader, typeFactory, config);
   }
 
+  /** The statistics SQL types as approximate numbers, which Calcite types as their arguments. */
+  private static final Set<SqlKind> APPROXIMATE_STATISTICS =
+      EnumSet.of(
+          SqlKind.STDDEV_POP,
+          SqlKind.STDDEV_SAMP,
+          SqlKind.VAR_POP,
+          SqlKind.VAR_SAMP,
+          SqlKind.COVAR_POP,
+          SqlKind.COVAR_SAMP,
+          SqlKind.REGR_SXX,
+          SqlKind.REGR_SYY);
+
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+    if (expr instanceof SqlBasicCall call
+        && APPROXIMATE_STATISTICS.contains(call.getKind())
+        && getValidatedNodeTypeIfKnown(expr) == null) {
+      for (int i = 0; i < call.operandCount(); i++) {
+        SqlNode operand = call.operand(i);
+        if (SqlTypeUtil.isExactNumeric(deriveType(scope, operand))) {
+          SqlParserPos pos = operand.getParserPosition();
+          call.setOperand(
+              i,
+              SqlStdOperatorTable.CAST.createCall(
+                  pos,
+                  operand,
+                  new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos)));
+        }
+      }
+    }
     if (expr instanceof SqlCharStringLiteral) {
       NlsString value = ((SqlCharStringLiteral) expr).getValueAs(NlsString.class);
       if (CodePointRexBuilder.hasPairs(value.getValue())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelarts.sql.calcite.interpreter.PlanInterpreter;
 import io.modelarts.sql.testing.QueryGenerator;
@@ -22,6 +23,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.Comparator;
@@ -85,7 +87,6 @@ class PlanInterpreterTest {
   /** Queries whose plans hold what the interpreter leaves to Calcite. */
   static final List<String> COMPILED =
       List.of(
-          "SELECT status, VAR_POP(lease_duration / 1000.0) FROM notebooks GROUP BY status",
           "SELECT id, ASCII(name) FROM notebooks",
           "SELECT notebook_id, ip FROM endpoints, UNNEST(allowed_access_ips) AS t(ip)",
           "SELECT name, RANK() OVER (PARTITION BY status ORDER BY volume_capacity) FROM notebooks",
@@ -132,6 +133,9 @@ class PlanInterpreterTest {
           "SELECT status, AVG(volume_capacity), AVG(lease_duration), COUNT(*) FROM notebooks"
               + " GROUP BY status",
           "SELECT AVG(volume_capacity), AVG(lease_duration) FROM notebooks WHERE name > 'zzz'",
+          // Variances of exact numbers, computed in DOUBLEs (ModelArtsValidator).
+          "SELECT status, VAR_POP(lease_duration / 1000.0), STDDEV_SAMP(volume_capacity) FROM"
+              + " notebooks GROUP BY status",
           "SELECT pool_id, AVG(lease_duration) AS a FROM notebooks GROUP BY pool_id"
               + " HAVING AVG(volume_capacity) > 10 ORDER BY a DESC, pool_id",
           // Negative sums divided towards zero; a sum at the end of the BIGINT range divided.
@@ -1164,10 +1168,11 @@ class PlanInterpreterTest {
   }
 
   /**
-   * Sums, averages and variances of INTEGERs are BIGINTs, interpreted and compiled ({@link
+   * Sums and averages of INTEGERs are BIGINTs, interpreted and compiled ({@link
    * io.modelarts.sql.calcite.ModelArtsTypeSystem}): Calcite added an INTEGER sum in a Java {@code
    * int}, which wrapped to a negative number grouped and in a window (found by {@link
-   * PostgresAnswersTest}), and its average of 2147483647 and 1 failed as out of range.
+   * PostgresAnswersTest}), and its average of 2147483647 and 1 failed as out of range. (Variances
+   * are DOUBLEs: {@link #variancesOfExactNumbersAreApproximateNumbersBothWays}.)
    */
   @Test
   void sumsOfIntegersAreBigintsThatDoNotWrapBothWays() throws Exception {
@@ -1191,8 +1196,62 @@ class PlanInterpreterTest {
                       + " SUM(lease_duration) FROM notebooks")
               .getMetaData();
       for (int i = 1; i <= 4; i++) {
-        assertEquals("BIGINT", md.getColumnTypeName(i), "column " + i);
+        // A variance is an approximate number, as SQL says (ModelArtsValidator).
+        assertEquals(i == 3 ? "DOUBLE" : "BIGINT", md.getColumnTypeName(i), "column " + i);
       }
+    }
+  }
+
+  /**
+   * Variances, standard deviations and covariances of integers and decimals are DOUBLEs computed in
+   * DOUBLEs, interpreted, compiled and in a window ({@link
+   * io.modelarts.sql.calcite.ModelArtsValidator}): Calcite typed them as their argument and
+   * computed them in it, so {@code STDDEV_POP} of 2, 2 and 4 was 1 and {@code VAR_SAMP} of the
+   * notebooks' lease durations was off by nearly half. The expected values are PostgreSQL's (to
+   * 1e-12), and the lease durations' variance as computed here in two passes.
+   */
+  @Test
+  void variancesOfExactNumbersAreApproximateNumbersBothWays() throws Exception {
+    double[] postgresql = {
+      0.9428090415820634,
+      1.3333333333333333,
+      1.1547005383792515,
+      0.8888888888888888,
+      0.9428090415820634,
+      0.8888888888888888,
+      1.3333333333333333
+    };
+    String sql =
+        "SELECT STDDEV_POP(x), VAR_SAMP(x), STDDEV_SAMP(x), VAR_POP(x),"
+            + " STDDEV_POP(CAST(x AS DECIMAL(5, 1))), COVAR_POP(x, x), VARIANCE(x * 1.0)"
+            + " FROM (VALUES (2), (2), (4)) AS t(x)";
+    List<List<String>> both = rowsBothWays(sql);
+    for (List<String> rows : both) {
+      String[] values = rows.get(0).split("\\|");
+      for (int i = 0; i < postgresql.length; i++) {
+        assertEquals(postgresql[i], Double.parseDouble(values[i]), 1e-12, sql + ": " + rows);
+      }
+    }
+    double[] leases =
+        sim.simulator().dataset().stream()
+            .map(n -> n.path("lease").path("duration"))
+            .filter(JsonNode::isNumber)
+            .mapToDouble(JsonNode::asDouble)
+            .toArray();
+    double mean = Arrays.stream(leases).average().orElseThrow();
+    double variance =
+        Arrays.stream(leases).map(d -> (d - mean) * (d - mean)).sum() / (leases.length - 1);
+    for (List<String> rows : rowsBothWays("SELECT VAR_SAMP(lease_duration) FROM notebooks")) {
+      assertEquals(variance, Double.parseDouble(rows.get(0)), variance * 1e-9, rows.toString());
+    }
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("1|0.5", "2|0.4714", "2|0.9428", "4|1.2472", "5|0.5"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, ROUND(STDDEV_POP(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1"
+                  + " FOLLOWING), 4) AS s FROM (VALUES (1), (2), (2), (4), (5)) AS t(x) ORDER BY"
+                  + " x, s"));
     }
   }
 
@@ -1253,6 +1312,17 @@ class PlanInterpreterTest {
     assertRowsBothWays(
         List.of("9223372036854775806"),
         "SELECT SUM(x) FROM (VALUES (CAST(9223372036854775807 AS BIGINT)), (-1)) AS t(x)");
+    // Windows whose input promises two orders (x, and its square): the checked window is rebuilt
+    // over that input, which once failed ("Trait index 1 has multiple values").
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("1|3|5", "2|5|9", "2|8|24", "4|11|45", "5|9|41"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, SUM(CAST(x AS BIGINT)) OVER w AS a, SUM(CAST(x AS BIGINT) * CAST(x AS"
+                  + " BIGINT)) OVER w FROM (VALUES (1), (2), (2), (4), (5)) AS t(x) WINDOW w AS"
+                  + " (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) ORDER BY x, a"));
+    }
     assertRowsBothWays(
         List.of(String.valueOf(capacities * 1_000_000_000_000L)),
         "SELECT SUM(CAST(volume_capacity AS BIGINT) * 1000000000000) FROM notebooks");
@@ -1516,10 +1586,10 @@ class PlanInterpreterTest {
         String[] values = rows.get(i).split("\\|", -1);
         boolean single = values[0].equals("1");
         singleRowGroups += single ? 1 : 0;
-        assertEquals(single ? "null" : "0", values[1], rows.get(i));
+        assertEquals(single ? "null" : "0.0", values[1], rows.get(i));
         assertEquals(single ? "null" : "0.0", values[2], rows.get(i));
         String[] compiledValues = compiledRows.get(i + 1).split("\\|", -1);
-        assertEquals(single ? "null" : "0", compiledValues[3], compiledRows.get(i + 1));
+        assertEquals(single ? "null" : "0.0", compiledValues[3], compiledRows.get(i + 1));
         assertEquals(single ? "null" : "0.0", compiledValues[5], compiledRows.get(i + 1));
       }
       assertTrue(singleRowGroups > 0, "the data has days with one notebook");

@@ -28,6 +28,9 @@ final class SqlErrors {
   private static final Pattern DATETIME_VALUE =
       Pattern.compile("^Invalid (DATE|TIME|TIMESTAMP)( WITH LOCAL TIME ZONE)? value");
 
+  /** How much of a node that cannot be planned a message quotes. */
+  private static final int NODE_CHARS = 200;
+
   /** How Calcite's message begins when it has no code for a node of the plan. */
   private static final String UNABLE = "Unable to implement ";
 
@@ -96,9 +99,9 @@ final class SqlErrors {
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      SQLException generation = codeGenerationFailure(t, failure);
-      if (generation != null) {
-        return generation;
+      SQLException limit = engineLimit(t, failure);
+      if (limit != null) {
+        return limit;
       }
       if (t instanceof IOException io) {
         return new ModelArtsSQLException(
@@ -135,17 +138,30 @@ final class SqlErrors {
   }
 
   /**
-   * A failure of Calcite's code generator ({@code t}: it could not implement a node of the plan, or
-   * Janino could not compile the code it generated), as {@code 0A000} with a message of one line:
-   * what failed and the innermost cause's words; or null if {@code t} is no such failure.
+   * A query Calcite's planner or code generator cannot handle ({@code t}: no plan of its nodes can
+   * run, a node of the plan has no code, or Janino could not compile the code generated), as {@code
+   * 0A000} with a message of one line: what failed, and the node or the innermost cause's words; or
+   * null if {@code t} is no such failure.
    *
-   * <p>Why: Calcite's own message holds the whole plan with its costs, or the whole generated
-   * program, pages that a tool shows in an error box; they stay in the exception's causes.
+   * <p>Why: Calcite's own message holds the whole plan with its costs, the planner's every set of
+   * plans, or the whole generated program: pages that a tool shows in an error box. They stay in
+   * the exception's causes.
    */
-  private static @Nullable SQLException codeGenerationFailure(Throwable t, Throwable failure) {
+  private static @Nullable SQLException engineLimit(Throwable t, Throwable failure) {
     String message = String.valueOf(t.getMessage());
     String what;
-    if (message.startsWith("Error while compiling generated Java code")) {
+    if (t.getClass().getName().endsWith("CannotPlanException")) {
+      // The node is on the line after this one; the planner's sets of plans follow it.
+      String marker = "the relevant part of the original plan is as follows";
+      int at = message.indexOf(marker);
+      String node = "";
+      if (at >= 0) {
+        String rest = message.substring(at + marker.length()).strip();
+        node = rest.lines().findFirst().orElse("").replaceFirst("^\\d+:", "");
+        node = node.length() > NODE_CHARS ? node.substring(0, NODE_CHARS) + "…" : node;
+      }
+      what = "Calcite cannot plan " + (node.isEmpty() ? "it" : node);
+    } else if (message.startsWith("Error while compiling generated Java code")) {
       what = "its generated code does not compile";
     } else if (message.startsWith(UNABLE)) {
       int node = message.indexOf('(');
@@ -174,7 +190,7 @@ final class SqlErrors {
         "This query cannot run: "
             + what
             + detail
-            + ", a limit of Calcite 1.42's code generator. Writing the expression another way"
+            + ", a limit of Calcite 1.42. Writing the expression another way"
             + " usually avoids it; the plan or code is in this exception's causes.",
         "0A000",
         null,

@@ -1,6 +1,7 @@
 package io.modelarts.sql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,39 @@ class ExpressionErrorsTest {
       }
       // The connection goes on working.
       assertEquals(List.of("1"), SimulatorFixture.rows(c, "SELECT 1"));
+    }
+  }
+
+  /**
+   * A query Calcite 1.42 cannot plan ({@code PERCENTILE_CONT}, which it validates but cannot run)
+   * or cannot generate code for (an {@code EXTRACT} of a time of day in a {@code CASE} branch after
+   * the same field outside it) fails with 0A000 and one line that names the node, not Calcite's
+   * pages of planner sets or costed plan.
+   */
+  @Test
+  void queriesCalciteCannotRunFailWithOneLine() throws Exception {
+    String[][] cases = {
+      {
+        "SELECT status, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY volume_capacity) FROM notebooks"
+            + " GROUP BY status",
+        "Calcite cannot plan LogicalAggregate"
+      },
+      {
+        "SELECT EXTRACT(HOUR FROM TIME '10:00:00'), CASE WHEN volume_capacity > 10 THEN"
+            + " EXTRACT(HOUR FROM TIME '11:00:00' + INTERVAL '1' HOUR * volume_capacity) END,"
+            + " ROW_NUMBER() OVER (ORDER BY id) FROM notebooks",
+        "Calcite is unable to implement EnumerableCalc"
+      },
+    };
+    try (Connection c = sim.connect()) {
+      for (String[] each : cases) {
+        SQLException e =
+            assertThrows(SQLException.class, () -> SimulatorFixture.rows(c, each[0]), each[0]);
+        assertEquals("0A000", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains(each[1]), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().length() < 600, e.getMessage());
+      }
     }
   }
 }

@@ -457,19 +457,7 @@ final class WindowFunctionRewrites {
 
     /** {@code DENSE_RANK()} over the call's partition, ordered by {@code key}. */
     private RexNode denseRank(RexOver call, RexFieldCollation key) {
-      return rex.makeOver(
-          bigint(),
-          SqlStdOperatorTable.DENSE_RANK,
-          List.of(),
-          call.getWindow().partitionKeys,
-          ImmutableList.of(key),
-          RexWindowBounds.UNBOUNDED_PRECEDING,
-          RexWindowBounds.CURRENT_ROW,
-          true,
-          true,
-          false,
-          false,
-          false);
+      return ranking(call, SqlStdOperatorTable.DENSE_RANK, ImmutableList.of(key));
     }
 
     /** {@code COUNT(*)} over the whole of the call's partition. */
@@ -505,13 +493,18 @@ final class WindowFunctionRewrites {
 
     /** {@code ranking} ({@code ROW_NUMBER} or {@code RANK}) over the call's window. */
     private RexNode ranking(RexOver call, SqlAggFunction ranking) {
-      RexWindow window = call.getWindow();
+      return ranking(call, ranking, call.getWindow().orderKeys);
+    }
+
+    /** {@code ranking} over the call's partition, ordered by {@code order}. */
+    private RexNode ranking(
+        RexOver call, SqlAggFunction ranking, ImmutableList<RexFieldCollation> order) {
       return rex.makeOver(
           bigint(),
           ranking,
           List.of(),
-          window.partitionKeys,
-          window.orderKeys,
+          call.getWindow().partitionKeys,
+          order,
           // A rank ignores the frame; this is the one Calcite's own give ranks.
           RexWindowBounds.UNBOUNDED_PRECEDING,
           RexWindowBounds.CURRENT_ROW,

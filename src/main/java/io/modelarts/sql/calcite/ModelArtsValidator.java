@@ -42,14 +42,6 @@ import org.apache.calcite.util.NlsString;
  * same values.
  */
 public final class ModelArtsValidator extends CalciteSqlValidator {
-  public ModelArtsValidator(
-      SqlOperatorTable opTab,
-      CalciteCatalogReader catalogReader,
-      JavaTypeFactory typeFactory,
-      Config config) {
-    super(opTab, catalogReader, typeFactory, config);
-  }
-
   /** The statistics SQL types as approximate numbers, which Calcite types as their arguments. */
   private static final Set<SqlKind> APPROXIMATE_STATISTICS =
       EnumSet.of(
@@ -62,11 +54,21 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
           SqlKind.REGR_SXX,
           SqlKind.REGR_SYY);
 
+  public ModelArtsValidator(
+      SqlOperatorTable opTab,
+      CalciteCatalogReader catalogReader,
+      JavaTypeFactory typeFactory,
+      Config config) {
+    super(opTab, catalogReader, typeFactory, config);
+  }
+
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
     if (expr instanceof SqlBasicCall call
         && APPROXIMATE_STATISTICS.contains(call.getKind())
         && getValidatedNodeTypeIfKnown(expr) == null) {
+      // In place, before the call is typed: the call's type follows from the cast, and the
+      // statement becomes a plan from this same tree, so the plan computes in DOUBLEs too.
       for (int i = 0; i < call.operandCount(); i++) {
         SqlNode operand = call.operand(i);
         if (SqlTypeUtil.isExactNumeric(deriveType(scope, operand))) {

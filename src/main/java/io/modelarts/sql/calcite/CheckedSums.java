@@ -134,8 +134,8 @@ public final class CheckedSums {
       }
       // EnumerableWindow's constructor is Calcite's own: its rule makes one of the same window
       // with the new groups, which is then copied over the same input with the same traits. The
-      // rule reads its input's one collation, where an input may promise several (a variance's
-      // squares beside the value): it is given a copy of the input that promises none.
+      // rule reads its input's one collation, where an input may promise several (x beside x * x,
+      // both ascending): it is given a copy of the input that promises none.
       RelNode input = window.getInput();
       RelNode standIn =
           input.copy(input.getTraitSet().replace(RelCollations.EMPTY), input.getInputs());

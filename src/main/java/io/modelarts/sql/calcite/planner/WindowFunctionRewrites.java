@@ -341,6 +341,7 @@ final class WindowFunctionRewrites {
       RexNode upToPeers =
           count(
               call,
+              List.of(),
               call.getWindow().orderKeys,
               RexWindowBounds.UNBOUNDED_PRECEDING,
               RexWindowBounds.CURRENT_ROW,
@@ -361,6 +362,7 @@ final class WindowFunctionRewrites {
       RexNode inFrame =
           count(
               call,
+              List.of(),
               window.orderKeys,
               window.getLowerBound(),
               window.getUpperBound(),
@@ -430,24 +432,13 @@ final class WindowFunctionRewrites {
                           value, Set.of(SqlKind.DESCENDING, SqlKind.NULLS_FIRST)))),
               one());
       if (value.getType().isNullable()) {
-        RexNode values =
-            rex.makeOver(
-                bigint(),
-                SqlStdOperatorTable.COUNT,
-                List.of(value),
-                window.partitionKeys,
-                ImmutableList.of(),
-                RexWindowBounds.UNBOUNDED_PRECEDING,
-                RexWindowBounds.UNBOUNDED_FOLLOWING,
-                true,
-                true,
-                false,
-                false,
-                false);
         RexNode nullRank =
             call(
                 SqlStdOperatorTable.CASE,
-                call(SqlStdOperatorTable.GREATER_THAN, partitionRows(call), values),
+                call(
+                    SqlStdOperatorTable.GREATER_THAN,
+                    partitionRows(call),
+                    partitionCount(call, List.of(value))),
                 one(),
                 rex.makeBigintLiteral(BigDecimal.ZERO));
         ranks = call(SqlStdOperatorTable.MINUS, ranks, nullRank);
@@ -462,8 +453,14 @@ final class WindowFunctionRewrites {
 
     /** {@code COUNT(*)} over the whole of the call's partition. */
     private RexNode partitionRows(RexOver call) {
+      return partitionCount(call, List.of());
+    }
+
+    /** {@code COUNT} of {@code operands} ({@code *} if none) over the call's whole partition. */
+    private RexNode partitionCount(RexOver call, List<RexNode> operands) {
       return count(
           call,
+          operands,
           ImmutableList.of(),
           RexWindowBounds.UNBOUNDED_PRECEDING,
           RexWindowBounds.UNBOUNDED_FOLLOWING,
@@ -472,6 +469,7 @@ final class WindowFunctionRewrites {
 
     private RexNode count(
         RexOver call,
+        List<RexNode> operands,
         ImmutableList<RexFieldCollation> order,
         RexWindowBound lower,
         RexWindowBound upper,
@@ -479,7 +477,7 @@ final class WindowFunctionRewrites {
       return rex.makeOver(
           bigint(),
           SqlStdOperatorTable.COUNT,
-          List.of(),
+          operands,
           call.getWindow().partitionKeys,
           order,
           lower,

@@ -197,8 +197,10 @@ public final class StandardProgram {
    * Not one of Calcite's steps: the window functions Calcite's code gets wrong or cannot run
    * ({@code NTILE}, {@code PERCENT_RANK}, {@code CUME_DIST}, {@code NTH_VALUE}) rewritten into
    * those it gets right ({@link WindowFunctionRewrites}), before the planner splits windows out;
-   * and frames of values with an offset, ordered by a number descending, ordered by its negation.
-   * It runs first, so that the next step checks the arithmetic it writes.
+   * frames of values with an offset ordered by a key Calcite can offset ({@code BIGINT}, never
+   * NULL, ascending); {@code COUNT(DISTINCT …)} over a partition from ranks; and the frames and
+   * {@code DISTINCT}s Calcite answers wrongly refused. It runs first, so that the next step checks
+   * the arithmetic it writes.
    */
   public static Program windowFunctions() {
     return (planner, rel, traits, materializations, lattices) -> WindowFunctionRewrites.of(rel);

@@ -130,7 +130,9 @@ public final class GrandTotalRow extends SingleRel implements EnumerableRel {
         // Every argument is left out of the empty set: one bit each, all set.
         BigDecimal allOnes = BigDecimal.valueOf((1L << call.getArgList().size()) - 1);
         row.add(rexBuilder.makeExactLiteral(allOnes, type));
-      } else if (NULL_OVER_NO_ROWS.contains(kind) && type.isNullable()) {
+      } else if ((NULL_OVER_NO_ROWS.contains(kind)
+              || Percentiles.isImplementation(call.getAggregation()))
+          && type.isNullable()) {
         row.add(rexBuilder.makeNullLiteral(type));
       } else {
         return Optional.empty();

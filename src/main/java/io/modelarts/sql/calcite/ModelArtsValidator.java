@@ -1,11 +1,14 @@
 package io.modelarts.sql.calcite;
 
+import static org.apache.calcite.util.Static.RESOURCE;
+
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -13,6 +16,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -22,11 +26,12 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.util.NlsString;
 
 /**
- * The driver's validator: Calcite's, with three types corrected. A character literal's {@code
+ * The driver's validator: Calcite's, with four types corrected. A character literal's {@code
  * CHAR(n)} counts its characters, not its UTF-16 units, as {@link CodePointRexBuilder} types it
- * when the statement becomes a plan; {@code NTH_VALUE … OVER} is nullable whatever its argument;
- * and a variance, standard deviation or covariance of exact numbers is a {@code DOUBLE}, its
- * arguments cast to {@code DOUBLE} in place.
+ * when the statement becomes a plan; {@code NTH_VALUE … OVER} is nullable whatever its argument; a
+ * variance, standard deviation or covariance of exact numbers is a {@code DOUBLE}, its arguments
+ * cast to {@code DOUBLE} in place; and a percentile is nullable, {@code PERCENTILE_CONT} a {@code
+ * DOUBLE} ({@link Percentiles}).
  *
  * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
  * {@code CHAR(2)} added no space, and a column of it reported a precision of 2. And Calcite types a
@@ -40,6 +45,12 @@ import org.apache.calcite.util.NlsString;
  * and 2 was 0 (0.333), and over the notebooks' {@code lease_duration}s {@code VAR_SAMP} was off by
  * nearly half. SQL makes each of them an approximate number; PostgreSQL's are exact decimals of the
  * same values.
+ *
+ * <p>Why the percentiles: Calcite types one as its key, so a key never NULL made a percentile never
+ * NULL, whose NULL (a group without keys, a {@code FILTER}) failed the query, and a {@code
+ * PERCENTILE_CONT} of integers would be an integer where it interpolates; PostgreSQL's is a {@code
+ * double precision}. The validator puts a nullable copy of Calcite's function in the call
+ * (Calcite's parser names its own, and its converter retypes the call from the function).
  */
 public final class ModelArtsValidator extends CalciteSqlValidator {
   /** The statistics SQL types as approximate numbers, which Calcite types as their arguments. */
@@ -53,6 +64,10 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
           SqlKind.COVAR_SAMP,
           SqlKind.REGR_SXX,
           SqlKind.REGR_SYY);
+
+  /** The inverse distribution functions, whose keys and types the validator corrects. */
+  private static final Set<SqlKind> PERCENTILES =
+      EnumSet.of(SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
 
   public ModelArtsValidator(
       SqlOperatorTable opTab,
@@ -72,15 +87,15 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
       for (int i = 0; i < call.operandCount(); i++) {
         SqlNode operand = call.operand(i);
         if (SqlTypeUtil.isExactNumeric(deriveType(scope, operand))) {
-          SqlParserPos pos = operand.getParserPosition();
-          call.setOperand(
-              i,
-              SqlStdOperatorTable.CAST.createCall(
-                  pos,
-                  operand,
-                  new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos)));
+          call.setOperand(i, castToDouble(operand));
         }
       }
+    }
+    if (expr instanceof SqlBasicCall call
+        && call.getKind() == SqlKind.WITHIN_GROUP
+        && PERCENTILES.contains(call.operand(0).getKind())
+        && getValidatedNodeTypeIfKnown(expr) == null) {
+      return percentileType(scope, call);
     }
     if (expr instanceof SqlCharStringLiteral) {
       NlsString value = ((SqlCharStringLiteral) expr).getValueAs(NlsString.class);
@@ -102,5 +117,53 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
       setValidatedNodeType(expr, type);
     }
     return type;
+  }
+
+  /**
+   * The type of {@code PERCENTILE_CONT} or {@code PERCENTILE_DISC … WITHIN GROUP (ORDER BY key)}:
+   * nullable, since a group without a key that is not NULL has none; and for {@code
+   * PERCENTILE_CONT}, a {@code DOUBLE}, its key cast to one in place (a key that is not a number is
+   * an error, as in PostgreSQL).
+   */
+  private RelDataType percentileType(SqlValidatorScope scope, SqlBasicCall withinGroup) {
+    SqlCall percentile = withinGroup.operand(0);
+    SqlNodeList order = withinGroup.operand(1);
+    if (percentile.getKind() == SqlKind.PERCENTILE_CONT && order.size() == 1) {
+      // The key under its DESC and NULLS FIRST / LAST, which the cast goes inside of.
+      SqlNode holder = order;
+      SqlNode key = order.get(0);
+      while (key.getKind() == SqlKind.DESCENDING
+          || key.getKind() == SqlKind.NULLS_FIRST
+          || key.getKind() == SqlKind.NULLS_LAST) {
+        holder = key;
+        key = ((SqlCall) key).operand(0);
+      }
+      RelDataType keyType = deriveType(scope, key);
+      if (!SqlTypeUtil.isNumeric(keyType)) {
+        throw newValidationError(
+            key,
+            RESOURCE.unsupportedTypeInOrderBy(
+                keyType.getSqlTypeName().getName(), percentile.getOperator().getName()));
+      }
+      if (keyType.getSqlTypeName() != SqlTypeName.DOUBLE) {
+        SqlNode cast = castToDouble(key);
+        if (holder instanceof SqlNodeList list) {
+          list.set(0, cast);
+        } else {
+          ((SqlCall) holder).setOperand(0, cast);
+        }
+      }
+    }
+    SqlAggFunction nullable = Percentiles.nullable(percentile.getOperator());
+    if (nullable != null && percentile instanceof SqlBasicCall call) {
+      call.setOperator(nullable);
+    }
+    return super.deriveType(scope, withinGroup);
+  }
+
+  private static SqlNode castToDouble(SqlNode operand) {
+    SqlParserPos pos = operand.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(
+        pos, operand, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos));
   }
 }

@@ -142,13 +142,14 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
 
   /**
    * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
-   * comparing with Calcite's lists, {@code Programs.standard()} after the driver's window
-   * functions, checked integers and grouping-set types, Calcite's sub-query step and the driver's
-   * {@link StandardProgram#valuesListKeys}, as {@link StandardProgram} orders them.
+   * comparing with Calcite's lists, {@code Programs.standard()} after the driver's percentiles,
+   * window functions, checked integers and grouping-set types, Calcite's sub-query step and the
+   * driver's {@link StandardProgram#valuesListKeys}, as {@link StandardProgram} orders them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
         ? org.apache.calcite.tools.Programs.sequence(
+            StandardProgram.percentiles(),
             StandardProgram.windowFunctions(),
             StandardProgram.checkedIntegers(),
             StandardProgram.groupingSetTypes(),

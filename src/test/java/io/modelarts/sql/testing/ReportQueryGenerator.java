@@ -495,7 +495,7 @@ public final class ReportQueryGenerator {
 
   private String aggregate() {
     // Portable: no variances (Calcite's sums of squares lose what PostgreSQL's algorithm keeps).
-    return switch (option(13, 3, 5)) {
+    return switch (option(14, 3, 5)) {
       case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
       case 1 -> "SUM(" + expression(numeric(), 2) + ")";
       case 2 -> "AVG(" + expression(portable ? Type.DOUBLE : numeric(), 2) + ")";
@@ -519,8 +519,28 @@ public final class ReportQueryGenerator {
               + ") FILTER (WHERE "
               + expression(Type.BOOLEAN, 2)
               + ")";
+      case 13 -> percentile();
       default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
     };
+  }
+
+  /**
+   * {@code PERCENTILE_CONT} of a number or {@code PERCENTILE_DISC} of a number or a time, at a
+   * fraction whose positions a {@code double} holds exactly (PostgreSQL computes them in one),
+   * ascending or descending.
+   */
+  private String percentile() {
+    String fraction = pick(new String[] {"0", "0.25", "0.5", "0.75", "1"});
+    boolean continuous = random.nextBoolean();
+    Type key =
+        continuous || random.nextBoolean()
+            ? numeric()
+            : (random.nextBoolean() ? Type.TIMESTAMP : Type.DATE);
+    return (continuous ? "PERCENTILE_CONT(" : "PERCENTILE_DISC(")
+        + fraction
+        + ") WITHIN GROUP (ORDER BY "
+        + expression(key, 2)
+        + (random.nextBoolean() ? " DESC)" : ")");
   }
 
   private String setOperation() {

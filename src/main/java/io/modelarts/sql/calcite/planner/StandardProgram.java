@@ -41,9 +41,9 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and four steps of the driver's own: first {@link
- * #windowFunctions}, {@link #checkedIntegers} and {@link #groupingSetTypes}, and {@link
- * #valuesListKeys} after the sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and five steps of the driver's own: first {@link
+ * #percentiles}, {@link #windowFunctions}, {@link #checkedIntegers} and {@link #groupingSetTypes},
+ * and {@link #valuesListKeys} after the sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -59,6 +59,7 @@ public final class StandardProgram {
     RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
     List<Program> steps =
         List.of(
+            percentiles(),
             windowFunctions(),
             checkedIntegers(),
             groupingSetTypes(),
@@ -191,6 +192,15 @@ public final class StandardProgram {
    */
   public static Program groupingSetTypes() {
     return (planner, rel, traits, materializations, lattices) -> RepeatedGroupingSetTypes.of(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: {@code PERCENTILE_CONT} and {@code PERCENTILE_DISC}, which
+   * Calcite's planner cannot implement, made calls of the driver's functions ({@link
+   * PercentileCalls}). It runs first, so that each later step sees only calls it knows.
+   */
+  public static Program percentiles() {
+    return (planner, rel, traits, materializations, lattices) -> PercentileCalls.of(rel);
   }
 
   /**

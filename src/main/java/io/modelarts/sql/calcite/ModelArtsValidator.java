@@ -8,30 +8,38 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicFunction;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.util.NlsString;
 
 /**
- * The driver's validator: Calcite's, with four types corrected. A character literal's {@code
+ * The driver's validator: Calcite's, with five types corrected. A character literal's {@code
  * CHAR(n)} counts its characters, not its UTF-16 units, as {@link CodePointRexBuilder} types it
  * when the statement becomes a plan; {@code NTH_VALUE … OVER} is nullable whatever its argument; a
  * variance, standard deviation or covariance of exact numbers is a {@code DOUBLE}, its arguments
- * cast to {@code DOUBLE} in place; and a percentile is nullable, {@code PERCENTILE_CONT} a {@code
- * DOUBLE} ({@link Percentiles}).
+ * cast to {@code DOUBLE} in place; a percentile is nullable, {@code PERCENTILE_CONT} a {@code
+ * DOUBLE} ({@link Percentiles}); and a {@code ROUND} of a {@code DECIMAL(p, s)} is a {@code
+ * DECIMAL(p + 1, s)}.
  *
  * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
  * {@code CHAR(2)} added no space, and a column of it reported a precision of 2. And Calcite types a
@@ -51,6 +59,11 @@ import org.apache.calcite.util.NlsString;
  * PERCENTILE_CONT} of integers would be an integer where it interpolates; PostgreSQL's is a {@code
  * double precision}. The validator puts a nullable copy of Calcite's function in the call
  * (Calcite's parser names its own, and its converter retypes the call from the function).
+ *
+ * <p>Why the rounding: rounding up may carry into a new digit ({@code ROUND(9.99, 1)} is 10.0),
+ * which Calcite's type, the argument's, has no room for; where the value was then checked against
+ * its type, as in a {@code COALESCE} or a {@code CASE}, the query failed ("Value -10 cannot be
+ * represented as a DECIMAL(3, 2)").
  */
 public final class ModelArtsValidator extends CalciteSqlValidator {
   /** The statistics SQL types as approximate numbers, which Calcite types as their arguments. */
@@ -68,6 +81,17 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
   /** The inverse distribution functions, whose keys and types the validator corrects. */
   private static final Set<SqlKind> PERCENTILES =
       EnumSet.of(SqlKind.PERCENTILE_CONT, SqlKind.PERCENTILE_DISC);
+
+  /**
+   * Calcite's {@code ROUND}, equal to it (so that Calcite's code and the interpreter run it), but a
+   * decimal's result has room for the digit that rounding up carries.
+   */
+  private static final SqlFunction ROUND =
+      SqlBasicFunction.create(
+          SqlStdOperatorTable.ROUND.getName(),
+          ModelArtsValidator::roundType,
+          OperandTypes.NUMERIC.or(OperandTypes.NUMERIC_INT32),
+          SqlFunctionCategory.NUMERIC);
 
   public ModelArtsValidator(
       SqlOperatorTable opTab,
@@ -96,6 +120,15 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
         && PERCENTILES.contains(call.operand(0).getKind())
         && getValidatedNodeTypeIfKnown(expr) == null) {
       return percentileType(scope, call);
+    }
+    if (expr instanceof SqlBasicCall call
+        && call.getOperator() == SqlStdOperatorTable.ROUND
+        && getValidatedNodeTypeIfKnown(expr) == null) {
+      // After Calcite's typing, which resolves the call's function again by its name.
+      RelDataType type = withCarry(super.deriveType(scope, expr), typeFactory);
+      call.setOperator(ROUND);
+      setValidatedNodeType(expr, type);
+      return type;
     }
     if (expr instanceof SqlCharStringLiteral) {
       NlsString value = ((SqlCharStringLiteral) expr).getValueAs(NlsString.class);
@@ -165,5 +198,24 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
     SqlParserPos pos = operand.getParserPosition();
     return SqlStdOperatorTable.CAST.createCall(
         pos, operand, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos));
+  }
+
+  /** {@code ROUND}'s type: its argument's, with room for a carry ({@link #withCarry}). */
+  private static RelDataType roundType(SqlOperatorBinding binding) {
+    return withCarry(ReturnTypes.ARG0_NULLABLE.inferReturnType(binding), binding.getTypeFactory());
+  }
+
+  /**
+   * {@code type}, but a {@code DECIMAL(p, s)} made a {@code DECIMAL(p + 1, s)} (up to the largest
+   * precision), as rounding may carry into a new digit.
+   */
+  private static RelDataType withCarry(RelDataType type, RelDataTypeFactory types) {
+    int widest = types.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL);
+    if (type.getSqlTypeName() != SqlTypeName.DECIMAL || type.getPrecision() >= widest) {
+      return type;
+    }
+    return types.createTypeWithNullability(
+        types.createSqlType(SqlTypeName.DECIMAL, type.getPrecision() + 1, type.getScale()),
+        type.isNullable());
   }
 }

@@ -1256,6 +1256,21 @@ class PlanInterpreterTest {
   }
 
   /**
+   * A rounding that carries into a new digit fits its type, interpreted and compiled ({@link
+   * io.modelarts.sql.calcite.ModelArtsValidator}): Calcite typed {@code ROUND} of a {@code
+   * DECIMAL(3, 2)} as one, so {@code COALESCE(ROUND(-9.79, -1), 0.5)} failed with "Value -10 cannot
+   * be represented as a DECIMAL(3, 2)" (found by {@link PostgresAnswersTest}); so did a {@code
+   * CASE} of it. The values are PostgreSQL's (its scales aside).
+   */
+  @Test
+  void roundingsThatCarryFitTheirTypeBothWays() throws Exception {
+    assertRowsBothWays(
+        List.of("-9.79|-10.00|0.05|-10", "0.15|0.00|0.2|0", "9.99|10.00|10.0|10"),
+        "SELECT x, COALESCE(ROUND(x, -1), 0.5), CASE WHEN x > 0 THEN ROUND(x, 1) ELSE 0.05 END,"
+            + " ROUND(x) FROM (VALUES (-9.79), (9.99), (0.15)) AS t(x) ORDER BY x");
+  }
+
+  /**
    * Integer arithmetic past its type's range fails with SQLState 22003, interpreted and compiled,
    * where Calcite's code wrapped ({@link io.modelarts.sql.calcite.planner.StandardProgram}'s
    * checked integers): a capacity in bytes, {@code volume_capacity * 1073741824}, came out

@@ -151,8 +151,10 @@ final class FunctionCalls {
           operands.get(1),
           (a, b) -> SqlFunctions.power(((Number) a).doubleValue(), ((Number) b).doubleValue()));
     }
-    if (operator == SqlStdOperatorTable.ROUND || operator == SqlStdOperatorTable.TRUNCATE) {
-      return rounding(call, operands, operator == SqlStdOperatorTable.ROUND);
+    // Equal, not the same: the validator gives ROUND a type of its own.
+    boolean round = SqlStdOperatorTable.ROUND.equals(operator);
+    if (round || operator == SqlStdOperatorTable.TRUNCATE) {
+      return rounding(call, operands, round);
     }
     if ((operator == SqlStdOperatorTable.FLOOR || operator == SqlStdOperatorTable.CEIL)
         && arguments.size() == 1) {

@@ -17,7 +17,6 @@ import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
-import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataType;
@@ -69,27 +68,20 @@ public final class CheckedSums {
     if (node.getClass() == EnumerableAggregate.class) {
       EnumerableAggregate aggregate = (EnumerableAggregate) node;
       List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
-      List<AggregateCall> calls = new ArrayList<>();
-      boolean changed = false;
-      for (AggregateCall call : aggregate.getAggCallList()) {
-        SqlAggFunction checked =
-            call.getArgList().size() == 1
-                ? Functions.checkedFor(
-                    call.getAggregation(),
-                    fields.get(call.getArgList().get(0)).getType(),
-                    call.getType())
-                : null;
-        calls.add(checked == null ? call : withFunction(call, checked));
-        changed |= checked != null;
-      }
-      return changed
-          ? aggregate.copy(
-              aggregate.getTraitSet(),
-              aggregate.getInput(),
-              aggregate.getGroupSet(),
-              aggregate.getGroupSets(),
-              calls)
-          : node;
+      return AggregateCalls.replaced(
+          aggregate,
+          call -> {
+            SqlAggFunction checked =
+                call.getArgList().size() == 1
+                    ? Functions.checkedFor(
+                        call.getAggregation(),
+                        fields.get(call.getArgList().get(0)).getType(),
+                        call.getType())
+                    : null;
+            return checked == null
+                ? call
+                : AggregateCalls.withFunction(call, checked, call.getArgList());
+          });
     }
     if (node.getClass() == EnumerableWindow.class) {
       Window window = (Window) node;
@@ -150,22 +142,6 @@ public final class CheckedSums {
       return calcites.convert(logical).copy(window.getTraitSet(), List.of(input));
     }
     return node;
-  }
-
-  private static AggregateCall withFunction(AggregateCall call, SqlAggFunction function) {
-    return AggregateCall.create(
-        call.getParserPosition(),
-        function,
-        call.isDistinct(),
-        call.isApproximate(),
-        call.ignoreNulls(),
-        call.rexList,
-        call.getArgList(),
-        call.filterArg,
-        call.distinctKeys,
-        call.getCollation(),
-        call.getType(),
-        call.getName());
   }
 
   /** The checked functions, made when a plan first sums {@code BIGINT}s. */

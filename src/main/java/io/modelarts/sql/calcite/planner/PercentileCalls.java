@@ -1,11 +1,10 @@
 package io.modelarts.sql.calcite.planner;
 
+import io.modelarts.sql.calcite.AggregateCalls;
 import io.modelarts.sql.calcite.Percentiles;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.sql.SqlAggFunction;
 
 /**
@@ -28,42 +27,19 @@ final class PercentileCalls {
   }
 
   private static RelNode implemented(Aggregate aggregate) {
-    List<AggregateCall> calls = new ArrayList<>();
-    boolean changed = false;
-    for (AggregateCall call : aggregate.getAggCallList()) {
-      SqlAggFunction function = Percentiles.implementationOf(call.getAggregation());
-      if (function == null) {
-        calls.add(call);
-        continue;
-      }
-      // The validator let through one fraction and one key.
-      List<Integer> arguments =
-          List.of(
-              call.getArgList().get(0),
-              call.getCollation().getFieldCollations().get(0).getFieldIndex());
-      calls.add(
-          AggregateCall.create(
-              call.getParserPosition(),
-              function,
-              call.isDistinct(),
-              call.isApproximate(),
-              call.ignoreNulls(),
-              call.rexList,
-              arguments,
-              call.filterArg,
-              call.distinctKeys,
-              call.getCollation(),
-              call.getType(),
-              call.getName()));
-      changed = true;
-    }
-    return changed
-        ? aggregate.copy(
-            aggregate.getTraitSet(),
-            aggregate.getInput(),
-            aggregate.getGroupSet(),
-            aggregate.getGroupSets(),
-            calls)
-        : aggregate;
+    return AggregateCalls.replaced(
+        aggregate,
+        call -> {
+          SqlAggFunction function = Percentiles.implementationOf(call.getAggregation());
+          // The validator let through one fraction and one key.
+          return function == null
+              ? call
+              : AggregateCalls.withFunction(
+                  call,
+                  function,
+                  List.of(
+                      call.getArgList().get(0),
+                      call.getCollation().getFieldCollations().get(0).getFieldIndex()));
+        });
   }
 }

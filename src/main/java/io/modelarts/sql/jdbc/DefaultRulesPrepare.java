@@ -12,6 +12,7 @@ import io.modelarts.sql.calcite.ExplicitGroupingSets;
 import io.modelarts.sql.calcite.GrandTotalRow;
 import io.modelarts.sql.calcite.ModelArtsValidator;
 import io.modelarts.sql.calcite.NestedChildSharing;
+import io.modelarts.sql.calcite.PostgresqlAggregates;
 import io.modelarts.sql.calcite.planner.DefaultPlannerRules;
 import io.modelarts.sql.calcite.planner.DeferredRules;
 import io.modelarts.sql.calcite.planner.StandardProgram;
@@ -143,13 +144,15 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   /**
    * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
    * comparing with Calcite's lists, {@code Programs.standard()} after the driver's percentiles,
-   * window functions, checked integers and grouping-set types, Calcite's sub-query step and the
-   * driver's {@link StandardProgram#valuesListKeys}, as {@link StandardProgram} orders them.
+   * ordered distinct calls, window functions, checked integers and grouping-set types, Calcite's
+   * sub-query step and the driver's {@link StandardProgram#valuesListKeys}, as {@link
+   * StandardProgram} orders them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
         ? org.apache.calcite.tools.Programs.sequence(
             StandardProgram.percentiles(),
+            StandardProgram.orderedDistinctCalls(),
             StandardProgram.windowFunctions(),
             StandardProgram.checkedIntegers(),
             StandardProgram.groupingSetTypes(),
@@ -204,7 +207,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
       CalciteConnectionConfig config = context.config();
       SqlOperatorTable operators =
           SqlOperatorTables.chain(
-              config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+              config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()),
+              new PostgresqlAggregates(),
+              catalogReader);
       return new ModelArtsValidator(
           operators,
           (CalciteCatalogReader) catalogReader,

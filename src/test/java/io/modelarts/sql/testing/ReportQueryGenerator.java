@@ -495,7 +495,7 @@ public final class ReportQueryGenerator {
 
   private String aggregate() {
     // Portable: no variances (Calcite's sums of squares lose what PostgreSQL's algorithm keeps).
-    return switch (option(14, 3, 5)) {
+    return switch (option(15, 3, 5)) {
       case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
       case 1 -> "SUM(" + expression(numeric(), 2) + ")";
       case 2 -> "AVG(" + expression(portable ? Type.DOUBLE : numeric(), 2) + ")";
@@ -520,6 +520,21 @@ public final class ReportQueryGenerator {
               + expression(Type.BOOLEAN, 2)
               + ")";
       case 13 -> percentile();
+      // PostgreSQL's names (PostgresqlAggregates); a string list ordered by what it lists, whose
+      // ties are equal strings.
+      case 14 -> {
+        if (random.nextBoolean()) {
+          yield (random.nextBoolean() ? "BOOL_AND(" : "BOOL_OR(")
+              + expression(Type.BOOLEAN, 2)
+              + ")";
+        }
+        String column = stringColumn();
+        yield "STRING_AGG("
+            + column
+            + ", ',' ORDER BY "
+            + column
+            + (random.nextBoolean() ? " DESC)" : ")");
+      }
       default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
     };
   }

@@ -41,9 +41,9 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and five steps of the driver's own: first {@link
- * #percentiles}, {@link #windowFunctions}, {@link #checkedIntegers} and {@link #groupingSetTypes},
- * and {@link #valuesListKeys} after the sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and six steps of the driver's own: first {@link
+ * #percentiles}, {@link #orderedDistinctCalls}, {@link #windowFunctions}, {@link #checkedIntegers}
+ * and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -60,6 +60,7 @@ public final class StandardProgram {
     List<Program> steps =
         List.of(
             percentiles(),
+            orderedDistinctCalls(),
             windowFunctions(),
             checkedIntegers(),
             groupingSetTypes(),
@@ -201,6 +202,15 @@ public final class StandardProgram {
    */
   public static Program percentiles() {
     return (planner, rel, traits, materializations, lattices) -> PercentileCalls.of(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: each {@code DISTINCT} aggregate call with an order in an aggregate
+   * of its own ({@link OrderedDistinctCalls}), which Calcite's planner otherwise orders by another
+   * column.
+   */
+  public static Program orderedDistinctCalls() {
+    return (planner, rel, traits, materializations, lattices) -> OrderedDistinctCalls.of(rel);
   }
 
   /**

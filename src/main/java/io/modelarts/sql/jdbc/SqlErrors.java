@@ -132,9 +132,20 @@ final class SqlErrors {
     if (failure instanceof SQLException sql && sql.getSQLState() != null) {
       return sql;
     }
-    // Avatica's own wrapping ("Error while executing SQL ...") carries no SQLState.
+    // Avatica's own wrapping ("Error while executing SQL ...") carries no SQLState; a failure in a
+    // static initialiser of generated code (a constant computed once) carries no message, which
+    // its cause has.
+    String message = failure.getMessage();
+    for (Throwable t = failure; message == null && t != null; t = t.getCause()) {
+      message = t.getMessage();
+    }
     return new ModelArtsSQLException(
-        String.valueOf(failure.getMessage()), "HY000", null, null, null, failure);
+        message != null ? message : failure.getClass().getName(),
+        "HY000",
+        null,
+        null,
+        null,
+        failure);
   }
 
   /**
@@ -225,6 +236,11 @@ final class SqlErrors {
       boolean range = lower.contains("out of range") || lower.contains("overflow");
       state = range ? "22003" : "22000";
       what = range ? "Numeric value out of range" : "Data exception";
+    } else if (t instanceof IllegalArgumentException
+        && message.startsWith("Cannot take logarithm of zero or negative number")) {
+      // LN, LOG10 and LOG of zero or less: SQL's "invalid argument for natural logarithm".
+      state = "2201E";
+      what = "Invalid argument for logarithm";
     } else if (t instanceof IllegalArgumentException && DATETIME_VALUE.matcher(message).find()) {
       state = "22007";
       what = "Invalid datetime format";

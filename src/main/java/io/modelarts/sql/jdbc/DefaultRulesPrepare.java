@@ -144,9 +144,9 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   /**
    * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
    * comparing with Calcite's lists, {@code Programs.standard()} after the driver's percentiles,
-   * ordered distinct calls, window functions, checked integers and grouping-set types, Calcite's
-   * sub-query step and the driver's {@link StandardProgram#valuesListKeys}, as {@link
-   * StandardProgram} orders them.
+   * ordered distinct calls, window functions, checked integers, guarded conjuncts and grouping-set
+   * types, Calcite's sub-query step and the driver's {@link StandardProgram#valuesListKeys}, as
+   * {@link StandardProgram} orders them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
@@ -155,6 +155,7 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
             StandardProgram.orderedDistinctCalls(),
             StandardProgram.windowFunctions(),
             StandardProgram.checkedIntegers(),
+            StandardProgram.guardedConjuncts(),
             StandardProgram.groupingSetTypes(),
             org.apache.calcite.tools.Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
             StandardProgram.valuesListKeys(),

@@ -71,6 +71,63 @@ class ExpressionErrorsTest {
   }
 
   /**
+   * A filter's condition that may fail runs only on the rows the conditions before it let through
+   * ({@link io.modelarts.sql.calcite.planner.StandardProgram#guardedConjuncts}), as PostgreSQL's
+   * {@code AND} runs: each of these failed with "Division by zero" or an invalid cast. Written
+   * first, the same condition still fails.
+   */
+  @Test
+  void conditionsGuardedByTheOnesBeforeThemDoNotFail() throws Exception {
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          SimulatorFixture.rows(
+              c, "SELECT COUNT(*) FROM notebooks WHERE 40 / NULLIF(volume_capacity - 50, 0) > 1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks WHERE volume_capacity <> 50"
+                  + " AND 40 / (volume_capacity - 50) > 1"));
+      // Behind a sub-query too, guarded by the conditions that are none.
+      assertEquals(
+          List.of("0"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks n WHERE n.id IN (SELECT notebook_id FROM endpoints)"
+                  + " AND n.volume_capacity < 0"
+                  + " AND 1 / (n.volume_capacity - n.volume_capacity) > 0"));
+      assertEquals(
+          List.of("0"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks WHERE volume_capacity < 0"
+                  + " AND 1 / (volume_capacity - volume_capacity) > 0"));
+      assertEquals(
+          List.of("0"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks WHERE CHAR_LENGTH(name) > 1000"
+                  + " AND CAST(name AS INTEGER) > 0"));
+      assertEquals(
+          SimulatorFixture.rows(
+              c,
+              "SELECT status FROM notebooks GROUP BY status"
+                  + " HAVING 100 / NULLIF(COUNT(*) - 1, 0) > 10 ORDER BY status"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT status FROM notebooks GROUP BY status"
+                  + " HAVING COUNT(*) <> 1 AND 100 / (COUNT(*) - 1) > 10 ORDER BY status"));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  SimulatorFixture.rows(
+                      c,
+                      "SELECT COUNT(*) FROM notebooks WHERE 1 / (volume_capacity -"
+                          + " volume_capacity) > 0 AND volume_capacity < 0"));
+      assertEquals("22012", e.getSQLState(), e.getMessage());
+    }
+  }
+
+  /**
    * A query Calcite 1.42 cannot plan (a {@code TABLESAMPLE SYSTEM}, which it validates but has no
    * code for) or cannot generate code for (an {@code EXTRACT} of a time of day in a {@code CASE}
    * branch after the same field outside it) fails with 0A000 and one line that names the node, not

@@ -41,9 +41,10 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and six steps of the driver's own: first {@link
- * #percentiles}, {@link #orderedDistinctCalls}, {@link #windowFunctions}, {@link #checkedIntegers}
- * and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and seven steps of the driver's own: first {@link
+ * #percentiles}, {@link #orderedDistinctCalls}, {@link #windowFunctions}, {@link #checkedIntegers},
+ * {@link #guardedConjuncts} and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the
+ * sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -63,6 +64,7 @@ public final class StandardProgram {
             orderedDistinctCalls(),
             windowFunctions(),
             checkedIntegers(),
+            guardedConjuncts(),
             groupingSetTypes(),
             subQuery(metadata),
             valuesListKeys(),
@@ -184,6 +186,15 @@ public final class StandardProgram {
    */
   public static Program checkedIntegers() {
     return (planner, rel, traits, materializations, lattices) -> CheckedIntegerArithmetic.of(rel);
+  }
+
+  /**
+   * Not one of Calcite's steps: a filter's condition that may fail (a division) computed only where
+   * the conditions before it hold ({@link GuardedConjuncts}), as PostgreSQL's {@code AND} does. It
+   * runs after {@link #checkedIntegers}, whose checked operators may fail too.
+   */
+  public static Program guardedConjuncts() {
+    return (planner, rel, traits, materializations, lattices) -> GuardedConjuncts.of(rel);
   }
 
   /**

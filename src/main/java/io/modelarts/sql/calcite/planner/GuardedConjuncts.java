@@ -1,0 +1,119 @@
+package io.modelarts.sql.calcite.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Makes each condition of a filter ({@code WHERE}, {@code HAVING}) that may fail, such as a
+ * division, run only on the rows that the conditions before it let through: {@code x <> 0 AND y / x
+ * > 1} becomes {@code x <> 0 AND CASE WHEN x <> 0 THEN y / x > 1 ELSE FALSE END}.
+ *
+ * <p>Why: the generated code and the interpreter compute every operand of an {@code AND} before
+ * combining them, so the division ran on the rows where {@code x} is 0 and the query failed with
+ * "Division by zero", where PostgreSQL (which evaluates an {@code AND} from the left) answers. SQL
+ * leaves the order to the engine; users write the guard first and expect it to guard. A {@code
+ * CASE} computes its branch only when its test holds, and Calcite's simplifier keeps a {@code CASE}
+ * whose branch may fail. In a filter the two conditions are the same: where the guard is NULL or
+ * false, both leave the row out. The conditions before stay as they are, so the scan still pushes
+ * them to the API.
+ */
+final class GuardedConjuncts {
+  /** Calls that may fail on some values of their operands. */
+  private static final Set<SqlKind> MAY_FAIL =
+      Set.of(
+          SqlKind.DIVIDE,
+          SqlKind.CHECKED_DIVIDE,
+          SqlKind.MOD,
+          SqlKind.CHECKED_PLUS,
+          SqlKind.CHECKED_MINUS,
+          SqlKind.CHECKED_TIMES,
+          SqlKind.CHECKED_MINUS_PREFIX);
+
+  private GuardedConjuncts() {}
+
+  /** {@code rel} with its filters' conditions guarded, sub-queries included. */
+  static RelNode of(RelNode rel) {
+    RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    return PlanRewrite.nodes(
+        rel, node -> node instanceof Filter filter ? guarded(filter, rexBuilder) : node);
+  }
+
+  private static RelNode guarded(Filter filter, RexBuilder rexBuilder) {
+    List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+    List<RexNode> guarded = new ArrayList<>(conjuncts.size());
+    boolean changed = false;
+    for (int i = 0; i < conjuncts.size(); i++) {
+      RexNode conjunct = conjuncts.get(i);
+      if (i > 0 && mayFail(conjunct)) {
+        // The conditions before it but sub-queries, which the CASE would hold a second copy of to
+        // plan and run: a weaker guard, which still leaves the filter's rows as they are.
+        List<RexNode> before =
+            conjuncts.subList(0, i).stream()
+                .filter(c -> RexUtil.SubQueryFinder.find(List.of(c)) == null)
+                .toList();
+        if (!before.isEmpty()) {
+          conjunct =
+              rexBuilder.makeCall(
+                  conjunct.getType(),
+                  SqlStdOperatorTable.CASE,
+                  List.of(
+                      RexUtil.composeConjunction(rexBuilder, before),
+                      conjunct,
+                      rexBuilder.makeLiteral(false)));
+          changed = true;
+        }
+      }
+      guarded.add(conjunct);
+    }
+    return changed
+        ? filter.copy(
+            filter.getTraitSet(),
+            filter.getInput(),
+            RexUtil.composeConjunction(rexBuilder, guarded))
+        : filter;
+  }
+
+  /**
+   * Whether {@code condition} computes something that may fail: a division or remainder, checked
+   * arithmetic, or a cast of a value that is not a literal to a type that is not a string.
+   */
+  static boolean mayFail(RexNode condition) {
+    Finder finder = new Finder();
+    condition.accept(finder);
+    return finder.found;
+  }
+
+  /** Looks for a call that may fail, anywhere in an expression. */
+  private static final class Finder extends RexVisitorImpl<Void> {
+    private boolean found;
+
+    Finder() {
+      super(true);
+    }
+
+    @Override
+    public Void visitCall(RexCall call) {
+      if (MAY_FAIL.contains(call.getKind())
+          || (call.getKind() == SqlKind.CAST
+              && !(call.getOperands().get(0) instanceof RexLiteral)
+              && !SqlTypeUtil.isCharacter(call.getType()))) {
+        found = true;
+        return null;
+      }
+      return super.visitCall(call);
+    }
+  }
+}

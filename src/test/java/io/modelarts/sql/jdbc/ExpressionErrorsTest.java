@@ -71,10 +71,10 @@ class ExpressionErrorsTest {
   }
 
   /**
-   * A filter's condition that may fail runs only on the rows the conditions before it let through
-   * ({@link io.modelarts.sql.calcite.planner.StandardProgram#guardedConjuncts}), as PostgreSQL's
-   * {@code AND} runs: each of these failed with "Division by zero" or an invalid cast. Written
-   * first, the same condition still fails.
+   * A filter's or a join's condition that may fail runs only on the rows the conditions before it
+   * let through ({@link io.modelarts.sql.calcite.planner.StandardProgram#guardedConjuncts}), as
+   * PostgreSQL's {@code AND} runs: each of these failed with "Division by zero" or an invalid cast.
+   * Written first, the same condition still fails.
    */
   @Test
   void conditionsGuardedByTheOnesBeforeThemDoNotFail() throws Exception {
@@ -115,6 +115,21 @@ class ExpressionErrorsTest {
               c,
               "SELECT status FROM notebooks GROUP BY status"
                   + " HAVING COUNT(*) <> 1 AND 100 / (COUNT(*) - 1) > 10 ORDER BY status"));
+      // A join's ON condition, inner and outer.
+      assertEquals(
+          List.of("0"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks a JOIN notebooks b ON a.id = b.id"
+                  + " AND a.volume_capacity < 0"
+                  + " AND 1 / (a.volume_capacity - a.volume_capacity) > 0"));
+      assertEquals(
+          SimulatorFixture.rows(c, "SELECT COUNT(*) FROM notebooks"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks a LEFT JOIN notebooks b ON a.id = b.id"
+                  + " AND a.volume_capacity < 0"
+                  + " AND 1 / (a.volume_capacity - a.volume_capacity) > 0 WHERE b.id IS NULL"));
       SQLException e =
           assertThrows(
               SQLException.class,

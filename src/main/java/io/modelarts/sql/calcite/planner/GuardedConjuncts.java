@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -17,9 +18,9 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * Makes each condition of a filter ({@code WHERE}, {@code HAVING}) that may fail, such as a
- * division, run only on the rows that the conditions before it let through: {@code x <> 0 AND y / x
- * > 1} becomes {@code x <> 0 AND CASE WHEN x <> 0 THEN y / x > 1 ELSE FALSE END}.
+ * Makes each condition of a filter ({@code WHERE}, {@code HAVING}) or a join's {@code ON} that may
+ * fail, such as a division, run only on the rows that the conditions before it let through: {@code
+ * x <> 0 AND y / x > 1} becomes {@code x <> 0 AND CASE WHEN x <> 0 THEN y / x > 1 ELSE FALSE END}.
  *
  * <p>Why: the generated code and the interpreter compute every operand of an {@code AND} before
  * combining them, so the division ran on the rows where {@code x} is 0 and the query failed with
@@ -44,15 +45,38 @@ final class GuardedConjuncts {
 
   private GuardedConjuncts() {}
 
-  /** {@code rel} with its filters' conditions guarded, sub-queries included. */
+  /** {@code rel} with its filters' and joins' conditions guarded, sub-queries included. */
   static RelNode of(RelNode rel) {
     RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
     return PlanRewrite.nodes(
-        rel, node -> node instanceof Filter filter ? guarded(filter, rexBuilder) : node);
+        rel,
+        node -> {
+          if (node instanceof Filter filter) {
+            RexNode condition = guarded(filter.getCondition(), rexBuilder);
+            return condition == filter.getCondition()
+                ? filter
+                : filter.copy(filter.getTraitSet(), filter.getInput(), condition);
+          }
+          if (node instanceof Join join) {
+            // An ON condition too: a pair it does not hold for, NULL or false, does not match.
+            RexNode condition = guarded(join.getCondition(), rexBuilder);
+            return condition == join.getCondition()
+                ? join
+                : join.copy(
+                    join.getTraitSet(),
+                    condition,
+                    join.getLeft(),
+                    join.getRight(),
+                    join.getJoinType(),
+                    join.isSemiJoinDone());
+          }
+          return node;
+        });
   }
 
-  private static RelNode guarded(Filter filter, RexBuilder rexBuilder) {
-    List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+  /** {@code condition} with its conjuncts that may fail guarded; itself if none is. */
+  private static RexNode guarded(RexNode condition, RexBuilder rexBuilder) {
+    List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
     List<RexNode> guarded = new ArrayList<>(conjuncts.size());
     boolean changed = false;
     for (int i = 0; i < conjuncts.size(); i++) {
@@ -78,12 +102,7 @@ final class GuardedConjuncts {
       }
       guarded.add(conjunct);
     }
-    return changed
-        ? filter.copy(
-            filter.getTraitSet(),
-            filter.getInput(),
-            RexUtil.composeConjunction(rexBuilder, guarded))
-        : filter;
+    return changed ? RexUtil.composeConjunction(rexBuilder, guarded) : condition;
   }
 
   /**

@@ -109,7 +109,7 @@ final class GuardedConjuncts {
    * Whether {@code condition} computes something that may fail: a division or remainder, checked
    * arithmetic, or a cast of a value that is not a literal to a type that is not a string.
    */
-  static boolean mayFail(RexNode condition) {
+  private static boolean mayFail(RexNode condition) {
     Finder finder = new Finder();
     condition.accept(finder);
     return finder.found;

@@ -189,9 +189,9 @@ public final class StandardProgram {
   }
 
   /**
-   * Not one of Calcite's steps: a filter's condition that may fail (a division) computed only where
-   * the conditions before it hold ({@link GuardedConjuncts}), as PostgreSQL's {@code AND} does. It
-   * runs after {@link #checkedIntegers}, whose checked operators may fail too.
+   * Not one of Calcite's steps: a filter's or a join's condition that may fail (a division)
+   * computed only where the conditions before it hold ({@link GuardedConjuncts}), as PostgreSQL's
+   * {@code AND} does. It runs after {@link #checkedIntegers}, whose checked operators may fail too.
    */
   public static Program guardedConjuncts() {
     return (planner, rel, traits, materializations, lattices) -> GuardedConjuncts.of(rel);

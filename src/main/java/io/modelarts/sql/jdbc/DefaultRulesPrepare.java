@@ -144,18 +144,19 @@ class DefaultRulesPrepare extends CalcitePrepareImpl {
   /**
    * The standard program when no hook offers one: {@link StandardProgram}, or, in a thread
    * comparing with Calcite's lists, {@code Programs.standard()} after the driver's percentiles,
-   * ordered distinct calls, window functions, checked integers, guarded conjuncts and grouping-set
-   * types, Calcite's sub-query step and the driver's {@link StandardProgram#valuesListKeys}, as
-   * {@link StandardProgram} orders them.
+   * window functions, checked integers, guarded conjuncts and filter arguments, ordered distinct
+   * calls and grouping-set types, Calcite's sub-query step and the driver's {@link
+   * StandardProgram#valuesListKeys}, as {@link StandardProgram} orders them.
    */
   static Program standardProgram() {
     return CALCITE_LISTS.isOn()
         ? org.apache.calcite.tools.Programs.sequence(
             StandardProgram.percentiles(),
-            StandardProgram.orderedDistinctCalls(),
             StandardProgram.windowFunctions(),
             StandardProgram.checkedIntegers(),
             StandardProgram.guardedConjuncts(),
+            StandardProgram.guardedFilterArguments(),
+            StandardProgram.orderedDistinctCalls(),
             StandardProgram.groupingSetTypes(),
             org.apache.calcite.tools.Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
             StandardProgram.valuesListKeys(),

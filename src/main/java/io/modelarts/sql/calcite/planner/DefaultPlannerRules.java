@@ -11,7 +11,6 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.volcano.AbstractConverter;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.rules.AggregateCaseToFilterRule;
 import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
 import org.apache.calcite.rel.rules.AggregateExpandWithinDistinctRule;
 import org.apache.calcite.rel.rules.AggregateJoinTransposeRule;
@@ -445,7 +444,8 @@ public final class DefaultPlannerRules {
             rule(AggregateExpandDistinctAggregatesRule.Config.DEFAULT);
         case AGGREGATE_EXPAND_WITHIN_DISTINCT ->
             rule(AggregateExpandWithinDistinctRule.Config.DEFAULT);
-        case AGGREGATE_CASE_TO_FILTER -> rule(AggregateCaseToFilterRule.Config.DEFAULT);
+        // Calcite's, but not over a CASE that may fail (a division).
+        case AGGREGATE_CASE_TO_FILTER -> new AggregateCaseToFilterRule();
         case AGGREGATE_REDUCE_FUNCTIONS -> rule(AggregateReduceFunctionsRule.Config.DEFAULT);
         case FILTER_AGGREGATE_TRANSPOSE -> rule(FilterAggregateTransposeRule.Config.DEFAULT);
         case PROJECT_WINDOW_TRANSPOSE -> rule(ProjectWindowTransposeRule.Config.DEFAULT);

@@ -2,20 +2,14 @@ package io.modelarts.sql.calcite.planner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.rex.RexVisitorImpl;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Makes each condition of a filter ({@code WHERE}, {@code HAVING}) or a join's {@code ON} that may
@@ -32,17 +26,6 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * them to the API.
  */
 final class GuardedConjuncts {
-  /** Calls that may fail on some values of their operands. */
-  private static final Set<SqlKind> MAY_FAIL =
-      Set.of(
-          SqlKind.DIVIDE,
-          SqlKind.CHECKED_DIVIDE,
-          SqlKind.MOD,
-          SqlKind.CHECKED_PLUS,
-          SqlKind.CHECKED_MINUS,
-          SqlKind.CHECKED_TIMES,
-          SqlKind.CHECKED_MINUS_PREFIX);
-
   private GuardedConjuncts() {}
 
   /** {@code rel} with its filters' and joins' conditions guarded, sub-queries included. */
@@ -81,7 +64,7 @@ final class GuardedConjuncts {
     boolean changed = false;
     for (int i = 0; i < conjuncts.size(); i++) {
       RexNode conjunct = conjuncts.get(i);
-      if (i > 0 && mayFail(conjunct)) {
+      if (i > 0 && CallsThatMayFail.foundIn(conjunct)) {
         // The conditions before it but sub-queries, which the CASE would hold a second copy of to
         // plan and run: a weaker guard, which still leaves the filter's rows as they are.
         List<RexNode> before =
@@ -103,36 +86,5 @@ final class GuardedConjuncts {
       guarded.add(conjunct);
     }
     return changed ? RexUtil.composeConjunction(rexBuilder, guarded) : condition;
-  }
-
-  /**
-   * Whether {@code condition} computes something that may fail: a division or remainder, checked
-   * arithmetic, or a cast of a value that is not a literal to a type that is not a string.
-   */
-  private static boolean mayFail(RexNode condition) {
-    Finder finder = new Finder();
-    condition.accept(finder);
-    return finder.found;
-  }
-
-  /** Looks for a call that may fail, anywhere in an expression. */
-  private static final class Finder extends RexVisitorImpl<Void> {
-    private boolean found;
-
-    Finder() {
-      super(true);
-    }
-
-    @Override
-    public Void visitCall(RexCall call) {
-      if (MAY_FAIL.contains(call.getKind())
-          || (call.getKind() == SqlKind.CAST
-              && !(call.getOperands().get(0) instanceof RexLiteral)
-              && !SqlTypeUtil.isCharacter(call.getType()))) {
-        found = true;
-        return null;
-      }
-      return super.visitCall(call);
-    }
   }
 }

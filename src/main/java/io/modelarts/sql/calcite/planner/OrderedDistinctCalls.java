@@ -3,6 +3,8 @@ package io.modelarts.sql.calcite.planner;
 import io.modelarts.sql.calcite.UnsupportedSqlException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -11,6 +13,7 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Computes each {@code DISTINCT} aggregate call that has an order ({@code LISTAGG(DISTINCT s, ',')
@@ -42,8 +45,11 @@ final class OrderedDistinctCalls {
 
   private static RelNode split(Aggregate aggregate) {
     List<AggregateCall> calls = aggregate.getAggCallList();
-    if (calls.size() < 2 || calls.stream().noneMatch(OrderedDistinctCalls::orderedDistinct)) {
+    if (calls.stream().noneMatch(OrderedDistinctCalls::orderedDistinct)) {
       return aggregate;
+    }
+    if (calls.size() == 1) {
+      return distinctFirst(aggregate);
     }
     if (aggregate.getGroupSets().size() > 1) {
       throw new UnsupportedSqlException(
@@ -77,13 +83,14 @@ final class OrderedDistinctCalls {
         columns[piece.get(i)] = width + keys + i;
       }
       // Created as is, not through the builder, which would retype the calls.
-      builder.push(
+      Aggregate pieceAggregate =
           LogicalAggregate.create(
               aggregate.getInput(),
               aggregate.getHints(),
               aggregate.getGroupSet(),
               null,
-              pieceCalls));
+              pieceCalls);
+      builder.push(distinctFirst(pieceAggregate));
       if (width > 0) {
         List<RexNode> sameKeys = new ArrayList<>();
         for (int k = 0; k < keys; k++) {
@@ -101,5 +108,70 @@ final class OrderedDistinctCalls {
       row.add(builder.field(column));
     }
     return builder.project(row, aggregate.getRowType().getFieldNames(), true).build();
+  }
+
+  /**
+   * {@code aggregate}, if its one call is an ordered {@code DISTINCT} one, as the call without
+   * {@code DISTINCT} over the distinct rows of the group keys, the call's arguments and its filter;
+   * {@code aggregate} itself if not, over several grouping sets, or if the call's order has a key
+   * that is not one of its arguments.
+   *
+   * <p>Why not Calcite's planner: alone in its aggregate with a {@code FILTER}, the call is planned
+   * as such a pair by Calcite's rule too, which renumbers its arguments but not the keys of its
+   * order, right only where the numbers happen to stay: next to the pieces {@link #split} makes, a
+   * {@code LISTAGG} was ordered by its separator. Duplicates differ in nothing the call reads, so
+   * the call over the distinct rows sees each value once, and a group whose rows the filter all
+   * leaves out keeps its row.
+   */
+  private static RelNode distinctFirst(Aggregate aggregate) {
+    if (aggregate.getAggCallList().size() != 1) {
+      return aggregate;
+    }
+    AggregateCall call = aggregate.getAggCallList().get(0);
+    ImmutableBitSet arguments = ImmutableBitSet.of(call.getArgList());
+    // Over grouping sets the distinct rows of the finest would repeat a value in a coarser one.
+    if (!orderedDistinct(call)
+        || aggregate.getGroupSets().size() > 1
+        || call.getCollation().getFieldCollations().stream()
+            .anyMatch(key -> !arguments.get(key.getFieldIndex()))) {
+      return aggregate;
+    }
+    ImmutableBitSet.Builder read = aggregate.getGroupSet().rebuild().addAll(arguments);
+    if (call.filterArg >= 0) {
+      read.set(call.filterArg);
+    }
+    ImmutableBitSet distinctRows = read.build();
+    Aggregate inner =
+        LogicalAggregate.create(
+            aggregate.getInput(), aggregate.getHints(), distinctRows, null, List.of());
+    // A field of the input is at its rank among the inner aggregate's keys.
+    IntUnaryOperator position = distinctRows::indexOf;
+    AggregateCall plain =
+        AggregateCall.create(
+            call.getParserPosition(),
+            call.getAggregation(),
+            false,
+            call.isApproximate(),
+            call.ignoreNulls(),
+            call.rexList,
+            call.getArgList().stream().map(position::applyAsInt).toList(),
+            call.filterArg < 0 ? -1 : position.applyAsInt(call.filterArg),
+            null,
+            RelCollations.of(
+                call.getCollation().getFieldCollations().stream()
+                    .map(key -> key.withFieldIndex(position.applyAsInt(key.getFieldIndex())))
+                    .toList()),
+            call.getType(),
+            call.getName());
+    Aggregate outer =
+        LogicalAggregate.create(
+            inner,
+            aggregate.getHints(),
+            ImmutableBitSet.of(
+                aggregate.getGroupSet().asList().stream().map(position::applyAsInt).toList()),
+            null,
+            List.of(plain));
+    RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(aggregate.getCluster(), null);
+    return builder.push(outer).rename(aggregate.getRowType().getFieldNames()).build();
   }
 }

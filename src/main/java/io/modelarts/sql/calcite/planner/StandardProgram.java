@@ -41,10 +41,10 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * Calcite's standard optimizer program ({@code Programs.standard()}: remove sub-queries,
  * decorrelate, expand measures, trim fields, run the planner, form calcs), step for step, with the
- * rules of {@link DefaultPlannerRules}; and seven steps of the driver's own: first {@link
- * #percentiles}, {@link #orderedDistinctCalls}, {@link #windowFunctions}, {@link #checkedIntegers},
- * {@link #guardedConjuncts} and {@link #groupingSetTypes}, and {@link #valuesListKeys} after the
- * sub-queries are removed.
+ * rules of {@link DefaultPlannerRules}; and eight steps of the driver's own: first {@link
+ * #percentiles}, {@link #windowFunctions}, {@link #checkedIntegers}, {@link #guardedConjuncts},
+ * {@link #guardedFilterArguments}, {@link #orderedDistinctCalls} and {@link #groupingSetTypes}, and
+ * {@link #valuesListKeys} after the sub-queries are removed.
  *
  * <p>Why a copy: the {@code Programs} class's static initialiser reads {@code RelOptRules} and
  * {@code CoreRules}, building every core rule Calcite has, so calling {@code Programs.standard()}
@@ -61,10 +61,11 @@ public final class StandardProgram {
     List<Program> steps =
         List.of(
             percentiles(),
-            orderedDistinctCalls(),
             windowFunctions(),
             checkedIntegers(),
             guardedConjuncts(),
+            guardedFilterArguments(),
+            orderedDistinctCalls(),
             groupingSetTypes(),
             subQuery(metadata),
             valuesListKeys(),
@@ -198,6 +199,15 @@ public final class StandardProgram {
   }
 
   /**
+   * Not one of Calcite's steps: a filtered aggregate call's argument that may fail (a division)
+   * computed only on the rows its {@code FILTER} lets through ({@link GuardedFilterArguments}). It
+   * runs after {@link #checkedIntegers}, whose checked operators may fail too.
+   */
+  public static Program guardedFilterArguments() {
+    return (planner, rel, traits, materializations, lattices) -> GuardedFilterArguments.of(rel);
+  }
+
+  /**
    * Not one of Calcite's steps: the projections of a repeated grouping set typed as their inputs
    * ({@link RepeatedGroupingSetTypes}), which Calcite's planner otherwise refuses. It runs before
    * the sub-query step, which would plan a sub-query's projections as they are.
@@ -218,7 +228,8 @@ public final class StandardProgram {
   /**
    * Not one of Calcite's steps: each {@code DISTINCT} aggregate call with an order in an aggregate
    * of its own ({@link OrderedDistinctCalls}), which Calcite's planner otherwise orders by another
-   * column.
+   * column. It runs after {@link #guardedFilterArguments}, which guards the arguments only of the
+   * aggregates over projections that it finds there.
    */
   public static Program orderedDistinctCalls() {
     return (planner, rel, traits, materializations, lattices) -> OrderedDistinctCalls.of(rel);

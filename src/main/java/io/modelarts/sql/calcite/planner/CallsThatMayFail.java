@@ -1,0 +1,52 @@
+package io.modelarts.sql.calcite.planner;
+
+import java.util.Set;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Finds the calls in an expression that may fail on some values of their operands (a division, a
+ * remainder, checked arithmetic, a cast of a value that is not a literal to a type that is not a
+ * string), for the steps that compute such an expression only where SQL needs its value.
+ */
+final class CallsThatMayFail extends RexVisitorImpl<Void> {
+  /** Calls that may fail on some values of their operands, whatever their types. */
+  private static final Set<SqlKind> MAY_FAIL =
+      Set.of(
+          SqlKind.DIVIDE,
+          SqlKind.CHECKED_DIVIDE,
+          SqlKind.MOD,
+          SqlKind.CHECKED_PLUS,
+          SqlKind.CHECKED_MINUS,
+          SqlKind.CHECKED_TIMES,
+          SqlKind.CHECKED_MINUS_PREFIX);
+
+  private boolean found;
+
+  private CallsThatMayFail() {
+    super(true);
+  }
+
+  /** Whether {@code expression} computes, anywhere in it, something that may fail. */
+  static boolean foundIn(RexNode expression) {
+    CallsThatMayFail finder = new CallsThatMayFail();
+    expression.accept(finder);
+    return finder.found;
+  }
+
+  @Override
+  public Void visitCall(RexCall call) {
+    if (MAY_FAIL.contains(call.getKind())
+        || (call.getKind() == SqlKind.CAST
+            && !(call.getOperands().get(0) instanceof RexLiteral)
+            && !SqlTypeUtil.isCharacter(call.getType()))) {
+      found = true;
+      return null;
+    }
+    return super.visitCall(call);
+  }
+}

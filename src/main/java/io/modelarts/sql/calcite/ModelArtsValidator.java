@@ -31,6 +31,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.util.NlsString;
+import org.checkerframework.checker.nullness.qual.PolyNull;
 
 /**
  * The driver's validator: Calcite's, with five types corrected. A character literal's {@code
@@ -39,7 +40,8 @@ import org.apache.calcite.util.NlsString;
  * variance, standard deviation or covariance of exact numbers is a {@code DOUBLE}, its arguments
  * cast to {@code DOUBLE} in place; a percentile is nullable, {@code PERCENTILE_CONT} a {@code
  * DOUBLE} ({@link Percentiles}); and a {@code ROUND} of a {@code DECIMAL(p, s)} is a {@code
- * DECIMAL(p + 1, s)}.
+ * DECIMAL(p + 1, s)}. And a {@code STRING_AGG(… ORDER BY …)} under a {@code FILTER} is written as
+ * the {@code LISTAGG … WITHIN GROUP} it means ({@link PostgresqlAggregates#orderedAsListagg}).
  *
  * <p>Why: SQL types {@code '🚀'} as {@code CHAR(1)}; Calcite as {@code CHAR(2)}, so a cast of it to
  * {@code CHAR(2)} added no space, and a column of it reported a precision of 2. And Calcite types a
@@ -99,6 +101,20 @@ public final class ModelArtsValidator extends CalciteSqlValidator {
       JavaTypeFactory typeFactory,
       Config config) {
     super(opTab, catalogReader, typeFactory, config);
+  }
+
+  @Override
+  protected @PolyNull SqlNode performUnconditionalRewrites(
+      @PolyNull SqlNode node, boolean underFrom) {
+    SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+    // After Calcite's, which finds each function by its name, the aggregates under it first.
+    if (rewritten instanceof SqlBasicCall filter && filter.getKind() == SqlKind.FILTER) {
+      SqlCall listagg = PostgresqlAggregates.orderedAsListagg(filter.operand(0));
+      if (listagg != null) {
+        filter.setOperand(0, listagg);
+      }
+    }
+    return rewritten;
   }
 
   @Override

@@ -2,14 +2,21 @@ package io.modelarts.sql.calcite;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.util.Util;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -44,6 +51,27 @@ public final class PostgresqlAggregates implements SqlOperatorTable {
   @Override
   public List<SqlOperator> getOperatorList() {
     return Functions.TABLE.getOperatorList();
+  }
+
+  /**
+   * {@code STRING_AGG(s, separator ORDER BY …)} written as {@code LISTAGG(s, separator) WITHIN
+   * GROUP (ORDER BY …)}, as Calcite's converter reads it; null if {@code call} is not such a call.
+   *
+   * <p>Why: under a {@code FILTER}, Calcite's validator types the order's list as an argument and
+   * fails ("class SqlNodeList: …"); the {@code WITHIN GROUP} form it validates.
+   */
+  static @Nullable SqlCall orderedAsListagg(SqlNode call) {
+    if (!(call instanceof SqlCall stringAgg)
+        || stringAgg.getKind() != SqlKind.STRING_AGG
+        || stringAgg.operandCount() == 0
+        || !(Util.last(stringAgg.getOperandList()) instanceof SqlNodeList order)) {
+      return null;
+    }
+    SqlParserPos pos = stringAgg.getParserPosition();
+    SqlCall listagg =
+        SqlStdOperatorTable.LISTAGG.createCall(
+            stringAgg.getFunctionQuantifier(), pos, Util.skipLast(stringAgg.getOperandList()));
+    return SqlStdOperatorTable.WITHIN_GROUP.createCall(pos, listagg, order);
   }
 
   /** Calcite's functions, made when a statement first names one. */

@@ -89,6 +89,78 @@ class StringAggregatesTest {
   }
 
   /**
+   * {@code STRING_AGG(… ORDER BY …)} with a {@code FILTER} over values never NULL failed in
+   * Calcite's validator ("class SqlNodeList: …"); it runs as the {@code LISTAGG … WITHIN GROUP} it
+   * means.
+   */
+  @Test
+  void orderedStringAggTakesAFilter() throws Exception {
+    String rows =
+        "(VALUES ('a', 3, TRUE, 'x'), ('a', 1, FALSE, 'y'), ('a', 5, TRUE, 'v'),"
+            + " ('b', 7, TRUE, 'z'), ('b', 7, TRUE, 'w'), ('c', 2, FALSE, 'u')) AS t(k, x, b, s)";
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("a|x|v|v,x|3", "b|z|w|w,z|2", "c|null|u|1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT k, STRING_AGG(s, '|' ORDER BY s DESC) FILTER (WHERE b),"
+                  + " STRING_AGG(DISTINCT s, ',' ORDER BY s) FILTER (WHERE x > 1), COUNT(*) FROM "
+                  + rows
+                  + " GROUP BY k ORDER BY k"));
+      assertEquals(
+          List.of("x|v|w|z|6"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT STRING_AGG(s, '|' ORDER BY x, s) FILTER (WHERE b), COUNT(*) FROM " + rows));
+    }
+  }
+
+  /**
+   * With a {@code FILTER}, such a call keeps its order alone and beside a distinct count and a
+   * {@code MIN}: there it was ordered by its separator (Calcite renumbered its arguments, not its
+   * order), now {@link io.modelarts.sql.calcite.planner.StandardProgram#orderedDistinctCalls} runs
+   * it over the distinct rows itself. A group the filter empties keeps its row.
+   */
+  @Test
+  void orderedDistinctCallsWithAFilterKeepTheirOrder() throws Exception {
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of("a|1|x|1", "b|1|z|w|7", "c|0|null|null", "null|1|q|2"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT k, COUNT(DISTINCT x) FILTER (WHERE x > 1),"
+                  + " LISTAGG(DISTINCT s, '|') WITHIN GROUP (ORDER BY s DESC) FILTER (WHERE x > 1),"
+                  + " MIN(x) FROM "
+                  + ROWS
+                  + " GROUP BY k ORDER BY k NULLS LAST"));
+      assertEquals(
+          List.of("a|x", "b|w|z", "c|null", "null|q"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT k, LISTAGG(DISTINCT s, '|') WITHIN GROUP (ORDER BY s) FILTER (WHERE b) FROM "
+                  + ROWS
+                  + " GROUP BY k ORDER BY k NULLS LAST"));
+      // Each status's distinct volumes other than 50 as text, against a computation apart.
+      assertEquals(
+          SimulatorFixture.rows(
+              c,
+              "SELECT n.status, n.c, d.v, n.m FROM (SELECT status, COUNT(DISTINCT volume_capacity)"
+                  + " FILTER (WHERE volume_capacity <> 50) AS c, MIN(volume_capacity) AS m"
+                  + " FROM notebooks GROUP BY status) n LEFT JOIN (SELECT status,"
+                  + " LISTAGG(v, ',') WITHIN GROUP (ORDER BY v) AS v FROM (SELECT DISTINCT status,"
+                  + " CAST(volume_capacity AS VARCHAR) AS v FROM notebooks"
+                  + " WHERE volume_capacity <> 50) GROUP BY status) d ON n.status = d.status"
+                  + " ORDER BY n.status"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT status, COUNT(DISTINCT volume_capacity) FILTER (WHERE volume_capacity <> 50),"
+                  + " LISTAGG(DISTINCT CAST(volume_capacity AS VARCHAR), ',') WITHIN GROUP"
+                  + " (ORDER BY CAST(volume_capacity AS VARCHAR)) FILTER (WHERE volume_capacity"
+                  + " <> 50), MIN(volume_capacity) FROM notebooks GROUP BY status ORDER BY status"));
+    }
+  }
+
+  /**
    * Over several grouping sets such a call beside others would need one join per set: it is
    * refused, naming what to write instead; alone it runs.
    */

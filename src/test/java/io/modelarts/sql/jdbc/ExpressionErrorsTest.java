@@ -44,6 +44,10 @@ class ExpressionErrorsTest {
       },
       {"SELECT 0.0 / 0.0", "22012", "Division by zero"},
       {"SELECT volume_capacity / 0 FROM notebooks", "22012", "Division by zero"},
+      // Of DOUBLEs (ApproximateDivision), where Java gives Infinity and NaN: a constant and rows'.
+      {"SELECT 1e0 / 0", "22012", "Division by zero"},
+      {"SELECT CAST(volume_capacity AS DOUBLE) / 0 FROM notebooks", "22012", "Division by zero"},
+      {"SELECT 0e0 / (volume_capacity - volume_capacity) FROM notebooks", "22012", "by zero"},
       {"SELECT CAST('x' AS INTEGER)", "22018", "Invalid character value for cast"},
       {"SELECT CAST(name AS INTEGER) FROM notebooks", "22018", "Invalid character value for cast"},
       {

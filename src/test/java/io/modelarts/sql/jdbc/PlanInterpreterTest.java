@@ -466,11 +466,12 @@ class PlanInterpreterTest {
 
   /**
    * Floating point: casts to and from DOUBLE (of integers, of decimals, to integers, decimals and
-   * strings), arithmetic mixing doubles with integers and decimals (a division by zero an infinity,
-   * 0/0 a NaN), comparisons, sums, averages, extremes, spreads ({@code STDDEV_*} and {@code VAR_*},
-   * planned as sums of squares and {@code POWER}), rounding, sorting and grouping by doubles,
-   * NULLs; and the values that tell Java's {@code double} operators from {@code compareTo}: {@code
-   * -0.0} against {@code 0.0}, {@code NaN}, infinities.
+   * strings), arithmetic mixing doubles with integers and decimals (a product with {@code POWER(0,
+   * -1)} an infinity, or a NaN: a division by zero is an error), comparisons, sums, averages,
+   * extremes, spreads ({@code STDDEV_*} and {@code VAR_*}, planned as sums of squares and {@code
+   * POWER}), rounding, sorting and grouping by doubles, NULLs; and the values that tell Java's
+   * {@code double} operators from {@code compareTo}: {@code -0.0} against {@code 0.0}, {@code NaN},
+   * infinities.
    */
   static final List<String> FLOATING_POINT =
       List.of(
@@ -479,7 +480,8 @@ class PlanInterpreterTest {
           "SELECT id, CAST(lease_duration AS DOUBLE) / 3, CAST(lease_duration / 7.0 AS DOUBLE),"
               + " CAST(volume_capacity AS DOUBLE) * 2.5, CAST(volume_capacity AS DOUBLE) +"
               + " volume_capacity, -CAST(lease_duration AS DOUBLE), CAST(volume_capacity AS DOUBLE)"
-              + " / 0, CAST(lease_duration AS DOUBLE) - 1e3 FROM notebooks",
+              + " * POWER(volume_capacity - volume_capacity, -1), CAST(lease_duration AS DOUBLE)"
+              + " - 1e3 FROM notebooks",
           "SELECT CAST(d AS INTEGER), CAST(d AS BIGINT), CAST(d AS DECIMAL(12, 2)), CAST(d AS"
               + " VARCHAR), ROUND(d, 1), TRUNCATE(d), ROUND(d, -2), POWER(d, 0.5), POWER(2, d / 1e5)"
               + " FROM (SELECT CAST(lease_duration / 7.0 AS DOUBLE) AS d FROM notebooks)",
@@ -496,32 +498,38 @@ class PlanInterpreterTest {
               + " DOUBLE)), AVG(CAST(lease_duration AS DOUBLE)) FROM notebooks GROUP BY status",
           // Signed zeros, NaN, infinities, NULL: extremes, sums, comparisons, sorting, grouping.
           "SELECT MIN(x), MAX(x), SUM(x), COUNT(x), MIN(y), MAX(y), MIN(z), MAX(z) FROM (SELECT"
-              + " CAST(a AS DOUBLE) / b AS x, CAST(a AS DOUBLE) * b AS y, CAST(b AS DOUBLE) AS z"
+              + " CAST(a AS DOUBLE) * POWER(b, -1) AS x, CAST(a AS DOUBLE) * b AS y, CAST(b AS DOUBLE) AS z"
               + " FROM (VALUES (0, -1), (0, 1), (1, 0), (-1, 0), (0, 0), (NULL, 2), (3, 4))"
               + " AS t(a, b) GROUP BY a, b)",
           // Infinities, NaNs and -0.0 from each row (not from literals: Calcite folds those into
           // literals it cannot hold); sorted by two keys, as a sort by one such key fails in
           // Calcite (linq4j compares numbers as BigDecimals), interpreted or not.
           "SELECT k, k = 0, k < 1, k > -1e308, COUNT(*) FROM (SELECT"
-              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN CAST(volume_capacity AS DOUBLE) / 0 WHEN 1"
+              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN "
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1) WHEN 1"
               + " THEN -CAST(volume_capacity - volume_capacity AS DOUBLE) WHEN 2 THEN"
-              + " CAST(volume_capacity AS DOUBLE) / 0 - CAST(volume_capacity AS DOUBLE) / 0"
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
+              + " - CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
               + " ELSE CAST(volume_capacity - volume_capacity AS DOUBLE) END AS k FROM notebooks) GROUP BY k",
           "SELECT status, MIN(k), MAX(k), SUM(k), COUNT(k) FROM (SELECT status,"
-              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN CAST(volume_capacity AS DOUBLE) / 0 WHEN 1"
+              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN "
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1) WHEN 1"
               + " THEN -CAST(volume_capacity - volume_capacity AS DOUBLE) WHEN 2 THEN"
-              + " CAST(volume_capacity AS DOUBLE) / 0 - CAST(volume_capacity AS DOUBLE) / 0"
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
+              + " - CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
               + " ELSE CAST(volume_capacity - volume_capacity AS DOUBLE) END AS k FROM notebooks) GROUP BY status",
           "SELECT id, k FROM (SELECT id,"
-              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN CAST(volume_capacity AS DOUBLE) / 0 WHEN 1"
+              + " CASE MOD(volume_capacity, 4) WHEN 0 THEN "
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1) WHEN 1"
               + " THEN -CAST(volume_capacity - volume_capacity AS DOUBLE) WHEN 2 THEN"
-              + " CAST(volume_capacity AS DOUBLE) / 0 - CAST(volume_capacity AS DOUBLE) / 0"
+              + " CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
+              + " - CAST(volume_capacity AS DOUBLE) * POWER(volume_capacity - volume_capacity, -1)"
               + " ELSE CAST(volume_capacity - volume_capacity AS DOUBLE) END AS k FROM notebooks) ORDER BY k DESC, id",
-          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, 0),"
+          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) * POWER(b, -1) AS x FROM (VALUES (0, 0),"
               + " (1, 2), (-1, 0)) AS t(a, b) GROUP BY a, b)",
-          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, 1),"
+          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) * POWER(b, -1) AS x FROM (VALUES (0, 1),"
               + " (0, -1)) AS t(a, b) GROUP BY a, b)",
-          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) / b AS x FROM (VALUES (0, -1),"
+          "SELECT MIN(x), MAX(x) FROM (SELECT CAST(a AS DOUBLE) * POWER(b, -1) AS x FROM (VALUES (0, -1),"
               + " (0, 1)) AS t(a, b) GROUP BY a, b)",
           // ABS and SIGN of each numeric type, SQRT (planned as POWER), INITCAP, NULLs.
           "SELECT ABS(d), ABS(x), ABS(volume_capacity - 20), ABS(lease_duration - 7200000),"
@@ -1636,6 +1644,8 @@ class PlanInterpreterTest {
             "SELECT CAST(lease_duration * 1000 AS INTEGER) FROM notebooks",
             "SELECT CAST(volume_capacity * 1000 AS SMALLINT) FROM notebooks",
             "SELECT id, volume_capacity / 0.0 FROM notebooks",
+            "SELECT id, CAST(volume_capacity AS DOUBLE) / (volume_capacity - volume_capacity)"
+                + " FROM notebooks",
             "SELECT CAST(lease_duration AS DECIMAL(5, 2)) FROM notebooks WHERE lease_duration > 10000",
             "SELECT CAST(lease_duration / 1000.0 AS DECIMAL(4, 2)) FROM notebooks"
                 + " WHERE lease_duration > 1000000",

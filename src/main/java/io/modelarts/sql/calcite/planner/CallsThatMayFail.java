@@ -1,5 +1,6 @@
 package io.modelarts.sql.calcite.planner;
 
+import io.modelarts.sql.calcite.ApproximateDivision;
 import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -41,6 +42,7 @@ final class CallsThatMayFail extends RexVisitorImpl<Void> {
   @Override
   public Void visitCall(RexCall call) {
     if (MAY_FAIL.contains(call.getKind())
+        || ApproximateDivision.isDivision(call.getOperator())
         || (call.getKind() == SqlKind.CAST
             && !(call.getOperands().get(0) instanceof RexLiteral)
             && !SqlTypeUtil.isCharacter(call.getType()))) {

@@ -1,5 +1,7 @@
 package io.modelarts.sql.calcite.planner;
 
+import io.modelarts.sql.calcite.ApproximateDivision;
+import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
@@ -21,7 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * decimal arithmetic in casts to its own type, which would cut the digits the driver's quotients
  * keep (types.md); the driver checks integers only. The generated code calls {@code
  * SqlFunctions.checkedPlus} and the others ({@code Math.addExact} and the like); the interpreter
- * computes the same.
+ * computes the same. A division typed {@code DOUBLE} becomes the driver's {@link
+ * ApproximateDivision}, which fails on a divisor of zero where Java's gives {@code Infinity}.
  */
 final class CheckedIntegerArithmetic {
   /** Each unchecked operator, with its checked twin. */
@@ -56,6 +59,29 @@ final class CheckedIntegerArithmetic {
       RexNode visited = super.visitCall(call);
       SqlOperator checked = CHECKED.get(call.getOperator());
       SqlTypeName type = call.getType().getSqlTypeName();
+      if (call.getOperator() == SqlStdOperatorTable.DIVIDE
+          && (type == SqlTypeName.DOUBLE || type == SqlTypeName.FLOAT)
+          && visited instanceof RexCall division) {
+        // Its operands made DOUBLEs, the method's parameters, as Calcite's division converts them.
+        List<RexNode> operands =
+            division.getOperands().stream()
+                .map(
+                    operand ->
+                        operand.getType().getSqlTypeName() == SqlTypeName.DOUBLE
+                            ? operand
+                            : rexBuilder.makeCast(
+                                rexBuilder
+                                    .getTypeFactory()
+                                    .createTypeWithNullability(
+                                        rexBuilder
+                                            .getTypeFactory()
+                                            .createSqlType(SqlTypeName.DOUBLE),
+                                        operand.getType().isNullable()),
+                                operand))
+                .toList();
+        return rexBuilder.makeCall(
+            division.getParserPosition(), call.getType(), ApproximateDivision.operator(), operands);
+      }
       if (checked == null
           || !(visited instanceof RexCall visitedCall)
           || (type != SqlTypeName.INTEGER && type != SqlTypeName.BIGINT)) {

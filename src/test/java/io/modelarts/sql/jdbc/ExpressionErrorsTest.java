@@ -147,6 +147,65 @@ class ExpressionErrorsTest {
   }
 
   /**
+   * An operand of an {@code AND} or {@code OR} that may fail runs only where the operands before it
+   * leave the answer open ({@link
+   * io.modelarts.sql.calcite.planner.StandardProgram#guardedConjuncts}), anywhere: in a select
+   * list, a {@code CASE} condition, a {@code FILTER}, an {@code OR} in a {@code WHERE}. Each of
+   * these failed with "Division by zero"; the rows are PostgreSQL 15's, NULLs included
+   * (three-valued logic), and the conditional count over notebooks is the same as one written with
+   * {@code NULLIF}.
+   */
+  @Test
+  void logicalOperandsRunOnlyWhereTheOnesBeforeLeaveTheAnswerOpen() throws Exception {
+    String rows =
+        "(VALUES (0, 5), (NULL, 5), (2, NULL), (2, 6), (NULL, NULL), (0, NULL), (3, 3))"
+            + " AS t(x, y)";
+    try (Connection c = sim.connect()) {
+      assertEquals(
+          List.of(
+              "null|null|null|null|null|small|true",
+              "null|5|null|null|null|small|true",
+              "0|null|false|true|true|small|true",
+              "0|5|false|true|true|small|true",
+              "2|null|null|null|null|small|null",
+              "2|6|true|true|false|big|false",
+              "3|3|false|false|true|small|true"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT x, y, x <> 0 AND y / x > 1, x = 0 OR y / x > 2, NOT (x <> 0 AND y / x > 1),"
+                  + " CASE WHEN x <> 0 AND y / x >= 3 THEN 'big' ELSE 'small' END,"
+                  + " x IS NULL OR x = 0 OR y / x = 1 FROM "
+                  + rows
+                  + " ORDER BY x NULLS FIRST, y NULLS FIRST"));
+      assertEquals(
+          List.of("1|3|1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FILTER (WHERE x <> 0 AND y / x > 1),"
+                  + " SUM(CASE WHEN x = 0 OR y / x > 2 THEN 1 ELSE 0 END),"
+                  + " COUNT(*) FILTER (WHERE NOT (x = 0 OR y / x < 2)) FROM "
+                  + rows));
+      String conditional =
+          "SELECT status, SUM(CASE WHEN volume_capacity <> 50 AND %1$s > 1 THEN 1 ELSE 0 END),"
+              + " COUNT(*) FILTER (WHERE volume_capacity = 50 OR %1$s > 2)"
+              + " FROM notebooks GROUP BY status ORDER BY status";
+      assertEquals(
+          SimulatorFixture.rows(
+              c, String.format(conditional, "100 / NULLIF(volume_capacity - 50, 0)")),
+          SimulatorFixture.rows(c, String.format(conditional, "100 / (volume_capacity - 50)")));
+      assertEquals(
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks WHERE COALESCE(volume_capacity = 50, FALSE)"
+                  + " OR 100 / NULLIF(volume_capacity - 50, 0) > 1"),
+          SimulatorFixture.rows(
+              c,
+              "SELECT COUNT(*) FROM notebooks WHERE volume_capacity = 50"
+                  + " OR 100 / (volume_capacity - 50) > 1"));
+    }
+  }
+
+  /**
    * A filtered aggregate's argument runs only on the rows its {@code FILTER} lets through ({@link
    * io.modelarts.sql.calcite.planner.StandardProgram#guardedFilterArguments}), and a {@code CASE}
    * that guards an aggregate's argument stays a guard (Calcite's rule making it a filter is kept

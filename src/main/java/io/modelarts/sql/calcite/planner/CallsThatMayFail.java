@@ -1,6 +1,7 @@
 package io.modelarts.sql.calcite.planner;
 
 import io.modelarts.sql.calcite.ApproximateDivision;
+import java.math.BigDecimal;
 import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -10,9 +11,10 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * Finds the calls in an expression that may fail on some values of their operands (a division, a
- * remainder, checked arithmetic, a cast of a value that is not a literal to a type that is not a
- * string), for the steps that compute such an expression only where SQL needs its value.
+ * Finds the calls in an expression that may fail on some values of their operands (a division or a
+ * remainder but by a literal other than 0 and -1, checked arithmetic, a cast of a value that is not
+ * a literal to a type that is not a string), for the steps that compute such an expression only
+ * where SQL needs its value.
  */
 final class CallsThatMayFail extends RexVisitorImpl<Void> {
   /** Calls that may fail on some values of their operands, whatever their types. */
@@ -39,10 +41,29 @@ final class CallsThatMayFail extends RexVisitorImpl<Void> {
     return finder.found;
   }
 
+  /**
+   * Whether {@code call} is a division or remainder by a literal neither 0 nor -1 (by which an
+   * integer's least value overflows), which cannot fail: {@code lease_duration / 3600000.0}.
+   */
+  private static boolean byHarmlessLiteral(RexCall call) {
+    boolean divides =
+        call.getKind() == SqlKind.DIVIDE
+            || call.getKind() == SqlKind.CHECKED_DIVIDE
+            || call.getKind() == SqlKind.MOD
+            || ApproximateDivision.isDivision(call.getOperator());
+    if (!divides
+        || call.getOperands().size() != 2
+        || !(call.getOperands().get(1) instanceof RexLiteral divisor)) {
+      return false;
+    }
+    BigDecimal value = divisor.getValueAs(BigDecimal.class);
+    return value != null && value.signum() != 0 && value.compareTo(BigDecimal.ONE.negate()) != 0;
+  }
+
   @Override
   public Void visitCall(RexCall call) {
-    if (MAY_FAIL.contains(call.getKind())
-        || ApproximateDivision.isDivision(call.getOperator())
+    if (((MAY_FAIL.contains(call.getKind()) || ApproximateDivision.isDivision(call.getOperator()))
+            && !byHarmlessLiteral(call))
         || (call.getKind() == SqlKind.CAST
             && !(call.getOperands().get(0) instanceof RexLiteral)
             && !SqlTypeUtil.isCharacter(call.getType()))) {

@@ -6,6 +6,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -23,26 +24,38 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  * CASE} computes its branch only when its test holds, and Calcite's simplifier keeps a {@code CASE}
  * whose branch may fail. In a filter the two conditions are the same: where the guard is NULL or
  * false, both leave the row out. The conditions before stay as they are, so the scan still pushes
- * them to the API.
+ * them to the API. The operands of an {@code AND} or {@code OR} within a condition, and in a
+ * projection, are guarded as {@link GuardedOperands} says.
  */
 final class GuardedConjuncts {
   private GuardedConjuncts() {}
 
-  /** {@code rel} with its filters' and joins' conditions guarded, sub-queries included. */
+  /**
+   * {@code rel} with its filters' and joins' conditions guarded, and the operands of every {@code
+   * AND} and {@code OR} in them and in projections ({@link GuardedOperands}), sub-queries included.
+   */
   static RelNode of(RelNode rel) {
     RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+    GuardedOperands operands = new GuardedOperands(rexBuilder);
     return PlanRewrite.nodes(
         rel,
         node -> {
+          if (node instanceof Project project) {
+            List<RexNode> expressions = operands.apply(project.getProjects());
+            return expressions.equals(project.getProjects())
+                ? project
+                : project.copy(
+                    project.getTraitSet(), project.getInput(), expressions, project.getRowType());
+          }
           if (node instanceof Filter filter) {
-            RexNode condition = guarded(filter.getCondition(), rexBuilder);
+            RexNode condition = guarded(filter.getCondition(), operands, rexBuilder);
             return condition == filter.getCondition()
                 ? filter
                 : filter.copy(filter.getTraitSet(), filter.getInput(), condition);
           }
           if (node instanceof Join join) {
             // An ON condition too: a pair it does not hold for, NULL or false, does not match.
-            RexNode condition = guarded(join.getCondition(), rexBuilder);
+            RexNode condition = guarded(join.getCondition(), operands, rexBuilder);
             return condition == join.getCondition()
                 ? join
                 : join.copy(
@@ -57,11 +70,16 @@ final class GuardedConjuncts {
         });
   }
 
-  /** {@code condition} with its conjuncts that may fail guarded; itself if none is. */
-  private static RexNode guarded(RexNode condition, RexBuilder rexBuilder) {
-    List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
+  /**
+   * {@code condition} with its conjuncts that may fail guarded, and the operands within them;
+   * itself if none is.
+   */
+  private static RexNode guarded(
+      RexNode condition, GuardedOperands operands, RexBuilder rexBuilder) {
+    List<RexNode> written = RelOptUtil.conjunctions(condition);
+    List<RexNode> conjuncts = operands.apply(written);
     List<RexNode> guarded = new ArrayList<>(conjuncts.size());
-    boolean changed = false;
+    boolean changed = !conjuncts.equals(written);
     for (int i = 0; i < conjuncts.size(); i++) {
       RexNode conjunct = conjuncts.get(i);
       if (i > 0 && CallsThatMayFail.foundIn(conjunct)) {

@@ -191,8 +191,10 @@ public final class StandardProgram {
 
   /**
    * Not one of Calcite's steps: a filter's or a join's condition that may fail (a division)
-   * computed only where the conditions before it hold ({@link GuardedConjuncts}), as PostgreSQL's
-   * {@code AND} does. It runs after {@link #checkedIntegers}, whose checked operators may fail too.
+   * computed only where the conditions before it hold ({@link GuardedConjuncts}), and an operand of
+   * an {@code AND} or {@code OR} anywhere only where the operands before it leave the answer open
+   * ({@link GuardedOperands}), as PostgreSQL's {@code AND} and {@code OR} do. It runs after {@link
+   * #checkedIntegers}, whose checked operators may fail too.
    */
   public static Program guardedConjuncts() {
     return (planner, rel, traits, materializations, lattices) -> GuardedConjuncts.of(rel);

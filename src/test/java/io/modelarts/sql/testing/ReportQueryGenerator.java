@@ -495,7 +495,7 @@ public final class ReportQueryGenerator {
 
   private String aggregate() {
     // Portable: no variances (Calcite's sums of squares lose what PostgreSQL's algorithm keeps).
-    return switch (option(15, 3, 5)) {
+    return switch (option(16, 3, 5)) {
       case 0 -> "COUNT(" + expression(anyType(), 2) + ")";
       case 1 -> "SUM(" + expression(numeric(), 2) + ")";
       case 2 -> "AVG(" + expression(portable ? Type.DOUBLE : numeric(), 2) + ")";
@@ -534,6 +534,17 @@ public final class ReportQueryGenerator {
             + ", ',' ORDER BY "
             + column
             + (random.nextBoolean() ? " DESC)" : ")");
+      }
+      // A quotient whose divisor is 0 on the rows the FILTER leaves out.
+      case 15 -> {
+        String divisor = zeroOnSomeRows();
+        yield "SUM("
+            + expression(Type.INT, 2)
+            + " / "
+            + divisor
+            + ") FILTER (WHERE "
+            + divisor
+            + " <> 0)";
       }
       default -> "COUNT(*) * 100.0 / " + (1 + random.nextInt(9));
     };
@@ -912,7 +923,7 @@ public final class ReportQueryGenerator {
   }
 
   private String booleanExpression(int depth) {
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(10)) {
       case 0, 1 -> {
         Type type = anyType();
         while (type == Type.BOOLEAN) {
@@ -941,6 +952,7 @@ public final class ReportQueryGenerator {
               + random.nextInt(50)
               + " AND "
               + (20 + random.nextInt(80));
+      case 9 -> guardedQuotient(depth);
       default ->
           expression(Type.STRING, depth)
               + (random.nextBoolean() ? " IN (" : " NOT IN (")
@@ -949,6 +961,33 @@ public final class ReportQueryGenerator {
               + string()
               + (random.nextInt(4) == 0 ? ", NULL)" : ")");
     };
+  }
+
+  /**
+   * A comparison of a quotient behind the guard of its divisor, {@code (d <> 0 AND k / d > n)} or
+   * {@code (d = 0 OR k / d < n)}, whose divisor is 0 on some rows: only the guard keeps the query
+   * from failing, as PostgreSQL evaluates {@code AND} and {@code OR} from the left (the driver's
+   * guarded operands and conjuncts).
+   */
+  private String guardedQuotient(int depth) {
+    String divisor = zeroOnSomeRows();
+    String dividend = expression(Type.INT, depth);
+    String quotient =
+        (random.nextBoolean() ? dividend : "CAST(" + dividend + " AS " + doubleType() + ")")
+            + " / "
+            + divisor
+            + " "
+            + pick(COMPARISONS)
+            + " "
+            + intLeaf();
+    return random.nextBoolean()
+        ? "(" + divisor + " <> 0 AND " + quotient + ")"
+        : "(" + divisor + " = 0 OR " + quotient + ")";
+  }
+
+  /** An integer that is 0 on the notebooks of one volume capacity. */
+  private String zeroOnSomeRows() {
+    return "(volume_capacity - " + pick(new String[] {"5", "10", "20", "50", "100"}) + ")";
   }
 
   /** {@code (left op right)}, the operator one of {@code operators}. */

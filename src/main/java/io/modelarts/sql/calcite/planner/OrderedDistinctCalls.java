@@ -18,7 +18,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 /**
  * Computes each {@code DISTINCT} aggregate call that has an order ({@code LISTAGG(DISTINCT s, ',')
  * WITHIN GROUP (ORDER BY s)}, {@code STRING_AGG(DISTINCT s, ',' ORDER BY s)}) in an aggregate of
- * its own, joined to the others on the group keys, before the planner sees it.
+ * its own, joined to the others on the group keys, before the planner sees it; and there, over one
+ * grouping set, as the call without {@code DISTINCT} over the distinct rows it reads ({@link
+ * #distinctFirst}).
  *
  * <p>Why: Calcite's planner computes the distinct calls of an aggregate that has other calls as a
  * second aggregate over a first that groups by their arguments too ({@code
@@ -26,9 +28,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  * columns of its order. The call was then ordered by another column: {@code SELECT k, MIN(b),
  * LISTAGG(DISTINCT s, '|') WITHIN GROUP (ORDER BY s) … GROUP BY k} ordered by the separator, and
  * gave {@code y|x} where SQL gives {@code x|y}. Alone in its aggregate such a call is planned
- * another way, which keeps its order. The two aggregates read the same input and give one row for
- * each group, so the join on the keys (NULL matching NULL) is one to one. Several grouping sets
- * would each need that join: they are refused.
+ * another way, which keeps its order but with a {@code FILTER} (see {@link #distinctFirst}). The
+ * two aggregates read the same input and give one row for each group, so the join on the keys (NULL
+ * matching NULL) is one to one. Several grouping sets would each need that join: they are refused.
  */
 final class OrderedDistinctCalls {
   private OrderedDistinctCalls() {}
@@ -147,22 +149,14 @@ final class OrderedDistinctCalls {
     // A field of the input is at its rank among the inner aggregate's keys.
     IntUnaryOperator position = distinctRows::indexOf;
     AggregateCall plain =
-        AggregateCall.create(
-            call.getParserPosition(),
-            call.getAggregation(),
-            false,
-            call.isApproximate(),
-            call.ignoreNulls(),
-            call.rexList,
-            call.getArgList().stream().map(position::applyAsInt).toList(),
-            call.filterArg < 0 ? -1 : position.applyAsInt(call.filterArg),
-            null,
-            RelCollations.of(
-                call.getCollation().getFieldCollations().stream()
-                    .map(key -> key.withFieldIndex(position.applyAsInt(key.getFieldIndex())))
-                    .toList()),
-            call.getType(),
-            call.getName());
+        call.withDistinct(false)
+            .withArgList(call.getArgList().stream().map(position::applyAsInt).toList())
+            .withFilter(call.filterArg < 0 ? -1 : position.applyAsInt(call.filterArg))
+            .withCollation(
+                RelCollations.of(
+                    call.getCollation().getFieldCollations().stream()
+                        .map(key -> key.withFieldIndex(position.applyAsInt(key.getFieldIndex())))
+                        .toList()));
     Aggregate outer =
         LogicalAggregate.create(
             inner,

@@ -202,6 +202,14 @@ class ExpressionErrorsTest {
               c,
               "SELECT COUNT(*) FROM notebooks WHERE volume_capacity = 50"
                   + " OR 100 / (volume_capacity - 50) > 1"));
+      // Compared with a correlated sub-query's count.
+      String correlated =
+          "SELECT COUNT(*) FROM notebooks n WHERE n.volume_capacity = 50 OR %s >"
+              + " (SELECT COUNT(*) FROM endpoints e WHERE e.notebook_id = n.id)";
+      assertEquals(
+          SimulatorFixture.rows(
+              c, String.format(correlated, "100 / NULLIF(n.volume_capacity - 50, 0)")),
+          SimulatorFixture.rows(c, String.format(correlated, "100 / (n.volume_capacity - 50)")));
     }
   }
 

@@ -6,6 +6,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
@@ -46,7 +47,8 @@ final class GuardedOperands extends RexShuttle {
     // The operands so far, flat as Calcite keeps them; a guard makes them one CASE.
     List<RexNode> before = new ArrayList<>(List.of(operands.get(0)));
     for (RexNode operand : operands.subList(1, operands.size())) {
-      if (!CallsThatMayFail.foundIn(operand)) {
+      // Not behind a sub-query, which the CASE would hold two copies of to plan and run.
+      if (!CallsThatMayFail.foundIn(operand) || RexUtil.SubQueryFinder.find(before) != null) {
         before.add(operand);
         continue;
       }

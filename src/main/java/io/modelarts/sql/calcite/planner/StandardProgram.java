@@ -181,9 +181,10 @@ public final class StandardProgram {
 
   /**
    * Not one of Calcite's steps: integer arithmetic made checked, failing on overflow rather than
-   * wrapping ({@link CheckedIntegerArithmetic}). It runs before Calcite's steps, where Calcite
-   * would convert the arithmetic had its conformance asked (after {@link #windowFunctions}, whose
-   * arithmetic it checks too), so tests comparing with Calcite's program run it there too.
+   * wrapping, and a division of {@code DOUBLE}s failing on zero ({@link CheckedIntegerArithmetic}).
+   * It runs before Calcite's steps, where Calcite would convert the arithmetic had its conformance
+   * asked (after {@link #windowFunctions}, whose arithmetic it checks too), so tests comparing with
+   * Calcite's program run it there too.
    */
   public static Program checkedIntegers() {
     return (planner, rel, traits, materializations, lattices) -> CheckedIntegerArithmetic.of(rel);
@@ -230,8 +231,9 @@ public final class StandardProgram {
   /**
    * Not one of Calcite's steps: each {@code DISTINCT} aggregate call with an order in an aggregate
    * of its own ({@link OrderedDistinctCalls}), which Calcite's planner otherwise orders by another
-   * column. It runs after {@link #guardedFilterArguments}, which guards the arguments only of the
-   * aggregates over projections that it finds there.
+   * column. It runs after {@link #guardedFilterArguments}, which guards the arguments of an
+   * aggregate only where it reads them from a projection, as the converted statement has it, not
+   * from the inner aggregate this step may put beneath it.
    */
   public static Program orderedDistinctCalls() {
     return (planner, rel, traits, materializations, lattices) -> OrderedDistinctCalls.of(rel);

@@ -233,6 +233,10 @@ final class SqlErrors {
           || lower.contains("division undefined")) { // 0/0 of decimals
         return new ModelArtsSQLException("Division by zero", "22012", null, null, null, failure);
       }
+      if (message.startsWith("Invalid argument for power function")) {
+        // POWER (and SQRT) of DOUBLEs without a real value (ApproximateArithmetic).
+        return new ModelArtsSQLException(message, "2201F", null, null, null, failure);
+      }
       boolean range = lower.contains("out of range") || lower.contains("overflow");
       state = range ? "22003" : "22000";
       what = range ? "Numeric value out of range" : "Data exception";

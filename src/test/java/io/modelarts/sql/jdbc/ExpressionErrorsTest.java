@@ -44,10 +44,18 @@ class ExpressionErrorsTest {
       },
       {"SELECT 0.0 / 0.0", "22012", "Division by zero"},
       {"SELECT volume_capacity / 0 FROM notebooks", "22012", "Division by zero"},
-      // Of DOUBLEs (ApproximateDivision), where Java gives Infinity and NaN: a constant and rows'.
+      // Of DOUBLEs (ApproximateArithmetic), where Java gives Infinity and NaN: a constant and
+      // rows..
       {"SELECT 1e0 / 0", "22012", "Division by zero"},
       {"SELECT CAST(volume_capacity AS DOUBLE) / 0 FROM notebooks", "22012", "Division by zero"},
       {"SELECT 0e0 / (volume_capacity - volume_capacity) FROM notebooks", "22012", "by zero"},
+      // PostgreSQL's errors for POWER, SQRT and EXP of DOUBLEs, where Java gives NaN or Infinity.
+      {"SELECT SQRT(-1e0)", "2201F", "cannot take square root of a negative number"},
+      {"SELECT SQRT(volume_capacity - 1000) FROM notebooks", "2201F", "square root"},
+      {"SELECT POWER(0e0, -1)", "2201F", "zero raised to a negative power is undefined"},
+      {"SELECT POWER(-8e0, 0.25) FROM notebooks", "2201F", "non-integer power"},
+      {"SELECT EXP(volume_capacity) FROM notebooks", "22003", "Numeric value out of range"},
+      {"SELECT POWER(10e0, 400)", "22003", "Numeric value out of range"},
       {"SELECT CAST('x' AS INTEGER)", "22018", "Invalid character value for cast"},
       {"SELECT CAST(name AS INTEGER) FROM notebooks", "22018", "Invalid character value for cast"},
       {

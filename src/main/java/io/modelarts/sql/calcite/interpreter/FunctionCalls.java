@@ -1,6 +1,6 @@
 package io.modelarts.sql.calcite.interpreter;
 
-import io.modelarts.sql.calcite.ApproximateDivision;
+import io.modelarts.sql.calcite.ApproximateArithmetic;
 import io.modelarts.sql.calcite.CodePointStrings;
 import io.modelarts.sql.calcite.DecimalKeys;
 import java.math.BigDecimal;
@@ -25,17 +25,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The scalar functions the interpreter evaluates, each by calling the method Calcite's generated
  * code calls for it ({@link SqlFunctions}', or {@link CodePointStrings}' for the functions that
- * count characters, {@link DecimalKeys}' for a decimal key's one form, {@link ApproximateDivision}'
- * for a division of {@code DOUBLE}s), with the same argument types: {@code UPPER}, {@code LOWER},
- * {@code ||}, {@code CHAR_LENGTH}, {@code POSITION}, {@code SUBSTRING} and {@code OVERLAY} (their
- * positions of any integer type) and a string's cast to a shorter or padded {@code VARCHAR(n)} or
- * {@code CHAR(n)}, {@code TRIM} and {@code REPLACE} of strings, {@code MOD} of INTEGERs, of BIGINTs
- * or of one of each, {@code ROUND} and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and DOUBLEs,
- * {@code FLOOR} and {@code CEIL} of DECIMALs, {@code POWER} of numbers ({@code SQRT} is planned as
- * one), {@code ABS} and {@code SIGN} of numbers, {@code INITCAP} of strings. Like the generated
- * code, every operand is evaluated first, and a NULL operand makes the result NULL; the methods'
- * exceptions (a negative substring length, {@code MOD} by zero) are theirs. Any other function, or
- * other operand types, throws {@link NotInterpretable}.
+ * count characters, {@link DecimalKeys}' for a decimal key's one form, {@link
+ * ApproximateArithmetic}' for a division, {@code POWER} and {@code EXP} of {@code DOUBLE}s), with
+ * the same argument types: {@code UPPER}, {@code LOWER}, {@code ||}, {@code CHAR_LENGTH}, {@code
+ * POSITION}, {@code SUBSTRING} and {@code OVERLAY} (their positions of any integer type) and a
+ * string's cast to a shorter or padded {@code VARCHAR(n)} or {@code CHAR(n)}, {@code TRIM} and
+ * {@code REPLACE} of strings, {@code MOD} of INTEGERs, of BIGINTs or of one of each, {@code ROUND}
+ * and {@code TRUNCATE} of INTEGERs, BIGINTs, DECIMALs and DOUBLEs, {@code FLOOR} and {@code CEIL}
+ * of DECIMALs, {@code POWER} of numbers ({@code SQRT} is planned as one), {@code ABS} and {@code
+ * SIGN} of numbers, {@code INITCAP} of strings. Like the generated code, every operand is evaluated
+ * first, and a NULL operand makes the result NULL; the methods' exceptions (a negative substring
+ * length, {@code MOD} by zero) are theirs. Any other function, or other operand types, throws
+ * {@link NotInterpretable}.
  *
  * <p>Why: these are the functions a hand-written filter or projection most often holds ({@code
  * LOWER(name) LIKE '%x%'}), and each would otherwise cost its plan a compilation.
@@ -65,12 +66,23 @@ final class FunctionCalls {
     if (counting != null) {
       return countingCharacters(counting, arguments, operands);
     }
-    if (ApproximateDivision.isDivision(operator)) {
+    if (ApproximateArithmetic.isDivision(operator)) {
       return RowExpression.strict(
           operands.get(0),
           operands.get(1),
           (a, b) ->
-              ApproximateDivision.divide(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+              ApproximateArithmetic.divide(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+    }
+    if (ApproximateArithmetic.isPower(operator)) {
+      return RowExpression.strict(
+          operands.get(0),
+          operands.get(1),
+          (a, b) ->
+              ApproximateArithmetic.power(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+    }
+    if (ApproximateArithmetic.isExp(operator)) {
+      return RowExpression.strict(
+          operands.get(0), a -> ApproximateArithmetic.exp(((Number) a).doubleValue()));
     }
     if (DecimalKeys.isCanonical(operator)) {
       int scale = RexLiteral.intValue(arguments.get(1));

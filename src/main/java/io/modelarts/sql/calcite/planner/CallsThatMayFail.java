@@ -1,6 +1,6 @@
 package io.modelarts.sql.calcite.planner;
 
-import io.modelarts.sql.calcite.ApproximateDivision;
+import io.modelarts.sql.calcite.ApproximateArithmetic;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.apache.calcite.rex.RexCall;
@@ -50,7 +50,7 @@ final class CallsThatMayFail extends RexVisitorImpl<Void> {
         call.getKind() == SqlKind.DIVIDE
             || call.getKind() == SqlKind.CHECKED_DIVIDE
             || call.getKind() == SqlKind.MOD
-            || ApproximateDivision.isDivision(call.getOperator());
+            || ApproximateArithmetic.isDivision(call.getOperator());
     if (!divides
         || call.getOperands().size() != 2
         || !(call.getOperands().get(1) instanceof RexLiteral divisor)) {
@@ -60,10 +60,16 @@ final class CallsThatMayFail extends RexVisitorImpl<Void> {
     return value != null && value.signum() != 0 && value.compareTo(BigDecimal.ONE.negate()) != 0;
   }
 
+  /** Whether {@code call} is one of the driver's checked functions of {@code DOUBLE}s. */
+  private static boolean approximate(RexCall call) {
+    return ApproximateArithmetic.isDivision(call.getOperator())
+        || ApproximateArithmetic.isPower(call.getOperator())
+        || ApproximateArithmetic.isExp(call.getOperator());
+  }
+
   @Override
   public Void visitCall(RexCall call) {
-    if (((MAY_FAIL.contains(call.getKind()) || ApproximateDivision.isDivision(call.getOperator()))
-            && !byHarmlessLiteral(call))
+    if (((MAY_FAIL.contains(call.getKind()) || approximate(call)) && !byHarmlessLiteral(call))
         || (call.getKind() == SqlKind.CAST
             && !(call.getOperands().get(0) instanceof RexLiteral)
             && !SqlTypeUtil.isCharacter(call.getType()))) {

@@ -1,6 +1,6 @@
 package io.modelarts.sql.calcite.planner;
 
-import io.modelarts.sql.calcite.ApproximateDivision;
+import io.modelarts.sql.calcite.ApproximateArithmetic;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.RelNode;
@@ -23,8 +23,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * decimal arithmetic in casts to its own type, which would cut the digits the driver's quotients
  * keep (types.md); the driver checks integers only. The generated code calls {@code
  * SqlFunctions.checkedPlus} and the others ({@code Math.addExact} and the like); the interpreter
- * computes the same. A division typed {@code DOUBLE} becomes the driver's {@link
- * ApproximateDivision}, which fails on a divisor of zero where Java's gives {@code Infinity}.
+ * computes the same. A division, {@code POWER} and {@code EXP} typed {@code DOUBLE} become the
+ * driver's ({@link ApproximateArithmetic}), which fail where SQL's do and Java's give {@code
+ * Infinity} or {@code NaN}.
  */
 final class CheckedIntegerArithmetic {
   /** Each unchecked operator, with its checked twin. */
@@ -59,7 +60,8 @@ final class CheckedIntegerArithmetic {
       RexNode visited = super.visitCall(call);
       SqlOperator checked = CHECKED.get(call.getOperator());
       SqlTypeName type = call.getType().getSqlTypeName();
-      if (call.getOperator() == SqlStdOperatorTable.DIVIDE
+      SqlOperator approximate = ApproximateArithmetic.checked(call.getOperator());
+      if (approximate != null
           && (type == SqlTypeName.DOUBLE || type == SqlTypeName.FLOAT)
           && visited instanceof RexCall division) {
         // Its operands made DOUBLEs, the method's parameters, as Calcite's division converts them.
@@ -80,7 +82,7 @@ final class CheckedIntegerArithmetic {
                                 operand))
                 .toList();
         return rexBuilder.makeCall(
-            division.getParserPosition(), call.getType(), ApproximateDivision.operator(), operands);
+            division.getParserPosition(), call.getType(), approximate, operands);
       }
       if (checked == null
           || !(visited instanceof RexCall visitedCall)

@@ -71,7 +71,7 @@ public final class ApproximateArithmetic {
     if (divisor == 0) {
       throw new ArithmeticException("Division by zero");
     }
-    return inRange(dividend / divisor, dividend, divisor);
+    return inRange(dividend / divisor, Double.isFinite(dividend) && Double.isFinite(divisor));
   }
 
   /**
@@ -91,21 +91,18 @@ public final class ApproximateArithmetic {
               : "Invalid argument for power function: a negative number raised to a non-integer"
                   + " power yields a complex result");
     }
-    return inRange(Math.pow(base, exponent), base, exponent);
+    return inRange(Math.pow(base, exponent), Double.isFinite(base) && Double.isFinite(exponent));
   }
 
   /** e to the power {@code exponent}; fails if that leaves the range. */
   @Strict
   public static double exp(double exponent) {
-    return inRange(Math.exp(exponent), 1, exponent);
+    return inRange(Math.exp(exponent), Double.isFinite(exponent));
   }
 
-  /** {@code result} of {@code a} and {@code b}, unless it overflowed where they are finite. */
-  private static double inRange(double result, double a, double b) {
-    if (!Double.isFinite(a) || !Double.isFinite(b)) {
-      return result;
-    }
-    if (Double.isInfinite(result)) {
+  /** {@code result}, unless it overflowed from operands that are all {@code finite}. */
+  private static double inRange(double result, boolean finite) {
+    if (finite && Double.isInfinite(result)) {
       throw new ArithmeticException("overflow of a DOUBLE");
     }
     return result;

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.type.RelDataType;
@@ -67,18 +68,10 @@ final class FunctionCalls {
       return countingCharacters(counting, arguments, operands);
     }
     if (ApproximateArithmetic.isDivision(operator)) {
-      return RowExpression.strict(
-          operands.get(0),
-          operands.get(1),
-          (a, b) ->
-              ApproximateArithmetic.divide(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+      return ofDoubles(operands, ApproximateArithmetic::divide);
     }
     if (ApproximateArithmetic.isPower(operator)) {
-      return RowExpression.strict(
-          operands.get(0),
-          operands.get(1),
-          (a, b) ->
-              ApproximateArithmetic.power(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+      return ofDoubles(operands, ApproximateArithmetic::power);
     }
     if (ApproximateArithmetic.isExp(operator)) {
       return RowExpression.strict(
@@ -166,10 +159,7 @@ final class FunctionCalls {
           throw new NotInterpretable("POWER of " + argument.getType());
         }
       }
-      return RowExpression.strict(
-          operands.get(0),
-          operands.get(1),
-          (a, b) -> SqlFunctions.power(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+      return ofDoubles(operands, SqlFunctions::power);
     }
     // Equal, not the same: the validator gives ROUND a type of its own.
     boolean round = SqlStdOperatorTable.ROUND.equals(operator);
@@ -293,6 +283,15 @@ final class FunctionCalls {
           default -> throw new NotInterpretable("CodePointStrings." + method);
         };
     return RowExpression.strict(compiled, function);
+  }
+
+  /** {@code operation} of the two operands' numbers as doubles; NULL if either is NULL. */
+  private static RowExpression ofDoubles(Operands operands, DoubleBinaryOperator operation)
+      throws NotInterpretable {
+    return RowExpression.strict(
+        operands.get(0),
+        operands.get(1),
+        (a, b) -> operation.applyAsDouble(((Number) a).doubleValue(), ((Number) b).doubleValue()));
   }
 
   private static long number(Object value) {

@@ -4,6 +4,8 @@ import io.modelarts.sql.calcite.ApproximateArithmetic;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
@@ -63,26 +65,23 @@ final class CheckedIntegerArithmetic {
       SqlOperator approximate = ApproximateArithmetic.checked(call.getOperator());
       if (approximate != null
           && (type == SqlTypeName.DOUBLE || type == SqlTypeName.FLOAT)
-          && visited instanceof RexCall division) {
-        // Its operands made DOUBLEs, the method's parameters, as Calcite's division converts them.
+          && visited instanceof RexCall approximateCall) {
+        // Its operands made DOUBLEs, the method's parameters, as Calcite's code converts them.
+        RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
+        RelDataType doubleType = typeFactory.createSqlType(SqlTypeName.DOUBLE);
         List<RexNode> operands =
-            division.getOperands().stream()
+            approximateCall.getOperands().stream()
                 .map(
                     operand ->
                         operand.getType().getSqlTypeName() == SqlTypeName.DOUBLE
                             ? operand
                             : rexBuilder.makeCast(
-                                rexBuilder
-                                    .getTypeFactory()
-                                    .createTypeWithNullability(
-                                        rexBuilder
-                                            .getTypeFactory()
-                                            .createSqlType(SqlTypeName.DOUBLE),
-                                        operand.getType().isNullable()),
+                                typeFactory.createTypeWithNullability(
+                                    doubleType, operand.getType().isNullable()),
                                 operand))
                 .toList();
         return rexBuilder.makeCall(
-            division.getParserPosition(), call.getType(), approximate, operands);
+            approximateCall.getParserPosition(), call.getType(), approximate, operands);
       }
       if (checked == null
           || !(visited instanceof RexCall visitedCall)

@@ -50,13 +50,16 @@ final class GuardedFilterArguments {
     List<RexNode> expressions = new ArrayList<>(projects);
     List<String> names = new ArrayList<>(project.getRowType().getFieldNames());
     boolean changed = false;
+    boolean[] mayFail = new boolean[projects.size()];
+    for (int field = 0; field < projects.size(); field++) {
+      mayFail[field] = CallsThatMayFail.foundIn(projects.get(field));
+    }
     // A field only calls of one filter read is guarded in place: the fields keep their places,
     // which Calcite's expansion of a DISTINCT call relies on for the call's order.
-    Integer[] onlyFilter = onlyFilters(aggregate, projects.size());
+    Integer[] onlyFilter =
+        onlyFilters(aggregate.getGroupSet(), aggregate.getAggCallList(), projects.size());
     for (int field = 0; field < projects.size(); field++) {
-      if (onlyFilter[field] != null
-          && onlyFilter[field] >= 0
-          && CallsThatMayFail.foundIn(projects.get(field))) {
+      if (onlyFilter[field] != null && onlyFilter[field] >= 0 && mayFail[field]) {
         expressions.set(
             field, guard(projects.get(field), projects.get(onlyFilter[field]), rexBuilder));
         changed = true;
@@ -71,7 +74,7 @@ final class GuardedFilterArguments {
               call.filterArg < 0
                       || onlyFilter[field] == null
                       || onlyFilter[field] >= 0
-                      || !CallsThatMayFail.foundIn(projects.get(field))
+                      || !mayFail[field]
                   ? field
                   : copies.computeIfAbsent(
                       List.of(field, call.filterArg),
@@ -99,7 +102,7 @@ final class GuardedFilterArguments {
     // A field that may fail and that no call reads any more: computed, it would fail still.
     Integer[] stillRead = onlyFilters(aggregate.getGroupSet(), calls, expressions.size());
     for (int field = 0; field < projects.size(); field++) {
-      if (stillRead[field] == null && CallsThatMayFail.foundIn(projects.get(field))) {
+      if (stillRead[field] == null && mayFail[field]) {
         expressions.set(
             field,
             rexBuilder.makeNullLiteral(
@@ -127,10 +130,6 @@ final class GuardedFilterArguments {
     RelDataType type = rexBuilder.getTypeFactory().createTypeWithNullability(value.getType(), true);
     return rexBuilder.makeCall(
         type, SqlStdOperatorTable.CASE, List.of(filter, value, rexBuilder.makeNullLiteral(type)));
-  }
-
-  private static Integer[] onlyFilters(Aggregate aggregate, int fieldCount) {
-    return onlyFilters(aggregate.getGroupSet(), aggregate.getAggCallList(), fieldCount);
   }
 
   /**
